@@ -1,0 +1,46 @@
+// Normalization of what merchants type into 快递单号 and 快递公司.
+// The raw value is always kept beside the normalized one for the report.
+
+/** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space map to their half-width forms. */
+function toHalfWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+// Zero-width characters arrive with copy-paste from chat apps and web pages.
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+const WHITESPACE = /\s+/g;
+
+/**
+ * The tracking number as a carrier would print it: trimmed, half-width, no spaces
+ * (labels print numbers in spaced groups), upper case, and without the leading
+ * apostrophe or tab that people and exporters add to keep Excel from turning it
+ * into a number. Hyphens stay: JD package barcodes are recognized by them.
+ */
+export function normalizeTrackingNumber(raw: string): string {
+  let text = toHalfWidth(raw).replace(INVISIBLE, '').trim();
+  text = text.replace(/^['‘’`]+/, '');
+  return text.replace(WHITESPACE, '').toUpperCase();
+}
+
+/**
+ * A carrier name reduced to what matters for alias lookup: half-width, lower case,
+ * without spaces and punctuation ("J&T Express" and "j&t express" and "JT" still differ
+ * from each other, "顺丰 速运" and "顺丰速运" do not).
+ */
+export function carrierKey(raw: string): string {
+  return toHalfWidth(raw)
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .toLowerCase()
+    .replace(/[\s._\-·・()（）【】[\]"'“”‘’]+/g, '');
+}
+
+/** 订单号 and other ids take the same cleaning as tracking numbers. */
+export const normalizeId = normalizeTrackingNumber;
