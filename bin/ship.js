@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-console.log("hi from ship")
+// The ship command. All logic lives in the compiled CLI (npm run build).
+import { main } from '../dist/cli/main.js';
+
+await main(process.argv.slice(2));

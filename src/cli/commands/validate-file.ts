@@ -1,0 +1,98 @@
+// One input file end to end: read, validate, write both outputs atomically,
+// and describe what happened as a FileReport.
+
+import { basename, dirname, extname, resolve } from 'node:path';
+import type { CarrierRegistry } from '../../carriers/registry.js';
+import { renderMessage, type Lang } from '../../core/messages.js';
+import { createValidator, type ValidationResult } from '../../core/validate.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { writeImportSheet } from '../../io/output/import-sheet.js';
+import { columnLabel, writeReport } from '../../io/output/report-sheet.js';
+import { openInput, type ReadOptions } from '../../io/read-input.js';
+import type { FileReport } from '../report-schema.js';
+
+export interface FileJob {
+  input: string;
+  registry: CarrierRegistry;
+  read: ReadOptions;
+  lang: Lang;
+  /** Folder for the outputs; the input's folder when undefined. */
+  outDir: string | undefined;
+  /** Every input of the run: none of them may be written over. */
+  inputs: string[];
+  /** Output stems already used in this run, so two inputs named alike do not collide. */
+  usedStems: Set<string>;
+}
+
+export interface FileOutcome {
+  report: FileReport;
+  result: ValidationResult;
+}
+
+function outputStem(job: FileJob): string {
+  const folder = job.outDir ?? dirname(job.input);
+  const stem = basename(job.input, extname(job.input));
+  let candidate = resolve(folder, stem);
+  for (let n = 2; job.usedStems.has(candidate); n += 1) candidate = resolve(folder, `${stem}-${n}`);
+  job.usedStems.add(candidate);
+  return candidate;
+}
+
+export async function validateFile(job: FileJob): Promise<FileOutcome> {
+  const opened = await openInput(job.input, job.read);
+  let result: ValidationResult;
+  try {
+    const validator = createValidator({ registry: job.registry, columns: opened.columns });
+    for await (const row of opened.rows) validator.add(row);
+    result = validator.finish();
+  } finally {
+    await opened.close();
+  }
+
+  const stem = outputStem(job);
+  const importPath = `${stem}.import.xlsx`;
+  const reportPath = `${stem}.report.xlsx`;
+  const guard = { inputs: job.inputs };
+  await writeFileAtomic(importPath, (tmp) => writeImportSheet(tmp, result.imports), guard);
+  await writeFileAtomic(reportPath, (tmp) => writeReport(tmp, { result, columns: opened.columns, lang: job.lang }), guard);
+
+  const findings = result.findings.map((found) => {
+    const { message, hint } = renderMessage(found, job.lang);
+    return {
+      code: found.code,
+      severity: found.severity,
+      row: found.row,
+      column: found.field === undefined ? null : columnLabel(found, opened.columns),
+      value: found.value ?? null,
+      orderId: found.orderId ?? null,
+      message,
+      hint,
+    };
+  });
+  const report: FileReport = {
+    input: job.input,
+    sheet: opened.sheet ?? null,
+    sheetsIgnored: opened.sheetsIgnored,
+    headerRow: opened.headerRow,
+    rows: result.rows,
+    orders: result.orders,
+    outputs: { import: importPath, report: reportPath },
+    findings,
+    error: null,
+  };
+  return { report, result };
+}
+
+export function failedFileReport(input: string, message: string): FileReport {
+  return {
+    input,
+    sheet: null,
+    sheetsIgnored: [],
+    headerRow: null,
+    rows: { total: 0, imported: 0, rejected: 0, skipped: 0 },
+    orders: { imported: 0, rejected: 0 },
+    outputs: { import: null, report: null },
+    findings: [],
+    error: message,
+  };
+}

@@ -1,0 +1,12 @@
+// The contract with scripts and CI. 1 means "the data has problems" and nothing
+// else; anything that stopped the run itself is 2.
+export const EXIT = {
+  /** Every order can be imported (warnings allowed unless --strict). */
+  OK: 0,
+  /** Some rows were rejected (or, with --strict, warned about). */
+  INVALID: 1,
+  /** The run failed: usage, unreadable file, bad rules or config, unwritable output. */
+  FAILURE: 2,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

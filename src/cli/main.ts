@@ -1,0 +1,119 @@
+// The ship command line: commander wiring and the one place where failures
+// become exit codes and one-line messages.
+
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { isKnownError } from '../io/errors.js';
+import { wantsColor } from './color.js';
+import { runValidate } from './commands/validate.js';
+import { EXIT } from './exit-codes.js';
+import { isoTime, langFromArgv, language, outputFormat, positiveInteger } from './options.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+const out = {
+  stdout: (text: string) => void process.stdout.write(text),
+  stderr: (text: string) => void process.stderr.write(text),
+};
+
+interface ValidateFlags {
+  outDir?: string;
+  format: 'text' | 'json';
+  json?: boolean;
+  strict?: boolean;
+  lang: 'zh' | 'en';
+  now?: Date;
+  sheet?: string;
+  headerRow?: number;
+  rules?: string;
+  maxRowsRead?: number;
+  maxFileMb?: number;
+  color?: boolean;
+}
+
+function buildProgram(): Command {
+  const program = new Command('ship')
+    .description('小红书批量发货前的预检：核对快递公司与快递单号，生成可导入的发货表和问题报告')
+    .version(version, '-v, --version')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .exitOverride()
+    .showHelpAfterError('(ship --help 查看用法 / for usage)');
+
+  program
+    .command('validate')
+    .description('校验千帆导出的订单表（.xlsx 或 .csv），写出 <名称>.import.xlsx 和 <名称>.report.xlsx')
+    .argument('<file...>', '订单表文件 / order export files (.xlsx, .csv)')
+    .option('-o, --out-dir <dir>', '输出目录（默认与输入文件相同）')
+    .option('-f, --format <format>', 'stdout 格式: text | json', outputFormat, 'text')
+    .option('--json', 'same as --format json')
+    .option('--strict', '有警告也以退出码 1 结束 / warnings also fail the run')
+    .option('--lang <lang>', '提示语言 zh | en', language, 'zh')
+    .option('--now <time>', '当前时间（ISO），用于时效判断 / the time to judge deadlines against', isoTime)
+    .option('--sheet <name>', '读取指定工作表（默认：包裹详情，或第一个含必需列的表）')
+    .option('--header-row <n>', '表头所在行（默认自动查找）', positiveInteger)
+    .option('--rules <file>', '补充或修改快递规则的 JSON 文件 / extra carrier rules')
+    .option('--max-rows-read <n>', '最多读取的行数（防止异常文件）', positiveInteger)
+    .option('--max-file-mb <n>', '最大输入文件大小（MB）', positiveInteger)
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 全部可导入 / all importable · 1 有订单未通过 / rows rejected · 2 运行失败 / run failed
+
+Examples:
+  ship validate 小红书订单查询.xlsx
+  ship validate orders.xlsx --out-dir out --format json
+  ship validate exports/*.xlsx --strict --lang en`,
+    )
+    .action(async (files: string[], flags: ValidateFlags) => {
+      process.exitCode = await runValidate(
+        files,
+        {
+          format: flags.json === true ? 'json' : flags.format,
+          strict: flags.strict === true,
+          lang: flags.lang,
+          color: wantsColor({ flag: flags.color, env: process.env, isTTY: process.stdout.isTTY === true }),
+          cwd: process.cwd(),
+          ...(flags.outDir === undefined ? {} : { outDir: flags.outDir }),
+          ...(flags.now === undefined ? {} : { now: flags.now }),
+          ...(flags.sheet === undefined ? {} : { sheet: flags.sheet }),
+          ...(flags.headerRow === undefined ? {} : { headerRow: flags.headerRow }),
+          ...(flags.rules === undefined ? {} : { rules: flags.rules }),
+          ...(flags.maxRowsRead === undefined ? {} : { maxRowsRead: flags.maxRowsRead }),
+          ...(flags.maxFileMb === undefined ? {} : { maxFileMb: flags.maxFileMb }),
+        },
+        out,
+      );
+    });
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const lang = langFromArgv(argv);
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message; help and version are not failures.
+      const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      process.exitCode = benign ? EXIT.OK : EXIT.FAILURE;
+      return;
+    }
+    process.exitCode = EXIT.FAILURE;
+    if (isKnownError(error)) {
+      const where = 'path' in error && error.path !== undefined ? `${error.path}: ` : '';
+      out.stderr(`ship: ${where}${error.text[lang]}\n`);
+      if (debug) out.stderr(`${error.stack ?? ''}\n`);
+      return;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    out.stderr(
+      lang === 'zh'
+        ? `ship: 内部错误：${detail}。加 --debug 可查看详情；请把详情和文件情况反馈给开发者。\n`
+        : `ship: internal error: ${detail}. Run with --debug for details and report them.\n`,
+    );
+    if (debug && error instanceof Error) out.stderr(`${error.stack ?? ''}\n`);
+  }
+}

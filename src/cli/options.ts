@@ -1,0 +1,37 @@
+// Parsers for option values: a bad value is a usage error (exit 2) that says
+// what was expected.
+
+import { InvalidArgumentError } from 'commander';
+import type { Lang } from '../core/messages.js';
+
+export function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${value}"`);
+  return number;
+}
+
+export function isoTime(value: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
+  }
+  return date;
+}
+
+export function language(value: string): Lang {
+  if (value === 'zh' || value === 'en') return value;
+  throw new InvalidArgumentError(`expected zh or en, got "${value}"`);
+}
+
+export function outputFormat(value: string): 'text' | 'json' {
+  if (value === 'text' || value === 'json') return value;
+  throw new InvalidArgumentError(`expected text or json, got "${value}"`);
+}
+
+/** The language asked for on the command line, for messages printed before options are parsed. */
+export function langFromArgv(argv: readonly string[]): Lang {
+  const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  if (at < 0) return 'zh';
+  const value = argv[at]?.includes('=') === true ? argv[at]?.split('=')[1] : argv[at + 1];
+  return value === 'en' ? 'en' : 'zh';
+}

@@ -1,0 +1,107 @@
+// The terminal summary: what was read, what happened to every row, the
+// problems by kind, and where the outputs are.
+
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { relative } from 'node:path';
+import { CODE_TITLE, SEVERITY_LABEL, type Lang } from '../../core/messages.js';
+import type { FindingCode, Severity } from '../../core/finding.js';
+import type { FileReport, RunReport } from '../report-schema.js';
+
+interface Words {
+  sheet: (name: string, row: number) => string;
+  ignored: (names: string) => string;
+  counts: (r: FileReport) => string;
+  tableHead: string[];
+  importPath: string;
+  reportPath: string;
+  failed: string;
+  verdict: (ok: boolean, rejectedOrders: number, files: number) => string;
+}
+
+const WORDS: Record<Lang, Words> = {
+  zh: {
+    sheet: (name, row) => `工作表「${name}」，表头在第 ${row} 行`,
+    ignored: (names) => `未读取的工作表：${names}`,
+    counts: (r) =>
+      `共 ${r.rows.total} 行：导入 ${r.rows.imported} 行（${r.orders.imported} 单），未导入 ${r.rows.rejected} 行（${r.orders.rejected} 单），跳过 ${r.rows.skipped} 行`,
+    tableHead: ['问题', '级别', '行数', '代码'],
+    importPath: '导入表',
+    reportPath: '问题报告',
+    failed: '无法处理',
+    verdict: (ok, rejected, files) =>
+      ok ? `✔ 校验通过，可以导入（${files} 个文件）` : rejected > 0 ? `✖ ${rejected} 单未通过校验，请按问题报告修改后重新校验` : '✖ 校验未通过',
+  },
+  en: {
+    sheet: (name, row) => `sheet "${name}", header on row ${row}`,
+    ignored: (names) => `sheets not read: ${names}`,
+    counts: (r) =>
+      `${r.rows.total} rows: ${r.rows.imported} imported (${r.orders.imported} orders), ${r.rows.rejected} rejected (${r.orders.rejected} orders), ${r.rows.skipped} skipped`,
+    tableHead: ['Problem', 'Level', 'Rows', 'Code'],
+    importPath: 'import sheet',
+    reportPath: 'report',
+    failed: 'failed',
+    verdict: (ok, rejected, files) =>
+      ok ? `✔ All good: ready to import (${files} file${files === 1 ? '' : 's'})` : rejected > 0 ? `✖ ${rejected} orders rejected: fix them from the report and run again` : '✖ Validation failed',
+  },
+};
+
+// No rule between body rows: the table stays short enough to read at a glance.
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function countsByCode(report: FileReport): { code: FindingCode; severity: Severity; count: number }[] {
+  const counts = new Map<string, { code: FindingCode; severity: Severity; count: number }>();
+  for (const found of report.findings) {
+    const entry = counts.get(found.code) ?? { code: found.code as FindingCode, severity: found.severity, count: 0 };
+    entry.count += 1;
+    counts.set(found.code, entry);
+  }
+  return [...counts.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.code.localeCompare(b.code));
+}
+
+export interface TextOptions {
+  lang: Lang;
+  chalk: ChalkInstance;
+  cwd: string;
+}
+
+function paint(chalk: ChalkInstance, severity: Severity, text: string): string {
+  return severity === 'error' ? chalk.red(text) : severity === 'warning' ? chalk.yellow(text) : chalk.dim(text);
+}
+
+function shortPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
+function renderFile(report: FileReport, options: TextOptions): string[] {
+  const { lang, chalk } = options;
+  const words = WORDS[lang];
+  const lines = [chalk.bold(shortPath(report.input, options.cwd))];
+  if (report.error !== null) return [...lines, `  ${chalk.red(words.failed)}: ${report.error}`];
+  if (report.sheet !== null && report.headerRow !== null) lines.push(`  ${words.sheet(report.sheet, report.headerRow)}`);
+  const ignored = report.sheetsIgnored;
+  if (ignored.length > 0) lines.push(`  ${chalk.dim(words.ignored(ignored.join(lang === 'zh' ? '、' : ', ')))}`);
+  lines.push(`  ${words.counts(report)}`);
+  const rows = countsByCode(report);
+  if (rows.length > 0) {
+    const table = new Table({ head: words.tableHead, style: { head: [], border: [] }, chars: COMPACT });
+    for (const { code, severity, count } of rows) {
+      table.push([paint(chalk, severity, CODE_TITLE[code][lang]), paint(chalk, severity, SEVERITY_LABEL[lang][severity]), String(count), chalk.dim(code)]);
+    }
+    lines.push(...table.toString().split('\n').map((line) => `  ${line}`));
+  }
+  if (report.outputs.import !== null) lines.push(`  ${words.importPath}: ${shortPath(report.outputs.import, options.cwd)}`);
+  if (report.outputs.report !== null) lines.push(`  ${words.reportPath}: ${shortPath(report.outputs.report, options.cwd)}`);
+  return lines;
+}
+
+export function renderText(run: RunReport, options: TextOptions): string {
+  const blocks = run.files.map((report) => renderFile(report, options).join('\n'));
+  const rejected = run.files.reduce((sum, report) => sum + report.orders.rejected, 0);
+  const verdict = WORDS[options.lang].verdict(run.ok, rejected, run.files.length);
+  blocks.push(run.ok ? options.chalk.green(verdict) : options.chalk.red(verdict));
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -1,0 +1,38 @@
+// The JSON document `ship validate --format json` prints: a public, versioned
+// contract for scripts. Bump schemaVersion on any breaking change.
+
+import { z } from 'zod';
+
+export const findingSchema = z.object({
+  code: z.string().describe('Stable finding code, e.g. tracking-format'),
+  severity: z.enum(['error', 'warning', 'info']),
+  row: z.number().int().describe('Row number as Excel shows it'),
+  column: z.string().nullable().describe('Header of the column the finding is about, as written in the file'),
+  value: z.string().nullable().describe('The cell value as read'),
+  orderId: z.string().nullable(),
+  message: z.string(),
+  hint: z.string(),
+});
+
+export const fileReportSchema = z.object({
+  input: z.string(),
+  sheet: z.string().nullable(),
+  sheetsIgnored: z.array(z.string()).describe('Other sheets of the workbook, not read'),
+  headerRow: z.number().int().nullable(),
+  rows: z.object({ total: z.number().int(), imported: z.number().int(), rejected: z.number().int(), skipped: z.number().int() }),
+  orders: z.object({ imported: z.number().int(), rejected: z.number().int() }),
+  outputs: z.object({ import: z.string().nullable(), report: z.string().nullable() }),
+  findings: z.array(findingSchema),
+  /** Set when the file could not be read or written: the run failed for this file (exit 2). */
+  error: z.string().nullable(),
+});
+
+export const runReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  ok: z.boolean().describe('True when nothing was rejected (and, with --strict, nothing warned) and every file was read'),
+  files: z.array(fileReportSchema),
+});
+
+export type FindingJson = z.infer<typeof findingSchema>;
+export type FileReport = z.infer<typeof fileReportSchema>;
+export type RunReport = z.infer<typeof runReportSchema>;

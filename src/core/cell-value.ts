@@ -1,0 +1,68 @@
+// Reading one cell of the order sheet into text the checks can trust, and
+// noticing when the spreadsheet itself has already damaged the value.
+
+import type { Cell } from './sheet.js';
+import { finding, type FieldName, type Finding } from './finding.js';
+
+export interface CellReading {
+  /** The cell as text ('' when empty or an error cell). */
+  text: string;
+  /** Problems with how the value is stored, independent of what it says. */
+  findings: Finding[];
+  /** The cell had a value that cannot be used (already reported): not the same as empty. */
+  unusable: boolean;
+}
+
+/** Cells that spreadsheets would run as a formula when the report is opened. */
+const FORMULA_TRIGGER = /^[=+\-@＝＋－＠]/;
+
+// Excel keeps 15 significant digits: a number cell with more was rounded when it was typed or imported.
+const EXCEL_SIGNIFICANT_DIGITS = 15;
+
+function numberCellDigits(literal: string): string | undefined {
+  const value = Number(literal);
+  if (!Number.isFinite(value) || value < 0 || !Number.isInteger(value)) return undefined;
+  return BigInt(value).toString();
+}
+
+/**
+ * Reads a 快递单号 or 快递公司 cell. A tracking number stored as a number has lost
+ * its leading zeros at least, and every digit past the 15th; one in E-notation text
+ * was copied from what Excel showed.
+ */
+export function readCodeCell(cell: Cell | undefined, row: number, field: FieldName, orderId?: string): CellReading {
+  if (cell === undefined) return { text: '', findings: [], unusable: false };
+  const at = { field, value: cell.text, ...(orderId === undefined ? {} : { orderId }) };
+  const findings: Finding[] = [];
+  if (cell.type === 'error') {
+    return { text: '', findings: [finding('error-cell', row, { ...at, args: { error: cell.text } })], unusable: true };
+  }
+  if (cell.formula === true) findings.push(finding('formula-cell', row, at));
+
+  let text = cell.text;
+  if (field === 'trackingNumber' && (cell.type === 'number' || cell.type === 'date')) {
+    const digits = numberCellDigits(cell.text);
+    if (digits === undefined || digits.length > EXCEL_SIGNIFICANT_DIGITS) {
+      findings.push(finding('tracking-number-damaged', row, { ...at, args: { digits: digits?.length ?? 0 } }));
+      return { text: '', findings, unusable: true };
+    }
+    findings.push(finding('tracking-number-cell', row, { ...at, args: { digits: digits.length } }));
+    text = digits;
+  }
+  const trimmed = text.trim();
+  if (FORMULA_TRIGGER.test(trimmed)) {
+    findings.push(finding('formula-like-value', row, at));
+    return { text: '', findings, unusable: true };
+  }
+  if (field === 'trackingNumber' && /^\d+(\.\d+)?E\+\d+$/i.test(trimmed.replace(/\s/g, ''))) {
+    findings.push(finding('tracking-scientific-notation', row, at));
+    return { text: '', findings, unusable: true };
+  }
+  return { text: trimmed, findings, unusable: false };
+}
+
+/** Any other cell as plain text; error cells read as empty. */
+export function readTextCell(cell: Cell | undefined): string {
+  if (cell === undefined || cell.type === 'error') return '';
+  return cell.text.trim();
+}

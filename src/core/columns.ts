@@ -1,0 +1,125 @@
+// Finding the columns ship needs by their header text, never by position:
+// the 千帆 export has had 72 and 75 columns, and ERPs rename them.
+
+import type { Cell, SheetRow } from './sheet.js';
+
+export type Field =
+  | 'orderId'
+  | 'status'
+  | 'carrier'
+  | 'trackingNumber'
+  | 'recipientName'
+  | 'recipientPhone'
+  | 'recipientAddress';
+
+/** The fields without which no order can be checked. */
+export const REQUIRED_FIELDS: readonly Field[] = ['orderId', 'carrier', 'trackingNumber'];
+
+/**
+ * Header texts per field, the canonical 千帆 header first. Matching ignores case,
+ * spaces, punctuation and full-width forms, so "Tracking No." matches "tracking no".
+ */
+export const HEADER_ALIASES: Record<Field, readonly string[]> = {
+  orderId: ['订单号', '订单编号', '主订单编号', '订单ID', '平台订单号', 'Order ID', 'Order No', 'Order Number', 'order_id'],
+  status: ['订单状态', '状态', 'Order Status', 'Status'],
+  carrier: ['快递公司', '物流公司', '承运商', '快递', '快递公司名称', '物流公司名称', 'Carrier', 'Courier', 'Express Company', 'Logistics Company'],
+  trackingNumber: ['快递单号', '运单号', '物流单号', '运单编号', '快递运单号', 'Tracking No', 'Tracking Number', 'Waybill No', 'Waybill Number', 'tracking_number'],
+  recipientName: ['收件人姓名', '收件人', '收货人', '收货人姓名', 'Recipient', 'Recipient Name', 'Consignee'],
+  recipientPhone: ['收件人电话', '收件人手机号', '收货人电话', '收货人手机号', '联系电话', '手机号', 'Recipient Phone', 'Phone'],
+  recipientAddress: ['收件人地址', '收货地址', '收货人地址', '详细地址', 'Recipient Address', 'Address'],
+};
+
+export const FIELD_HEADERS_ZH: Record<Field, string> = {
+  orderId: '订单号',
+  status: '订单状态',
+  carrier: '快递公司',
+  trackingNumber: '快递单号',
+  recipientName: '收件人姓名',
+  recipientPhone: '收件人电话',
+  recipientAddress: '收件人地址',
+};
+
+export function headerKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s._\-:：/\\()（）【】[\]#*]+/g, '');
+}
+
+const ALIAS_INDEX: ReadonlyMap<string, { field: Field; rank: number }> = (() => {
+  const index = new Map<string, { field: Field; rank: number }>();
+  for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [Field, readonly string[]][]) {
+    aliases.forEach((alias, rank) => index.set(headerKey(alias), { field, rank }));
+  }
+  return index;
+})();
+
+/** Where each field sits in the sheet, and the header text the file used for it. */
+export interface ColumnMap {
+  index: Partial<Record<Field, number>>;
+  header: Partial<Record<Field, string>>;
+}
+
+export interface HeaderMatch {
+  columns: ColumnMap;
+  missing: Field[];
+  /** Every non-empty header text of the row, for the "found these instead" message. */
+  headers: string[];
+}
+
+function cellText(cell: Cell | undefined): string {
+  return cell === undefined ? '' : cell.text.trim();
+}
+
+/**
+ * Maps one row of header cells to fields. When two columns fit one field
+ * (快递单号 and 运单号), the better-ranked alias wins, then the leftmost.
+ */
+export function matchHeader(cells: readonly (Cell | undefined)[]): HeaderMatch {
+  const best = new Map<Field, { column: number; rank: number; text: string }>();
+  const headers: string[] = [];
+  cells.forEach((cell, column) => {
+    const text = cellText(cell);
+    if (text === '') return;
+    headers.push(text);
+    const hit = ALIAS_INDEX.get(headerKey(text));
+    if (hit === undefined) return;
+    const current = best.get(hit.field);
+    if (current === undefined || hit.rank < current.rank) best.set(hit.field, { column, rank: hit.rank, text });
+  });
+  const columns: ColumnMap = { index: {}, header: {} };
+  for (const [field, { column, text }] of best) {
+    columns.index[field] = column;
+    columns.header[field] = text;
+  }
+  const missing = REQUIRED_FIELDS.filter((field) => columns.index[field] === undefined);
+  return { columns, missing, headers };
+}
+
+/** How many rows from the top are searched for the header when it is not on row 1. */
+export const HEADER_SEARCH_ROWS = 20;
+
+export interface HeaderLocation extends HeaderMatch {
+  /** The row number of the header, as Excel shows it. */
+  row: number;
+}
+
+/**
+ * Finds the header among the first rows: the first row with every required field,
+ * else the row that matched the most fields (so the failure message can say what
+ * was found). Title rows above the header are common in ERP exports.
+ */
+export function locateHeader(rows: readonly SheetRow[]): HeaderLocation | undefined {
+  let fallback: HeaderLocation | undefined;
+  let fallbackScore = -1;
+  for (const sheetRow of rows.slice(0, HEADER_SEARCH_ROWS)) {
+    const match = matchHeader(sheetRow.cells);
+    if (match.missing.length === 0) return { ...match, row: sheetRow.row };
+    const score = Object.keys(match.columns.index).length;
+    if (score > fallbackScore) {
+      fallback = { ...match, row: sheetRow.row };
+      fallbackScore = score;
+    }
+  }
+  return fallback;
+}

@@ -1,0 +1,201 @@
+// What each finding says to a merchant, in Chinese (default) and English, with a
+// hint that says what to do. One entry per code; the checks never hold text.
+
+import type { Finding, FindingCode } from './finding.js';
+
+export type Lang = 'zh' | 'en';
+
+type Args = Record<string, string | number>;
+interface Text {
+  message: (args: Args, value: string) => string;
+  hint: (args: Args, value: string) => string;
+}
+type Entry = Record<Lang, Text>;
+
+const s = (value: string | number | undefined): string => (value === undefined ? '' : String(value));
+
+export const MESSAGES: Record<FindingCode, Entry> = {
+  'status-not-pending': {
+    zh: { message: (a) => `订单状态为「${s(a.status)}」，不是待发货订单，已跳过`, hint: () => '无需处理；只有待配货/待发货的订单会进入导入表' },
+    en: { message: (a) => `Order status is "${s(a.status)}", not waiting for shipment: skipped`, hint: () => 'Nothing to do; only orders waiting for shipment (待配货) are imported' },
+  },
+  'summary-row': {
+    zh: { message: () => '合计行，不是订单，已跳过', hint: () => '无需处理' },
+    en: { message: () => 'Totals row (合计), not an order: skipped', hint: () => 'Nothing to do' },
+  },
+  'missing-order-id': {
+    zh: { message: () => '缺少订单号', hint: () => '从千帆重新导出，或补上以 P 开头的 19 位订单号' },
+    en: { message: () => 'The order ID (订单号) is empty', hint: () => 'Export again from 千帆, or fill in the 19-character order ID starting with P' },
+  },
+  'order-id-format': {
+    zh: { message: (_a, v) => `订单号「${v}」格式不对：小红书订单号是 P 加 18 位数字`, hint: () => '核对订单号是否被截断、多了空格或被 Excel 改写；建议直接从千帆复制' },
+    en: { message: (_a, v) => `Order ID "${v}" is malformed: 小红书 order IDs are P followed by 18 digits`, hint: () => 'Check that the ID was not cut off or changed by Excel; copy it from 千帆' },
+  },
+  'missing-shipping-info': {
+    zh: { message: () => '快递公司和快递单号都没有填写', hint: () => '填写快递公司和快递单号后重新校验；暂不发货的订单可以忽略此行' },
+    en: { message: () => 'Neither carrier nor tracking number is filled in', hint: () => 'Fill in both and run again; ignore this row if the order is not shipping yet' },
+  },
+  'missing-carrier': {
+    zh: {
+      message: () => '填写了快递单号，但没有填写快递公司',
+      hint: (a) => (s(a.fits) ? `该单号符合${s(a.fits)}的格式，请确认后填写快递公司` : '请填写快递公司'),
+    },
+    en: {
+      message: () => 'The tracking number has no carrier',
+      hint: (a) => (s(a.fits) ? `The number fits the format of ${s(a.fits)}; confirm and fill in the carrier` : 'Fill in the carrier'),
+    },
+  },
+  'missing-tracking-number': {
+    zh: { message: (a) => `填写了快递公司「${s(a.carrier)}」，但没有填写快递单号`, hint: () => '补上快递单号，或从面单打印工具重新导出' },
+    en: { message: (a) => `Carrier "${s(a.carrier)}" has no tracking number`, hint: () => 'Fill in the tracking number, or export it again from the waybill tool' },
+  },
+  'unknown-carrier': {
+    zh: {
+      message: (a) => `不认识的快递公司「${s(a.carrier)}」`,
+      hint: (a) =>
+        [s(a.suggestions) && `是否为：${s(a.suggestions)}？`, s(a.fits) && `该单号符合${s(a.fits)}的格式。`, '请改为平台支持的快递公司名称（ship carriers 可查看全部名称）'].filter(Boolean).join(''),
+    },
+    en: {
+      message: (a) => `Unknown carrier "${s(a.carrier)}"`,
+      hint: (a) =>
+        [s(a.suggestions) && `Did you mean: ${s(a.suggestions)}? `, s(a.fits) && `The number fits ${s(a.fits)}. `, 'Use a carrier name the platform knows (see `ship carriers`)'].filter(Boolean).join(''),
+    },
+  },
+  'tracking-number-cell': {
+    zh: {
+      message: (a) => `快递单号被存成了数字（${s(a.digits)} 位），开头的 0 可能已丢失`,
+      hint: () => '请把该列设为「文本」格式后核对单号；ship 已按数字的原样读取',
+    },
+    en: {
+      message: (a) => `The tracking number is stored as a number (${s(a.digits)} digits); leading zeros may be lost`,
+      hint: () => 'Format the column as Text and check the number; ship read the digits as stored',
+    },
+  },
+  'tracking-number-damaged': {
+    zh: {
+      message: () => '快递单号被 Excel 存成了数字，超过 15 位的部分已被改成 0，单号已损坏',
+      hint: () => '把该列设为「文本」格式，然后重新粘贴或重新导出单号（不要从 Excel 里复制显示的值）',
+    },
+    en: {
+      message: () => 'Excel stored the tracking number as a number and replaced digits after the 15th with zeros: the number is destroyed',
+      hint: () => 'Format the column as Text, then paste or export the numbers again (do not copy what Excel displays)',
+    },
+  },
+  'tracking-scientific-notation': {
+    zh: { message: (_a, v) => `快递单号是科学计数法「${v}」，真实单号已丢失`, hint: () => '把该列设为「文本」格式，从面单工具或原始文件重新粘贴单号' },
+    en: { message: (_a, v) => `The tracking number is in scientific notation ("${v}"); the real number is lost`, hint: () => 'Format the column as Text and paste the numbers again from the waybill tool or the original file' },
+  },
+  'formula-like-value': {
+    zh: { message: (_a, v) => `单元格以 = + - @ 开头（「${v}」），不是有效的快递信息`, hint: () => '删除开头的符号，填写真实的快递公司和单号' },
+    en: { message: (_a, v) => `The cell starts with = + - or @ ("${v}"): not valid shipping data`, hint: () => 'Remove the leading symbol and enter the real carrier and number' },
+  },
+  'formula-cell': {
+    zh: { message: () => '单元格是公式，已使用公式上次计算的结果', hint: () => '建议复制后「选择性粘贴为数值」，避免结果变化' },
+    en: { message: () => 'The cell holds a formula; its last computed result was used', hint: () => 'Copy and paste as values so the result cannot change' },
+  },
+  'error-cell': {
+    zh: { message: (a) => `单元格是错误值 ${s(a.error)}`, hint: () => '修正公式或直接填写正确的值' },
+    en: { message: (a) => `The cell holds the error value ${s(a.error)}`, hint: () => 'Fix the formula or type the right value' },
+  },
+  'tracking-invalid-characters': {
+    zh: { message: (a) => `快递单号里有不该出现的字符：${s(a.characters)}`, hint: () => '快递单号只含字母、数字（个别含 -），请删除多余的字符' },
+    en: { message: (a) => `The tracking number contains characters no carrier uses: ${s(a.characters)}`, hint: () => 'Tracking numbers are letters and digits (a few use -); remove the rest' },
+  },
+  'tracking-format': {
+    zh: {
+      message: (a, v) => `单号「${v}」不符合${s(a.carrier)}的单号格式`,
+      hint: (a) => (s(a.fits) ? `该单号符合${s(a.fits)}的格式，请确认快递公司是否应为${s(a.fits).split('、')[0]}` : '请核对单号是否抄错、少位或多位'),
+    },
+    en: {
+      message: (a, v) => `"${v}" does not fit the tracking number format of ${s(a.carrier)}`,
+      hint: (a) => (s(a.fits) ? `The number fits ${s(a.fits)}; check whether the carrier should be ${s(a.fits).split('、')[0]}` : 'Check the number for typos and missing or extra digits'),
+    },
+  },
+  'tracking-check-digit': {
+    zh: { message: (a, v) => `单号「${v}」的校验位不对（${s(a.carrier)}），很可能抄错了一位`, hint: () => '对照面单逐位核对单号' },
+    en: { message: (a, v) => `The check digit of "${v}" is wrong for ${s(a.carrier)}: probably one digit is mistyped`, hint: () => 'Compare the number with the label digit by digit' },
+  },
+  'tracking-package-barcode': {
+    zh: { message: (_a, v) => `「${v}」是京东的包裹号，不是运单号`, hint: (a) => `请填写运单号「${s(a.waybill)}」` },
+    en: { message: (_a, v) => `"${v}" is a JD package barcode, not a waybill number`, hint: (a) => `Use the waybill number "${s(a.waybill)}"` },
+  },
+  'tracking-legacy-format': {
+    zh: { message: (a) => `单号是${s(a.carrier)}的旧格式（${s(a.format)}）`, hint: () => '旧格式单号仍可能有效，请确认是刚打印的面单' },
+    en: { message: (a) => `The number has an older ${s(a.carrier)} format (${s(a.format)})`, hint: () => 'Older formats may still be valid; make sure it comes from a freshly printed label' },
+  },
+  'tracking-partner-format': {
+    zh: { message: (a) => `单号是${s(a.partner)}的格式，填写的快递公司是${s(a.carrier)}`, hint: (a) => `两者同属一个网络，通常可以发货；如果平台报错，请把快递公司改为${s(a.partner)}` },
+    en: { message: (a) => `The number has the ${s(a.partner)} format but the carrier is ${s(a.carrier)}`, hint: (a) => `They are one network and this usually works; if the platform refuses it, change the carrier to ${s(a.partner)}` },
+  },
+  'tracking-unverified-format': {
+    zh: { message: (a) => `${s(a.carrier)}没有公开的单号规则，无法校验单号格式`, hint: () => '请人工核对单号；如果你知道规则，可用 --rules 补充' },
+    en: { message: (a) => `${s(a.carrier)} has no published number format; the number was not checked`, hint: () => 'Check the number by hand; add a rule with --rules if you know one' },
+  },
+  'order-multiple-tracking-numbers': {
+    zh: { message: (a) => `同一订单填了不同的快递单号（第 ${s(a.firstRow)} 行是「${s(a.first)}」）`, hint: () => '批量发货一个订单只能填一个单号；拆单发货请在千帆后台单独操作' },
+    en: { message: (a) => `The order has different tracking numbers (row ${s(a.firstRow)} has "${s(a.first)}")`, hint: () => 'Batch shipping takes one number per order; ship split parcels in the 千帆 backend' },
+  },
+  'order-multiple-carriers': {
+    zh: { message: (a) => `同一订单填了不同的快递公司（第 ${s(a.firstRow)} 行是「${s(a.first)}」）`, hint: () => '同一订单的各行请填写同一家快递公司' },
+    en: { message: (a) => `The order has different carriers (row ${s(a.firstRow)} has "${s(a.first)}")`, hint: () => 'Use one carrier on every row of the order' },
+  },
+  'order-rejected-with-sibling': {
+    zh: { message: (a) => `同一订单的第 ${s(a.rows)} 行有错误，整单未导入`, hint: () => '修正同一订单其他行的问题后重新校验' },
+    en: { message: (a) => `Row ${s(a.rows)} of the same order has errors, so the whole order was not imported`, hint: () => 'Fix the other rows of this order and run again' },
+  },
+  'duplicate-tracking-number': {
+    zh: {
+      message: (a) => `快递单号与第 ${s(a.firstRow)} 行（订单 ${s(a.firstOrderId)}）重复，且收件人不同`,
+      hint: (a) => (a.recipientKnown === 0 ? '表中没有收件人信息，无法确认是合并发货；请核对单号' : '一个包裹不能寄给两个收件人；请核对单号是否填错行'),
+    },
+    en: {
+      message: (a) => `Same tracking number as row ${s(a.firstRow)} (order ${s(a.firstOrderId)}), with a different recipient`,
+      hint: (a) => (a.recipientKnown === 0 ? 'The sheet has no recipient columns, so a merged shipment cannot be confirmed; check the number' : 'One parcel cannot go to two recipients; check whether the number is on the wrong row'),
+    },
+  },
+  'merged-shipment': {
+    zh: { message: (a) => `与第 ${s(a.firstRow)} 行（订单 ${s(a.firstOrderId)}）共用快递单号，收件人相同，按合并发货处理`, hint: () => '确认这些订单确实装在同一个包裹里' },
+    en: { message: (a) => `Shares the tracking number of row ${s(a.firstRow)} (order ${s(a.firstOrderId)}) with the same recipient: treated as a merged shipment`, hint: () => 'Make sure these orders really are in one parcel' },
+  },
+};
+
+export function renderMessage(found: Finding, lang: Lang): { message: string; hint: string } {
+  const text = MESSAGES[found.code][lang];
+  const value = found.value ?? '';
+  return { message: text.message(found.args, value), hint: text.hint(found.args, value) };
+}
+
+export const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+/** A short name per code for summaries and tables. */
+export const CODE_TITLE: Record<FindingCode, Record<Lang, string>> = {
+  'status-not-pending': { zh: '非待发货订单（跳过）', en: 'not waiting for shipment (skipped)' },
+  'summary-row': { zh: '合计行（跳过）', en: 'totals row (skipped)' },
+  'missing-order-id': { zh: '缺少订单号', en: 'order ID missing' },
+  'order-id-format': { zh: '订单号格式不对', en: 'order ID malformed' },
+  'missing-shipping-info': { zh: '未填写快递信息', en: 'no carrier and no number' },
+  'missing-carrier': { zh: '缺少快递公司', en: 'carrier missing' },
+  'missing-tracking-number': { zh: '缺少快递单号', en: 'tracking number missing' },
+  'unknown-carrier': { zh: '不认识的快递公司', en: 'unknown carrier' },
+  'tracking-number-cell': { zh: '单号存成了数字', en: 'number stored as a number cell' },
+  'tracking-number-damaged': { zh: '单号被 Excel 损坏', en: 'number destroyed by Excel' },
+  'tracking-scientific-notation': { zh: '单号是科学计数法', en: 'number in scientific notation' },
+  'formula-like-value': { zh: '以 = + - @ 开头', en: 'starts with = + - @' },
+  'formula-cell': { zh: '公式单元格', en: 'formula cell' },
+  'error-cell': { zh: '错误值单元格', en: 'error cell' },
+  'tracking-invalid-characters': { zh: '单号含非法字符', en: 'illegal characters in number' },
+  'tracking-format': { zh: '单号与快递公司不符', en: 'number does not fit carrier' },
+  'tracking-check-digit': { zh: '单号校验位错误', en: 'check digit wrong' },
+  'tracking-package-barcode': { zh: '填了包裹号而非运单号', en: 'package barcode, not waybill' },
+  'tracking-legacy-format': { zh: '旧格式单号', en: 'older number format' },
+  'tracking-partner-format': { zh: '同网络另一品牌的单号', en: 'partner network number' },
+  'tracking-unverified-format': { zh: '无法校验单号格式', en: 'format not verifiable' },
+  'order-multiple-tracking-numbers': { zh: '同一订单多个单号', en: 'several numbers on one order' },
+  'order-multiple-carriers': { zh: '同一订单多个快递公司', en: 'several carriers on one order' },
+  'order-rejected-with-sibling': { zh: '同订单其他行有错', en: 'another row of the order failed' },
+  'duplicate-tracking-number': { zh: '单号重复（收件人不同）', en: 'duplicate number, other recipient' },
+  'merged-shipment': { zh: '合并发货（同收件人）', en: 'merged shipment (same recipient)' },
+};

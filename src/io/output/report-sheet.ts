@@ -1,0 +1,63 @@
+// The error report: one row per finding, with where it is, what it is, and what
+// to do, plus the row's own carrier, number and recipient so it can be fixed
+// without switching back to the export.
+
+import type { ColumnMap } from '../../core/columns.js';
+import { FIELD_HEADERS_ZH } from '../../core/columns.js';
+import type { Finding } from '../../core/finding.js';
+import { renderMessage, SEVERITY_LABEL, type Lang } from '../../core/messages.js';
+import type { RowRecord } from '../../core/row-record.js';
+import type { Disposition, ValidationResult } from '../../core/validate.js';
+import { neutralize } from './neutralize.js';
+import { writeTextSheets } from './text-sheet.js';
+
+const HEADER: Record<Lang, readonly string[]> = {
+  zh: ['行号', '订单号', '列', '原值', '级别', '代码', '说明', '建议', '处理', '快递公司', '快递单号', '收件人姓名'],
+  en: ['Row', 'Order ID', 'Column', 'Value', 'Level', 'Code', 'Message', 'Hint', 'Outcome', 'Carrier', 'Tracking No.', 'Recipient'],
+};
+
+const WIDTHS = [8, 24, 12, 24, 8, 30, 60, 60, 10, 14, 22, 12];
+
+export const DISPOSITION_LABEL: Record<Lang, Record<Disposition, string>> = {
+  zh: { imported: '已导入', rejected: '未导入', skipped: '已跳过' },
+  en: { imported: 'imported', rejected: 'rejected', skipped: 'skipped' },
+};
+
+export interface ReportContext {
+  result: ValidationResult;
+  columns: ColumnMap;
+  lang: Lang;
+}
+
+/** The header text the file used for a finding's column, or the 千帆 name. */
+export function columnLabel(found: Finding, columns: ColumnMap): string {
+  if (found.field === undefined) return '';
+  return columns.header[found.field] ?? FIELD_HEADERS_ZH[found.field];
+}
+
+function reportRow(found: Finding, record: RowRecord | undefined, context: ReportContext): string[] {
+  const { message, hint } = renderMessage(found, context.lang);
+  const disposition = context.result.disposition.get(found.row);
+  return [
+    String(found.row),
+    record?.orderIdRaw ?? found.orderId ?? '',
+    columnLabel(found, context.columns),
+    found.value ?? '',
+    SEVERITY_LABEL[context.lang][found.severity],
+    found.code,
+    message,
+    hint,
+    disposition === undefined ? '' : DISPOSITION_LABEL[context.lang][disposition],
+    record?.carrierRaw ?? '',
+    record?.trackingRaw ?? '',
+    record?.recipientName ?? '',
+  ].map(neutralize);
+}
+
+export async function writeReport(path: string, context: ReportContext): Promise<void> {
+  const byRow = new Map(context.result.records.map((record) => [record.row, record]));
+  const rows = context.result.findings.map((found) => reportRow(found, byRow.get(found.row), context));
+  await writeTextSheets(path, [
+    { name: context.lang === 'zh' ? '问题' : 'Findings', header: HEADER[context.lang], rows, widths: WIDTHS, worksheetFriendly: true },
+  ]);
+}

@@ -1,0 +1,138 @@
+// Opens an input file of any supported kind, picks the sheet, finds the header
+// and hands the data rows to the core one at a time.
+
+import { FIELD_HEADERS_ZH, HEADER_SEARCH_ROWS, locateHeader, matchHeader, type ColumnMap, type Field, type HeaderLocation } from '../core/columns.js';
+import type { SheetRow } from '../core/sheet.js';
+import { readCsv } from './csv/read-csv.js';
+import { InputError } from './errors.js';
+import { sniffFile } from './sniff.js';
+import type { ReadLimits } from './table.js';
+import { openWorkbook, type Workbook } from './xlsx/workbook.js';
+
+export interface ReadOptions {
+  limits: ReadLimits;
+  /** Read this sheet (by name) instead of choosing one. */
+  sheet?: string;
+  /** The header is on this row (as Excel numbers rows) instead of being searched for. */
+  headerRow?: number;
+}
+
+export interface OpenedInput {
+  kind: 'xlsx' | 'csv';
+  /** The sheet read (xlsx), and the ones passed over. */
+  sheet?: string;
+  sheetsIgnored: string[];
+  headerRow: number;
+  columns: ColumnMap;
+  /** The rows below the header, streamed. */
+  rows: AsyncIterable<SheetRow>;
+  close(): Promise<void>;
+}
+
+/** The sheet name the 千帆 pending-orders export uses. */
+export const EXPORT_SHEET = '包裹详情';
+
+async function firstRows(rows: AsyncIterable<SheetRow>, count: number): Promise<SheetRow[]> {
+  const taken: SheetRow[] = [];
+  for await (const row of rows) {
+    taken.push(row);
+    if (taken.length >= count) break;
+  }
+  return taken;
+}
+
+function findHeader(rows: readonly SheetRow[], headerRow: number | undefined): HeaderLocation | undefined {
+  if (headerRow === undefined) return locateHeader(rows);
+  const row = rows.find((candidate) => candidate.row === headerRow);
+  return row === undefined ? undefined : { ...matchHeader(row.cells), row: headerRow };
+}
+
+function missingColumnsError(path: string, location: HeaderLocation | undefined, sheet: string | undefined): InputError {
+  const missing = (location?.missing ?? (['orderId', 'carrier', 'trackingNumber'] as Field[])).map((f) => FIELD_HEADERS_ZH[f]);
+  const found = location === undefined || location.headers.length === 0 ? '（无）' : location.headers.slice(0, 30).join('、');
+  const foundEn = location === undefined || location.headers.length === 0 ? '(none)' : location.headers.slice(0, 30).join(', ');
+  const where = sheet === undefined ? '' : `工作表「${sheet}」`;
+  const whereEn = sheet === undefined ? '' : ` in sheet "${sheet}"`;
+  return new InputError(
+    {
+      zh: `${where}找不到必需的列：${missing.join('、')}。找到的表头：${found}。请确认表头名称，或用 --header-row 指定表头所在行、--sheet 指定工作表。`,
+      en: `Required columns not found${whereEn}: ${missing.join(', ')}. Headers found: ${foundEn}. Check the header names, or use --header-row / --sheet.`,
+    },
+    path,
+  );
+}
+
+/** Yields the rows after the header: first the buffered ones, then the rest of the stream. */
+async function* rowsBelow(buffered: readonly SheetRow[], rest: AsyncIterator<SheetRow>, headerRow: number): AsyncGenerator<SheetRow> {
+  for (const row of buffered) if (row.row > headerRow) yield row;
+  for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
+}
+
+async function openRows(source: AsyncIterable<SheetRow>, path: string, options: ReadOptions, sheet?: string) {
+  const iterator = source[Symbol.asyncIterator]();
+  const buffered: SheetRow[] = [];
+  // A forced header row is read up to; otherwise the first rows are searched.
+  const enough = () =>
+    options.headerRow === undefined ? buffered.length >= HEADER_SEARCH_ROWS : (buffered.at(-1)?.row ?? 0) >= options.headerRow;
+  while (!enough()) {
+    const next = await iterator.next();
+    if (next.done === true) break;
+    buffered.push(next.value);
+  }
+  const location = findHeader(buffered, options.headerRow);
+  if (location === undefined || location.missing.length > 0) {
+    await iterator.return?.();
+    throw missingColumnsError(path, location, sheet);
+  }
+  return { location, rows: rowsBelow(buffered, iterator, location.row) };
+}
+
+async function chooseSheet(workbook: Workbook, path: string, options: ReadOptions): Promise<number> {
+  const names = workbook.sheets.map((s) => s.name);
+  if (options.sheet !== undefined) {
+    const index = names.indexOf(options.sheet);
+    if (index < 0) {
+      throw new InputError(
+        { zh: `没有名为「${options.sheet}」的工作表。文件中的工作表：${names.join('、')}`, en: `No sheet named "${options.sheet}". Sheets in the file: ${names.join(', ')}` },
+        path,
+      );
+    }
+    return index;
+  }
+  const exportIndex = names.indexOf(EXPORT_SHEET);
+  if (exportIndex >= 0) return exportIndex;
+  for (const [index] of names.entries()) {
+    const location = findHeader(await firstRows(workbook.readRows(index), HEADER_SEARCH_ROWS), options.headerRow);
+    if (location !== undefined && location.missing.length === 0) return index;
+  }
+  return 0;
+}
+
+export async function openInput(path: string, options: ReadOptions): Promise<OpenedInput> {
+  const kind = await sniffFile(path);
+  if (kind === 'csv') {
+    const { location, rows } = await openRows(readCsv(path, options.limits), path, options);
+    return { kind, sheetsIgnored: [], headerRow: location.row, columns: location.columns, rows, close: async () => {} };
+  }
+  const workbook = await openWorkbook(path, options.limits);
+  try {
+    if (workbook.sheets.length === 0) {
+      throw new InputError({ zh: '文件里没有工作表。请重新从千帆导出。', en: 'The workbook has no sheets. Export it again from 千帆.' }, path);
+    }
+    const index = await chooseSheet(workbook, path, options);
+    const sheet = workbook.sheets[index]?.name ?? '';
+    const { location, rows } = await openRows(workbook.readRows(index), path, options, sheet);
+    return {
+      kind,
+      sheet,
+      sheetsIgnored: workbook.sheets.filter((_, i) => i !== index).map((s) => s.name),
+      headerRow: location.row,
+      columns: location.columns,
+      rows,
+      close: () => workbook.close(),
+    };
+  } catch (error) {
+    await workbook.close();
+    throw error;
+  }
+}

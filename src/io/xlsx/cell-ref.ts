@@ -1,0 +1,67 @@
+// A1-style references: column letters to 0-based indexes, merged ranges.
+
+import type { MergedRange } from '../table.js';
+import { XlsxFormatError } from './xml-scan.js';
+
+/** Column XFD, the last one Excel has. A larger index would make the row array enormous. */
+export const MAX_COLUMN = 16383;
+
+export const BEYOND_XFD = {
+  zh: '有单元格超出了 Excel 的最后一列 XFD',
+  en: 'a cell is beyond column XFD, the last column Excel has',
+};
+
+/**
+ * Parses the reference at s[start, end) ("AM5", "$A$1"): returns the 0-based column and
+ * stores the row (0 if the reference has none) in `out.row`. -1 if it is not a reference.
+ */
+export function parseRef(s: string, start: number, end: number, out: { row: number }): number {
+  let i = start;
+  if (s.charCodeAt(i) === 0x24) i++;
+  let col = 0;
+  const lettersStart = i;
+  for (; i < end; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 0x40);
+    if (col > MAX_COLUMN + 1) throw new XlsxFormatError(BEYOND_XFD);
+  }
+  if (i === lettersStart) return -1;
+  if (s.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    row = row * 10 + (c - 0x30);
+  }
+  out.row = row;
+  return col - 1;
+}
+
+/** "A1" → 0, "AM" → 38. */
+export function columnIndex(letters: string): number {
+  return parseRef(letters, 0, letters.length, { row: 0 });
+}
+
+const scratch = { row: 0 };
+
+/** A `<mergeCell ref="A1:B2"/>` range; a single cell "C3" is a 1×1 range. Undefined if malformed. */
+export function parseRange(ref: string): MergedRange | undefined {
+  const colon = ref.indexOf(':');
+  const firstEnd = colon < 0 ? ref.length : colon;
+  const left = parseRef(ref, 0, firstEnd, scratch);
+  const top = scratch.row;
+  if (left < 0 || top === 0) return undefined;
+  if (colon < 0) return { ref, top, left, bottom: top, right: left };
+  const right = parseRef(ref, colon + 1, ref.length, scratch);
+  const bottom = scratch.row;
+  if (right < 0 || bottom === 0) return undefined;
+  return {
+    ref,
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}

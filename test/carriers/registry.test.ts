@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { CarrierRegistry, RulesError } from '../../src/carriers/registry.js';
+
+const registry = CarrierRegistry.builtIn();
+const ids = (carriers: readonly { id: string }[]) => carriers.map((c) => c.id);
+
+describe('resolve', () => {
+  it.each([
+    ['顺丰速运', 'sf'],
+    ['顺丰 速运', 'sf'],
+    ['ＳＦ', 'sf'],
+    ['sf express', 'sf'],
+    ['shunfeng', 'sf'],
+    ['中通速递', 'zto'],
+    ['ZTO', 'zto'],
+    ['zto', 'zto'],
+    ['  圆通速递 ', 'yto'],
+    ['j&t express', 'jt'],
+    ['ＪＴ', 'jt'],
+    ['jtexpress', 'jt'],
+    ['邮政快递包裹', 'chinapost'],
+    ['youzhengguonei', 'chinapost'],
+    ['邮政ＥＭＳ', 'ems'],
+    ['德邦物流', 'deppon'],
+    ['debangwuliu', 'deppon'],
+    ['百世汇通', 'best'],
+    ['丹鸟', 'cainiao'],
+  ])('resolves %s to %s', (name, id) => {
+    expect(registry.resolve(name)?.id).toBe(id);
+  });
+
+  it('does not guess: unknown or empty names resolve to nothing', () => {
+    expect(registry.resolve('顺风')).toBeUndefined();
+    expect(registry.resolve('  ')).toBeUndefined();
+    expect(registry.resolve('中邮')).toBeUndefined();
+  });
+});
+
+describe('suggest', () => {
+  it.each([
+    ['中通快地', 'zto'],
+    ['顺风', 'sf'],
+    ['yunda express', 'yunda'],
+    ['yunda expres', 'yunda'],
+    ['顺丰速运公司', 'sf'],
+    ['中通快递（加盟）', 'zto'],
+    ['申通快递有限公司', 'sto'],
+    ['京东快迪', 'jd'],
+  ])('suggests %s → %s first', (name, id) => {
+    expect(registry.suggest(name)[0]?.id).toBe(id);
+  });
+
+  it('returns at most `limit` carriers', () => {
+    expect(registry.suggest('中通快地', 1).map((c) => c.id)).toEqual(['zto']);
+  });
+
+  it('suggests nothing for gibberish or for a name made only of generic words', () => {
+    expect(registry.suggest('xqzv')).toEqual([]);
+    expect(registry.suggest('快递')).toEqual([]);
+    expect(registry.suggest('物流公司')).toEqual([]);
+  });
+});
+
+describe('detect', () => {
+  it('ranks 顺丰速运 first for a legacy 12-digit number whose SF check digit passes', () => {
+    const detections = registry.detect('304312442386');
+    expect(detections[0]).toMatchObject({ carrier: { id: 'sf' }, strength: 'checksum', format: { id: 'sf-12' } });
+    // Every rule that takes any 12 digits still shows up, after SF.
+    expect(ids(detections.map((d) => d.carrier))).toEqual(expect.arrayContaining(['ane', 'yimidida', 'uc', 'yto']));
+  });
+
+  it('names 顺丰速运 first for SF1385628716739', () => {
+    expect(registry.detect('SF1385628716739')[0]?.carrier.displayName).toBe('顺丰速运');
+  });
+
+  it('orders by strength, then current before legacy, then id', () => {
+    const strengths = registry.detect('444010688260').map((d) => d.strength);
+    expect(strengths[0]).toBe('checksum');
+    expect(strengths.indexOf('digit-prefix')).toBeLessThan(strengths.indexOf('length-only'));
+    const lengthOnly = registry.detect('444010688260').filter((d) => d.strength === 'length-only');
+    const statuses = lengthOnly.map((d) => d.format.status);
+    expect(statuses).toEqual([...statuses].sort());
+    const currentIds = lengthOnly.filter((d) => d.format.status === 'current').map((d) => d.carrier.id);
+    expect(currentIds).toEqual([...currentIds].sort());
+  });
+
+  it('returns nothing for a number no carrier accepts', () => {
+    expect(registry.detect('HELLO')).toEqual([]);
+  });
+});
+
+describe('check', () => {
+  it('accepts a current SF number as valid without a check digit', () => {
+    expect(registry.check('sf', 'SF1385628716739')).toMatchObject({ kind: 'valid', byChecksum: false, format: { id: 'sf-15' } });
+  });
+
+  it('accepts a legacy 12-digit SF number as legacy', () => {
+    expect(registry.check('sf', '304312442386')).toMatchObject({ kind: 'legacy', format: { id: 'sf-12' } });
+  });
+
+  it('rejects an SF number declared as 中通 and names 顺丰速运 among the fits', () => {
+    const outcome = registry.check('zto', 'SF1385628716739');
+    expect(outcome.kind).toBe('mismatch');
+    if (outcome.kind === 'mismatch') expect(outcome.fits.map((d) => d.carrier.displayName)).toContain('顺丰速运');
+  });
+
+  it('never lists the declared carrier among the fits of a mismatch', () => {
+    const outcome = registry.check('yunda', '773277027280336');
+    expect(outcome.kind).toBe('mismatch');
+    if (outcome.kind === 'mismatch') expect(ids(outcome.fits.map((d) => d.carrier))).not.toContain('yunda');
+  });
+
+  it('rejects a 12-digit SF number whose check digit fails, even though the shape fits', () => {
+    expect(registry.check('sf', '118650888018')).toMatchObject({ kind: 'check-digit', format: { id: 'sf-12' } });
+  });
+
+  it('rejects a China Post S10 number with a wrong check digit', () => {
+    expect(registry.check('chinapost', 'RR123456789CN')).toMatchObject({ kind: 'check-digit', format: { id: 'chinapost-s10' } });
+  });
+
+  it('rejects a JD package barcode and suggests its waybill', () => {
+    expect(registry.check('jd', 'JD0093356842901-2-3-')).toEqual({ kind: 'package-barcode', waybill: 'JD0093356842901' });
+  });
+
+  it('accepts an EMS number declared as 邮政快递包裹 as the partner’s, with a warning', () => {
+    expect(registry.check('chinapost', '1136281381675')).toMatchObject({ kind: 'partner', partner: { id: 'ems' }, format: { id: 'ems-13' } });
+  });
+
+  it('accepts a 邮政 parcel number declared as EMS as the partner’s', () => {
+    expect(registry.check('ems', '9893442769997')).toMatchObject({ kind: 'partner', partner: { id: 'chinapost' } });
+  });
+
+  it('accepts a J&T number declared as 百世快递 as the partner’s', () => {
+    expect(registry.check('best', 'JT3002232682242')).toMatchObject({ kind: 'partner', partner: { id: 'jt' } });
+  });
+
+  it('accepts a plausible number for 菜鸟速递 as unverified, with the reason', () => {
+    const outcome = registry.check('cainiao', '621123456789012');
+    expect(outcome.kind).toBe('unverified');
+    if (outcome.kind === 'unverified') expect(outcome.reason).toContain('carriers.md');
+  });
+
+  it.each([
+    ['1234567', 'too short'],
+    ['1'.repeat(31), 'too long'],
+    ['CN12345678#9', 'a character no tracking number has'],
+  ])('rejects %s for 菜鸟速递 all the same (%s)', (number) => {
+    expect(registry.check('cainiao', number).kind).toBe('mismatch');
+  });
+
+  it('throws for a carrier id it does not know', () => {
+    expect(() => registry.check('nope', 'SF1385628716739')).toThrow(RangeError);
+  });
+});
+
+describe('withOverrides', () => {
+  const extra = {
+    carriers: [
+      {
+        id: 'shunxin',
+        displayName: '顺心捷达',
+        names: ['顺心捷达', '顺心'],
+        codes: { kuaidi100: 'sxjdfreight' },
+        formats: [
+          {
+            id: 'shunxin-12',
+            name: '12 digits',
+            pattern: '^\\d{12}$',
+            status: 'current',
+            confidence: 'inferred',
+            specificity: 'length-only',
+            source: 'my own labels',
+          },
+        ],
+      },
+    ],
+  };
+
+  it('adds a carrier with a new id', () => {
+    const patched = registry.withOverrides(extra, 'rules.json');
+    expect(patched.resolve('顺心')?.id).toBe('shunxin');
+    expect(patched.check('shunxin', '123456789012').kind).toBe('valid');
+    expect(patched.origins).toEqual(['built-in carriers.json', 'rules.json']);
+    expect(registry.get('shunxin')).toBeUndefined();
+  });
+
+  it('replaces the formats of an existing carrier and keeps its other fields', () => {
+    const patched = registry.withOverrides(
+      {
+        version: 'shop-1',
+        carriers: [
+          {
+            id: 'cainiao',
+            formats: [
+              {
+                id: 'cainiao-621',
+                name: '621 + 12 digits',
+                pattern: '^621\\d{12}$',
+                status: 'current',
+                confidence: 'single-source',
+                specificity: 'digit-prefix',
+                source: 'our own 菜鸟 labels',
+              },
+            ],
+          },
+        ],
+      },
+      'rules.json',
+    );
+    expect(patched.version).toBe(`${registry.version}+shop-1`);
+    expect(patched.get('cainiao')?.displayName).toBe('菜鸟速递');
+    expect(patched.get('cainiao')?.noKnownFormat).toBeUndefined();
+    expect(patched.resolve('丹鸟')?.id).toBe('cainiao');
+    expect(patched.check('cainiao', '621123456789012').kind).toBe('valid');
+    expect(patched.check('cainiao', '999123456789012').kind).toBe('mismatch');
+  });
+
+  it('names the override file and field when an override breaks a rule', () => {
+    const broken = structuredClone(extra);
+    broken.carriers[0]!.names.push('中通');
+    try {
+      registry.withOverrides(broken, 'rules.json');
+      throw new Error('expected a RulesError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(RulesError);
+      expect(error).toMatchObject({ origin: 'rules.json', path: 'carriers[0].names[2]' });
+    }
+  });
+
+  it('requires a new carrier to be complete', () => {
+    expect(() => registry.withOverrides({ carriers: [{ id: 'half', names: ['半个'] }] }, 'rules.json')).toThrow(/carriers\[0\]\.displayName/);
+  });
+});

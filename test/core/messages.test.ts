@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FINDING_CODES, finding } from '../../src/core/finding.js';
+import { CODE_TITLE, renderMessage } from '../../src/core/messages.js';
+import { ROOT } from '../helpers/cli.js';
+
+const SAMPLE_ARGS = { carrier: '中通快递', fits: '顺丰速运', suggestions: '顺丰速运', number: 'SF1385628716739', status: '已取消', digits: 15, error: '#N/A', characters: '号', format: 'SF 12', partner: 'EMS', waybill: 'JD0093356842901', first: 'SF1', firstRow: 2, firstOrderId: 'P1', rows: '3', recipientKnown: 1 };
+
+describe('message catalogue', () => {
+  it.each(FINDING_CODES)('%s has a message, a hint and a title in Chinese and English', (code) => {
+    const found = finding(code, 5, { value: 'SF1385628716739', args: SAMPLE_ARGS });
+    for (const lang of ['zh', 'en'] as const) {
+      const { message, hint } = renderMessage(found, lang);
+      expect(message.trim().length).toBeGreaterThan(3);
+      expect(hint.trim().length).toBeGreaterThan(3);
+      expect(message).not.toContain('undefined');
+      expect(CODE_TITLE[code][lang].length).toBeGreaterThan(1);
+    }
+    expect(renderMessage(found, 'zh').message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('says which carrier the number fits when declaring the wrong one', () => {
+    const found = finding('tracking-format', 5, { value: 'SF1385628716739', args: { carrier: '中通快递', fits: '顺丰速运' } });
+    expect(renderMessage(found, 'zh').hint).toBe('该单号符合顺丰速运的格式，请确认快递公司是否应为顺丰速运');
+    expect(renderMessage(found, 'en').hint).toBe('The number fits 顺丰速运; check whether the carrier should be 顺丰速运');
+  });
+
+  it('documents every finding code in the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const code of FINDING_CODES) expect(readme, code).toContain(`\`${code}\``);
+  });
+});

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { CarrierRegistry } from '../../src/carriers/registry.js';
+import type { FindingCode } from '../../src/core/finding.js';
+import { validateRows, type ValidationResult } from '../../src/core/validate.js';
+import { ALICE, BOB, HEADER, numberCell, order, sheet, type CellInput } from '../helpers/sheet.js';
+
+const registry = CarrierRegistry.builtIn();
+
+function run(data: readonly (readonly CellInput[])[], header = HEADER): ValidationResult {
+  const { columns, rows } = sheet(header, data);
+  return validateRows(rows, { registry, columns });
+}
+
+const codesAt = (result: ValidationResult, row: number): FindingCode[] => result.findings.filter((f) => f.row === row).map((f) => f.code);
+
+function expectEveryRowCountedOnce(result: ValidationResult, dataRows: number): void {
+  const { total, imported, rejected, skipped } = result.rows;
+  expect(total).toBe(dataRows);
+  expect(imported + rejected + skipped).toBe(total);
+  expect(result.disposition.size).toBe(total);
+}
+
+describe('validateRows: single orders', () => {
+  it('imports a valid SF order with the platform display name', () => {
+    const result = run([[order(1), '待配货', '顺丰', 'SF1385628716739', ...ALICE]]);
+    expect(result.findings).toEqual([]);
+    expect(result.imports).toEqual([{ orderId: order(1), carrierId: 'sf', carrierName: '顺丰速运', trackingNumber: 'SF1385628716739', rows: [2] }]);
+    expectEveryRowCountedOnce(result, 1);
+  });
+
+  it('normalizes spaces, full-width characters and lower case before checking', () => {
+    const result = run([
+      [order(1), '待配货', '顺丰速运', ' sf 1385 6287 16739 ', ...ALICE],
+      [order(2), '待配货', '顺丰速运', 'ＳＦ１３４２９９８８７６５４３', ...BOB],
+      [order(3), '待配货', '顺丰速运', "'SF1342998876544", ...ALICE],
+    ]);
+    expect(result.findings).toEqual([]);
+    expect(result.imports.map((line) => line.trackingNumber)).toEqual(['SF1385628716739', 'SF1342998876543', 'SF1342998876544']);
+  });
+
+  it('rejects an SF number declared as 中通 and names 顺丰速运 among the fits', () => {
+    const result = run([[order(1), '待配货', '中通快递', 'SF1385628716739', ...ALICE]]);
+    const [found] = result.findings;
+    expect(found?.code).toBe('tracking-format');
+    expect(String(found?.args.fits)).toContain('顺丰速运');
+    expect(result.imports).toEqual([]);
+    expect(result.rows.rejected).toBe(1);
+  });
+
+  it('suggests the closest carrier name for a typo and never imports the row', () => {
+    const result = run([[order(1), '待配货', '顺风快递', 'SF1385628716739', ...ALICE]]);
+    const [found] = result.findings;
+    expect(found?.code).toBe('unknown-carrier');
+    expect(String(found?.args.suggestions)).toContain('顺丰速运');
+    expect(found?.field).toBe('carrier');
+  });
+
+  it('reports a number without a carrier with the carriers it fits, without filling one in', () => {
+    const result = run([[order(1), '待配货', '', 'SF1385628716739', ...ALICE]]);
+    expect(codesAt(result, 2)).toEqual(['missing-carrier']);
+    expect(String(result.findings[0]?.args.fits)).toContain('顺丰速运');
+    expect(result.imports).toEqual([]);
+  });
+
+  it('tells apart a missing number, a missing carrier and neither filled in', () => {
+    const result = run([
+      [order(1), '待配货', '圆通速递', '', ...ALICE],
+      [order(2), '待配货', '', '', ...BOB],
+    ]);
+    expect(codesAt(result, 2)).toEqual(['missing-tracking-number']);
+    expect(codesAt(result, 3)).toEqual(['missing-shipping-info']);
+  });
+
+  it('rejects a missing or malformed 订单号', () => {
+    const result = run([
+      ['', '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+      ['P12345', '待配货', '顺丰速运', 'SF1385628716740', ...BOB],
+    ]);
+    expect(codesAt(result, 2)).toContain('missing-order-id');
+    expect(codesAt(result, 3)).toContain('order-id-format');
+    expect(result.rows.rejected).toBe(2);
+  });
+
+  it('rejects a number Excel turned into E-notation text', () => {
+    const result = run([[order(1), '待配货', '申通快递', '7.73277E+14', ...ALICE]]);
+    expect(codesAt(result, 2)).toEqual(['tracking-scientific-notation']);
+  });
+
+  it('keeps the digits of a number cell of up to 15 digits, with a warning', () => {
+    const result = run([[order(1), '待配货', '申通快递', numberCell('773277027280336'), ...ALICE]]);
+    expect(codesAt(result, 2)).toEqual(['tracking-number-cell']);
+    expect(result.imports[0]?.trackingNumber).toBe('773277027280336');
+  });
+
+  it('rejects a number cell of 16 or more digits: Excel already destroyed it', () => {
+    const result = run([[order(1), '待配货', '圆通速递', numberCell('8.8245669086202906E+17'), ...ALICE]]);
+    expect(codesAt(result, 2)).toEqual(['tracking-number-damaged']);
+    expect(result.imports).toEqual([]);
+  });
+
+  it('rejects formula-like values instead of passing them on', () => {
+    const result = run([[order(1), '待配货', '顺丰速运', '=HYPERLINK("http://x","SF1")', ...ALICE]]);
+    expect(codesAt(result, 2)).toEqual(['formula-like-value']);
+  });
+
+  it('rejects characters no carrier uses', () => {
+    const result = run([[order(1), '待配货', '顺丰速运', 'SF13856287167号', ...ALICE]]);
+    expect(codesAt(result, 2)).toEqual(['tracking-invalid-characters']);
+  });
+});
+
+describe('validateRows: rows that are not orders to ship', () => {
+  it('skips shipped, cancelled and completed orders and lists them as info', () => {
+    const result = run([
+      [order(1), '已发货未签收', '中通快递', '73610555582883', ...ALICE],
+      [order(2), '已取消', '', '', ...BOB],
+      [order(3), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+    ]);
+    expect(result.rows).toEqual({ total: 3, imported: 1, rejected: 0, skipped: 2 });
+    expect(codesAt(result, 2)).toEqual(['status-not-pending']);
+    expect(result.findings.every((f) => f.code !== 'status-not-pending' || f.severity === 'info')).toBe(true);
+  });
+
+  it('does not treat the trailing 合计 row as an order', () => {
+    const result = run([
+      [order(1), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+      ['', '合计', '', '', '', '', ''],
+    ]);
+    expect(codesAt(result, 3)).toEqual(['summary-row']);
+    expect(result.rows).toEqual({ total: 2, imported: 1, rejected: 0, skipped: 1 });
+    expect(result.orders).toEqual({ imported: 1, rejected: 0 });
+  });
+});
+
+describe('validateRows: multi-SKU orders', () => {
+  it('imports an order spanning three rows once, with the number from its first row', () => {
+    const result = run([
+      [order(1), '待配货', '圆通速递', 'YT9383342193097', ...ALICE],
+      [order(1), '待配货', '', '', ...ALICE],
+      [order(1), '待配货', '', '', ...ALICE],
+    ]);
+    expect(result.findings).toEqual([]);
+    expect(result.imports).toHaveLength(1);
+    expect(result.imports[0]?.rows).toEqual([2, 3, 4]);
+    expect(result.rows.imported).toBe(3);
+    expect(result.orders.imported).toBe(1);
+  });
+
+  it('applies a number found on a later row of the order', () => {
+    const result = run([
+      [order(1), '待配货', '', '', ...ALICE],
+      [order(1), '待配货', '圆通速递', 'YT9383342193097', ...ALICE],
+    ]);
+    expect(result.imports[0]?.trackingNumber).toBe('YT9383342193097');
+  });
+
+  it('rejects the whole order when its rows carry two different numbers', () => {
+    const result = run([
+      [order(1), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+      [order(1), '待配货', '顺丰速运', 'SF1342998876543', ...ALICE],
+      [order(1), '待配货', '', '', ...ALICE],
+    ]);
+    expect(codesAt(result, 3)).toEqual(['order-multiple-tracking-numbers']);
+    expect(result.findings.find((f) => f.row === 3)?.args.firstRow).toBe(2);
+    // Rows without their own error still appear in the report, pointing at the failing row.
+    expect(codesAt(result, 2)).toEqual(['order-rejected-with-sibling']);
+    expect(codesAt(result, 4)).toEqual(['order-rejected-with-sibling']);
+    expect(result.rows.rejected).toBe(3);
+    expect(result.orders.rejected).toBe(1);
+  });
+
+  it('rejects an order whose rows name two different carriers', () => {
+    const result = run([
+      [order(1), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+      [order(1), '待配货', '中通快递', 'SF1385628716739', ...ALICE],
+    ]);
+    expect(codesAt(result, 3)).toContain('order-multiple-carriers');
+  });
+
+  it('accepts the same carrier written two ways on one order', () => {
+    const result = run([
+      [order(1), '待配货', '顺丰', 'SF1385628716739', ...ALICE],
+      [order(1), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+});
+
+describe('validateRows: one number on several orders', () => {
+  it('imports both orders of a merged shipment to one recipient, with a warning', () => {
+    const result = run([
+      [order(1), '待配货', '中通快递', '73610555582883', ...ALICE],
+      [order(2), '待配货', '中通快递', '73610555582883', ...ALICE],
+    ]);
+    expect(codesAt(result, 3)).toEqual(['merged-shipment']);
+    expect(result.findings[0]?.severity).toBe('warning');
+    expect(result.imports).toHaveLength(2);
+  });
+
+  it('rejects the later order when the recipient differs, naming the row of the first', () => {
+    const result = run([
+      [order(1), '待配货', '中通快递', '73610555582883', ...ALICE],
+      [order(2), '待配货', '中通快递', '73610555582883', ...BOB],
+    ]);
+    expect(codesAt(result, 3)).toEqual(['duplicate-tracking-number']);
+    expect(result.findings[0]?.args.firstRow).toBe(2);
+    expect(result.findings[0]?.args.firstOrderId).toBe(order(1));
+    expect(result.imports.map((line) => line.orderId)).toEqual([order(1)]);
+  });
+
+  it('does not call a duplicate a merged shipment when the sheet has no recipient columns', () => {
+    const result = run(
+      [
+        [order(1), '中通快递', '73610555582883'],
+        [order(2), '中通快递', '73610555582883'],
+      ],
+      ['订单号', '快递公司', '快递单号'],
+    );
+    expect(codesAt(result, 3)).toEqual(['duplicate-tracking-number']);
+    expect(result.findings[0]?.args.recipientKnown).toBe(0);
+  });
+});
+
+describe('validateRows: accounting', () => {
+  it('puts every data row in exactly one of imported, rejected or skipped', () => {
+    const data: CellInput[][] = [
+      [order(1), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+      [order(1), '待配货', '', '', ...ALICE],
+      [order(2), '待配货', '中通快递', 'SF1342998876543', ...BOB],
+      [order(3), '已取消', '', '', ...BOB],
+      [order(4), '待配货', '', '', ...BOB],
+      ['', '合计', '', '', '', '', ''],
+    ];
+    const result = run(data);
+    expectEveryRowCountedOnce(result, data.length);
+    expect(result.rows).toEqual({ total: 6, imported: 2, rejected: 2, skipped: 2 });
+    // Every row that is not imported has at least one finding that says why.
+    for (const [row, outcome] of result.disposition) {
+      if (outcome !== 'imported') expect(codesAt(result, row).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('sorts findings by row, errors before warnings', () => {
+    const result = run([
+      [order(2), '待配货', '中通快递', '73610555582883', ...ALICE],
+      [order(1), '待配货', '中通快递', '73610555582883', ...ALICE],
+      [order(3), '待配货', '中通快递', 'SF1385628716739', ...BOB],
+    ]);
+    expect(result.findings.map((f) => f.row)).toEqual([3, 4]);
+  });
+});

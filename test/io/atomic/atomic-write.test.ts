@@ -1,0 +1,250 @@
+import { spawn } from 'node:child_process';
+import { chmod, link, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ensureOutDir, writeFileAtomic } from '../../../src/io/atomic-write.js';
+import { OutputError } from '../../../src/io/errors.js';
+
+let root: string;
+let dir: string;
+let input: string;
+let counter = 0;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'ship-atomic-'));
+});
+afterAll(async () => {
+  await chmod(root, 0o755).catch(() => undefined);
+  await rm(root, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  dir = join(root, `case${(counter += 1)}`);
+  await mkdir(dir);
+  input = join(dir, 'orders.xlsx');
+  await writeFile(input, 'INPUT');
+});
+
+const writeText = (text: string) => async (tmpPath: string) => writeFile(tmpPath, text);
+
+async function outputFailure(promise: Promise<unknown>): Promise<OutputError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(OutputError);
+  return error as OutputError;
+}
+
+describe('writeFileAtomic', () => {
+  it('writes through a hidden temp file in the same folder, then renames it over the target', async () => {
+    const target = join(dir, 'orders.import.xlsx');
+    await writeFile(target, 'OLD');
+    let tmpSeen = '';
+    await writeFileAtomic(
+      target,
+      async (tmpPath) => {
+        tmpSeen = tmpPath;
+        await writeFile(tmpPath, 'NEW');
+      },
+      { inputs: [input] },
+    );
+    expect(dirname(tmpSeen)).toBe(dir);
+    expect(basename(tmpSeen)).toMatch(new RegExp(`^\\.orders\\.import\\.xlsx\\.tmp-${process.pid}-[0-9a-f]{12}$`));
+    expect(await readFile(target, 'utf8')).toBe('NEW');
+    expect((await readdir(dir)).sort()).toEqual(['orders.import.xlsx', 'orders.xlsx']);
+  });
+
+  it('accepts a relative target', async () => {
+    const target = relative(process.cwd(), join(dir, 'report.xlsx'));
+    await writeFileAtomic(target, writeText('R'), { inputs: [] });
+    expect(await readFile(join(dir, 'report.xlsx'), 'utf8')).toBe('R');
+  });
+
+  it('never leaves a temp file, and keeps the old target, when the callback throws', async () => {
+    const target = join(dir, 'out.xlsx');
+    await writeFile(target, 'OLD');
+    const boom = new Error('writer failed');
+    await expect(
+      writeFileAtomic(
+        target,
+        async (tmpPath) => {
+          await writeFile(tmpPath, 'HALF');
+          throw boom;
+        },
+        { inputs: [] },
+      ),
+    ).rejects.toBe(boom);
+    await expect(writeFileAtomic(target, () => Promise.reject(new Error('before writing')), { inputs: [] })).rejects.toThrow('before writing');
+    expect((await readdir(dir)).sort()).toEqual(['orders.xlsx', 'out.xlsx']);
+    expect(await readFile(target, 'utf8')).toBe('OLD');
+  });
+
+  it('installs its signal handlers once, however many files it writes', async () => {
+    await writeFileAtomic(join(dir, 'a.xlsx'), writeText('A'), { inputs: [] });
+    const before = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
+    for (const name of ['b', 'c', 'd']) await writeFileAtomic(join(dir, `${name}.xlsx`), writeText(name), { inputs: [] });
+    expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before);
+  });
+});
+
+describe('writeFileAtomic refuses to overwrite an input', () => {
+  async function expectRefused(target: string, inputs: string[]): Promise<void> {
+    let called = false;
+    const error = await outputFailure(
+      writeFileAtomic(
+        target,
+        async () => {
+          called = true;
+        },
+        { inputs },
+      ),
+    );
+    expect(error.text.zh).toBe('不会覆盖输入文件，请用 --out-dir 指定其他输出目录');
+    expect(called).toBe(false);
+    expect(await readFile(input, 'utf8')).toBe('INPUT');
+  }
+
+  it('by the same path', async () => {
+    await expectRefused(input, [input]);
+  });
+
+  it('by a spelling with ../', async () => {
+    await mkdir(join(dir, 'a'));
+    await expectRefused(`${dir}/a/../orders.xlsx`, [input]);
+    await expectRefused(input, [`${dir}/a/../orders.xlsx`]);
+  });
+
+  it('through a symlink to the input, or a symlinked folder', async () => {
+    await symlink(input, join(dir, 'link.xlsx'));
+    await expectRefused(join(dir, 'link.xlsx'), [input]);
+    await symlink(dir, join(root, `folder-link-${counter}`));
+    await expectRefused(join(root, `folder-link-${counter}`, 'orders.xlsx'), [input]);
+  });
+
+  it('through a hard link', async () => {
+    await link(input, join(dir, 'hard.xlsx'));
+    await expectRefused(join(dir, 'hard.xlsx'), [input]);
+  });
+
+  it('but writes next to the input under another name', async () => {
+    await writeFileAtomic(join(dir, 'orders.import.xlsx'), writeText('OK'), { inputs: [input] });
+    expect(await readFile(join(dir, 'orders.import.xlsx'), 'utf8')).toBe('OK');
+  });
+});
+
+describe('writeFileAtomic maps file-system failures to what the user should do', () => {
+  it('a target that is a folder', async () => {
+    await mkdir(join(dir, 'out.xlsx'));
+    const error = await outputFailure(writeFileAtomic(join(dir, 'out.xlsx'), writeText('x'), { inputs: [] }));
+    expect(error.text.zh).toContain('同名文件夹');
+    expect(error.path).toBe(join(dir, 'out.xlsx'));
+  });
+
+  it('a missing output folder', async () => {
+    const error = await outputFailure(writeFileAtomic(join(dir, 'nope', 'out.xlsx'), writeText('x'), { inputs: [] }));
+    expect(error.text.zh).toContain('输出目录不存在');
+    expect(error.path).toBe(join(dir, 'nope'));
+  });
+
+  it('an output folder that is a file', async () => {
+    const error = await outputFailure(writeFileAtomic(join(input, 'out.xlsx'), writeText('x'), { inputs: [] }));
+    expect(error.text.zh).toContain('不是文件夹');
+  });
+
+  it.each([
+    ['EBUSY', '正在 Excel/WPS 中打开'],
+    ['EPERM', '正在 Excel/WPS 中打开'],
+    ['EACCES', '没有该文件或文件夹的写入权限'],
+    ['ENOSPC', '磁盘空间不足'],
+  ])('%s raised while writing', async (code, zh) => {
+    const fail = async (tmpPath: string) => {
+      await writeFile(tmpPath, 'partial');
+      throw Object.assign(new Error(`${code}: simulated`), { code });
+    };
+    const error = await outputFailure(writeFileAtomic(join(dir, 'out.xlsx'), fail, { inputs: [] }));
+    expect(error.text.zh).toContain(zh);
+    expect(error.cause).toMatchObject({ code });
+    expect(await readdir(dir)).toEqual(['orders.xlsx']);
+  });
+
+  // Root ignores directory permissions, so this cannot fail for root: skipped when run as root.
+  it.skipIf(process.getuid?.() === 0)('a read-only folder (EACCES)', async () => {
+    const locked = join(dir, 'locked');
+    await mkdir(locked);
+    await chmod(locked, 0o555);
+    try {
+      const error = await outputFailure(writeFileAtomic(join(locked, 'out.xlsx'), writeText('x'), { inputs: [] }));
+      expect(error.text.zh).toContain('写入权限');
+      expect(await readdir(locked)).toEqual([]);
+    } finally {
+      await chmod(locked, 0o755);
+    }
+  });
+});
+
+describe('ensureOutDir', () => {
+  it('creates nested folders and accepts an existing one', async () => {
+    const out = join(dir, 'out', 'nested');
+    await ensureOutDir(out);
+    await ensureOutDir(out);
+    expect(await readdir(join(dir, 'out'))).toEqual(['nested']);
+  });
+
+  it('fails when the path, or a parent, is a file', async () => {
+    for (const path of [input, join(input, 'sub')]) {
+      const error = await outputFailure(ensureOutDir(path));
+      expect(error.text.zh).toContain('--out-dir 指定的路径是一个文件');
+      expect(error.path).toBe(path);
+    }
+  });
+});
+
+describe('temp files on SIGINT / SIGTERM', () => {
+  // The child runs the real module, transpiled to plain JS (Node 20 cannot import .ts).
+  let moduleDir: string;
+  beforeAll(async () => {
+    moduleDir = join(root, 'module');
+    await mkdir(moduleDir);
+    await writeFile(join(moduleDir, 'package.json'), '{"type":"module"}');
+    const src = fileURLToPath(new URL('../../../src/io/', import.meta.url));
+    for (const name of ['atomic-write', 'errors']) {
+      const code = await readFile(join(src, `${name}.ts`), 'utf8');
+      const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
+      await writeFile(join(moduleDir, `${name}.js`), js.outputText);
+    }
+  });
+
+  function runChild(target: string, signal: NodeJS.Signals, ownHandler: boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const script = `
+      import { writeFile } from 'node:fs/promises';
+      import { writeFileAtomic } from ${JSON.stringify(join(moduleDir, 'atomic-write.js'))};
+      ${ownHandler ? "process.on('" + signal + "', () => { process.exitCode = 7; setTimeout(() => process.exit(), 10); });" : ''}
+      await writeFileAtomic(${JSON.stringify(target)}, async (tmp) => {
+        await writeFile(tmp, 'partial');
+        process.stdout.write('writing\\n');
+        await new Promise(() => setInterval(() => {}, 1000));
+      }, { inputs: [] });
+    `;
+    return new Promise((resolvePromise, reject) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      child.stdout.once('data', () => child.kill(signal));
+      child.once('error', reject);
+      child.once('exit', (code, exitSignal) => resolvePromise({ code, signal: exitSignal }));
+    });
+  }
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('removes the temp file on %s and dies of the signal (exit 130 / 143)', async (signal) => {
+    const outcome = await runChild(join(dir, 'out.xlsx'), signal, false);
+    expect(outcome).toEqual({ code: null, signal });
+    expect(await readdir(dir)).toEqual(['orders.xlsx']);
+  });
+
+  it('leaves the exit to the program when it handles the signal itself, still removing the temp file', async () => {
+    const outcome = await runChild(join(dir, 'out.xlsx'), 'SIGTERM', true);
+    expect(outcome).toEqual({ code: 7, signal: null });
+    expect(await readdir(dir)).toEqual(['orders.xlsx']);
+  });
+});
