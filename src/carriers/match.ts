@@ -70,8 +70,12 @@ export function byStatus(a: FormatMatch, b: FormatMatch): number {
   return STATUS_RANK[a.format.status] - STATUS_RANK[b.format.status] || byEvidence(a, b);
 }
 
+const SCOPE_RANK = { domestic: 0, international: 1 } as const;
+
+/** Domestic carriers first (a 小红书 merchant ships with them), then by strength of evidence. */
 export function compareDetections(a: Detection, b: Detection): number {
   return (
+    SCOPE_RANK[a.carrier.scope] - SCOPE_RANK[b.carrier.scope] ||
     STRENGTH_RANK[a.strength] - STRENGTH_RANK[b.strength] ||
     STATUS_RANK[a.format.status] - STATUS_RANK[b.format.status] ||
     (a.carrier.id < b.carrier.id ? -1 : a.carrier.id > b.carrier.id ? 1 : 0)

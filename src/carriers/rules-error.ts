@@ -7,11 +7,14 @@ export class RulesError extends Error {
   override readonly name = 'RulesError';
   readonly origin: string;
   readonly path: string;
+  /** What is wrong at `path`, without the origin and path. */
+  readonly problem: string;
 
   constructor(origin: string, path: string, problem: string) {
     super(`${origin}: ${path || '(top level)'}: ${problem}`);
     this.origin = origin;
     this.path = path;
+    this.problem = problem;
   }
 }
 

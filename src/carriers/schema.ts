@@ -106,11 +106,14 @@ const carrierFields = {
   formats: z.array(formatSchema),
   packageBarcode: packageBarcodeSchema.optional(),
   noKnownFormat: text.optional(),
+  /** International carriers rank after domestic ones in detection: a chance check-digit pass on a
+   *  bare 10–15 digit number must not make FedEx or DHL the first suggestion to a 小红书 merchant. */
+  scope: z.enum(['domestic', 'international']),
   note: text.optional(),
 };
 
 export const carrierSchema = z
-  .strictObject({ ...carrierFields, codes: codesSchema.default({}), partners: carrierFields.partners.default([]) })
+  .strictObject({ ...carrierFields, codes: codesSchema.default({}), partners: carrierFields.partners.default([]), scope: carrierFields.scope.default('domestic') })
   .superRefine((carrier, ctx) => {
     if (carrier.formats.length === 0 && !carrier.noKnownFormat) {
       ctx.addIssue({ code: 'custom', path: ['noKnownFormat'], message: 'a carrier without formats must say why in noKnownFormat' });

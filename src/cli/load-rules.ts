@@ -25,7 +25,7 @@ export async function loadRegistry(rulesPath: string | undefined): Promise<Carri
     return builtIn.withOverrides(data, rulesPath);
   } catch (error) {
     if (error instanceof RulesError) {
-      throw new InputError({ zh: `规则文件有错（${error.path}）：${error.message}`, en: `Error in the rules file at ${error.path}: ${error.message}` }, rulesPath);
+      throw new InputError({ zh: `规则文件有错（${error.path || '顶层'}）：${error.problem}`, en: `Error in the rules file at ${error.path || 'top level'}: ${error.problem}` }, rulesPath);
     }
     throw error;
   }

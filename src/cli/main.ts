@@ -5,7 +5,6 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { isKnownError } from '../io/errors.js';
 import { wantsColor } from './color.js';
-import { runValidate } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
 import { isoTime, langFromArgv, language, outputFormat, positiveInteger } from './options.js';
 
@@ -67,6 +66,8 @@ Examples:
   ship validate exports/*.xlsx --strict --lang en`,
     )
     .action(async (files: string[], flags: ValidateFlags) => {
+      // Loaded on demand: exceljs is heavy, and `ship detect` / `ship --help` should start fast.
+      const { runValidate } = await import('./commands/validate.js');
       process.exitCode = await runValidate(
         files,
         {
@@ -85,6 +86,30 @@ Examples:
         },
         out,
       );
+    });
+
+  program
+    .command('carriers')
+    .description('列出认识的快递公司、别名和单号格式 / list carriers, aliases and number formats')
+    .option('--json', 'print the rules as JSON')
+    .option('--lang <lang>', '语言 zh | en', language, 'zh')
+    .option('--rules <file>', '补充或修改快递规则的 JSON 文件 / extra carrier rules')
+    .action(async (flags: { json?: boolean; lang: 'zh' | 'en'; rules?: string }) => {
+      const { runCarriers } = await import('./commands/carriers.js');
+      process.exitCode = await runCarriers({ json: flags.json === true, lang: flags.lang, ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, out);
+    });
+
+  program
+    .command('detect')
+    .description('单号符合哪些快递公司的格式 / which carriers a tracking number fits')
+    .argument('<number...>', '快递单号 / tracking numbers')
+    .option('--json', 'print JSON')
+    .option('--lang <lang>', '语言 zh | en', language, 'zh')
+    .option('--rules <file>', '补充或修改快递规则的 JSON 文件 / extra carrier rules')
+    .addHelpText('after', '\nExit codes: 0 每个单号都有匹配 / every number fits a carrier · 1 有单号无匹配 / some fit none · 2 failure\n\nExample:\n  ship detect SF1385628716739 73610555582883')
+    .action(async (numbers: string[], flags: { json?: boolean; lang: 'zh' | 'en'; rules?: string }) => {
+      const { runDetect } = await import('./commands/detect.js');
+      process.exitCode = await runDetect(numbers, { json: flags.json === true, lang: flags.lang, ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, out);
     });
   return program;
 }

@@ -63,7 +63,7 @@ describe('ship validate on the bundled sample export', () => {
     expect(new Set(lines.map((l) => l[0])).size).toBe(lines.length);
     for (const [orderId, carrier, number] of lines) {
       expect(orderId).toMatch(/^P\d{18}$/);
-      expect(['顺丰速运', '中通快递', '圆通速递', '韵达快递', '申通快递', '极兔速递', '京东快递', 'EMS', '邮政快递包裹', '德邦快递']).toContain(carrier);
+      expect(['顺丰速运', '中通速递', '圆通速递', '韵达速递', '申通快递', '极兔速递', '京东快递', 'EMS', '邮政快递包裹', '德邦快递']).toContain(carrier);
       expect(number).toMatch(/^[0-9A-Z]+$/);
     }
     // Normalized on the way: lower case and spaces, full-width digits.

@@ -1,19 +1,14 @@
 // A1-style references: column letters to 0-based indexes, merged ranges.
 
 import type { MergedRange } from '../table.js';
-import { XlsxFormatError } from './xml-scan.js';
 
 /** Column XFD, the last one Excel has. A larger index would make the row array enormous. */
 export const MAX_COLUMN = 16383;
 
-export const BEYOND_XFD = {
-  zh: '有单元格超出了 Excel 的最后一列 XFD',
-  en: 'a cell is beyond column XFD, the last column Excel has',
-};
-
 /**
- * Parses the reference at s[start, end) ("AM5", "$A$1"): returns the 0-based column and
- * stores the row (0 if the reference has none) in `out.row`. -1 if it is not a reference.
+ * Parses the reference at s[start, end) ("AM5", "$A$1"): returns the 0-based column (at
+ * most MAX_COLUMN + 1, meaning "beyond XFD") and stores the row (0 if the reference has
+ * none) in `out.row`. -1 if it is not a reference.
  */
 export function parseRef(s: string, start: number, end: number, out: { row: number }): number {
   let i = start;
@@ -24,8 +19,8 @@ export function parseRef(s: string, start: number, end: number, out: { row: numb
     let c = s.charCodeAt(i);
     if (c >= 0x61 && c <= 0x7a) c -= 0x20;
     if (c < 0x41 || c > 0x5a) break;
-    col = col * 26 + (c - 0x40);
-    if (col > MAX_COLUMN + 1) throw new XlsxFormatError(BEYOND_XFD);
+    // Clamped: anything past XFD is reported as XFD + 1 and rejected by the caller.
+    col = Math.min(col * 26 + (c - 0x40), MAX_COLUMN + 2);
   }
   if (i === lettersStart) return -1;
   if (s.charCodeAt(i) === 0x24) i++;
@@ -52,11 +47,11 @@ export function parseRange(ref: string): MergedRange | undefined {
   const firstEnd = colon < 0 ? ref.length : colon;
   const left = parseRef(ref, 0, firstEnd, scratch);
   const top = scratch.row;
-  if (left < 0 || top === 0) return undefined;
+  if (left < 0 || left > MAX_COLUMN || top === 0) return undefined;
   if (colon < 0) return { ref, top, left, bottom: top, right: left };
   const right = parseRef(ref, colon + 1, ref.length, scratch);
   const bottom = scratch.row;
-  if (right < 0 || bottom === 0) return undefined;
+  if (right < 0 || right > MAX_COLUMN || bottom === 0) return undefined;
   return {
     ref,
     top: Math.min(top, bottom),

@@ -4,11 +4,11 @@
 import type { Bilingual } from '../errors.js';
 
 /**
- * The flags that raise each ReadLimits cap. The CLI owns the option names; they are
- * named here only so that messages can point at them.
+ * The flags that raise each ReadLimits cap. The CLI owns the option names (src/cli/main.ts);
+ * they are named here only so that messages can point at them.
  */
 export const LIMIT_FLAGS = {
-  maxFileBytes: '--max-file-bytes',
+  maxFileBytes: '--max-file-mb',
   maxPartBytes: '--max-part-bytes',
   maxCompressionRatio: '--max-compression-ratio',
   maxRows: '--max-rows-read',
@@ -41,8 +41,8 @@ export const messages = {
   }),
   empty: (): Bilingual => withResave('文件是空的（0 字节）。', 'The file is empty (0 bytes).'),
   fileTooLarge: (size: number, cap: number): Bilingual => ({
-    zh: `文件有 ${mb(size)}，超过读取上限 ${mb(cap)}。如确认文件可信，可用 ${LIMIT_FLAGS.maxFileBytes} <字节数> 提高上限。`,
-    en: `The file is ${mb(size)}, more than the ${mb(cap)} limit. If you trust it, raise the limit with ${LIMIT_FLAGS.maxFileBytes} <bytes>.`,
+    zh: `文件有 ${mb(size)}，超过读取上限 ${mb(cap)}。如确认文件可信，可用 ${LIMIT_FLAGS.maxFileBytes} <MB> 提高上限。`,
+    en: `The file is ${mb(size)}, more than the ${mb(cap)} limit. If you trust it, raise the limit with ${LIMIT_FLAGS.maxFileBytes} <MB>.`,
   }),
   legacyOrEncrypted: (): Bilingual => ({
     zh: '这是旧版 .xls 文件，或是设置了打开密码的工作簿，无法读取。请在 Excel/WPS 中打开（如有密码请先取消），另存为 .xlsx 再试。',

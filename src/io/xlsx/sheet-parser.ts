@@ -3,7 +3,7 @@
 // <dimension> element is never read (千帆 exports carry a wrong one).
 
 import type { Cell, CellType, MergedRange, SheetRow } from '../table.js';
-import { BEYOND_XFD, MAX_COLUMN, parseRange, parseRef } from './cell-ref.js';
+import { MAX_COLUMN, parseRange, parseRef } from './cell-ref.js';
 import { AttrCursor, XlsxFormatError, XmlScanner, type XmlHandler } from './xml-scan.js';
 import { decodeEscapes, detach } from './xml-text.js';
 
@@ -17,6 +17,11 @@ const T_NUMBER = 0, T_SHARED = 1, T_STR = 2, T_INLINE = 3, T_BOOL = 4, T_ERROR =
 const INTO_NOTHING = 0, INTO_V = 1, INTO_IS = 2;
 
 const NO_ROWS: readonly SheetRow[] = Object.freeze([]);
+
+const BEYOND_XFD = {
+  zh: '有单元格超出了 Excel 的最后一列 XFD',
+  en: 'a cell is beyond column XFD, the last column Excel has',
+};
 
 export interface SheetParserOptions {
   /** The workbook's shared strings, already decoded. */

@@ -211,7 +211,8 @@ class Package implements ZipPackage {
     const message = error instanceof Error ? error.message : String(error);
     const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
     if (message.startsWith('too many bytes')) return new InputError(messages.sizeMismatch(label), this.path, { cause: error });
-    if (/^E[A-Z]+$/.test(code) && code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+    // System errors (EIO, EBADF…) are the disk's fault, not the file's; zlib's are Z_….
+    if (/^E[A-Z]+$/.test(code)) {
       return new InputError(messages.cannotRead(code), this.path, { cause: error });
     }
     return new InputError(messages.corrupt(), this.path, { cause: error });

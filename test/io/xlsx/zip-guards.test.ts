@@ -140,7 +140,7 @@ describe('zip guards', () => {
 
   it('rejects a file over maxFileBytes, a folder and a missing file', async () => {
     const path = await save(await zipParts(bookParts({ sheets: [{ name: 'S', xml: ROWS }] })));
-    expect((await failure(openWorkbook(path, { ...DEFAULT_READ_LIMITS, maxFileBytes: 100 }))).text.en).toContain('--max-file-bytes');
+    expect((await failure(openWorkbook(path, { ...DEFAULT_READ_LIMITS, maxFileBytes: 100 }))).text.en).toContain('--max-file-mb');
     await failure(openWorkbook(temp.dir, DEFAULT_READ_LIMITS));
     await failure(openWorkbook(`${temp.dir}/nope.xlsx`, DEFAULT_READ_LIMITS));
   });

@@ -1,0 +1,46 @@
+// `ship detect <number...>`: which carriers' formats a number fits, strongest
+// evidence first. Exit 1 when some number fits no carrier at all.
+
+import { normalizeTrackingNumber } from '../../core/normalize.js';
+import type { Lang } from '../../core/messages.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { loadRegistry } from '../load-rules.js';
+import type { Output } from './validate.js';
+
+export interface DetectOptions {
+  json: boolean;
+  lang: Lang;
+  rules?: string;
+}
+
+const STRENGTH: Record<Lang, Record<string, string>> = {
+  zh: { checksum: '校验位通过', 'letter-prefix': '字母前缀', 'digit-prefix': '数字前缀', 'length-only': '仅长度' },
+  en: { checksum: 'check digit passes', 'letter-prefix': 'letter prefix', 'digit-prefix': 'digit prefix', 'length-only': 'length only' },
+};
+
+export async function runDetect(numbers: readonly string[], options: DetectOptions, out: Output): Promise<ExitCode> {
+  const registry = await loadRegistry(options.rules);
+  const results = numbers.map((input) => {
+    const normalized = normalizeTrackingNumber(input);
+    const candidates = registry.detect(normalized).map((d) => ({
+      carrier: d.carrier.id,
+      name: d.carrier.displayName,
+      format: d.format.id,
+      formatName: d.format.name,
+      status: d.format.status,
+      strength: d.strength,
+    }));
+    return { input, normalized, candidates };
+  });
+  if (options.json) {
+    out.stdout(`${JSON.stringify({ version: registry.version, results }, null, 2)}\n`);
+  } else {
+    const lines = results.flatMap(({ input, normalized, candidates }) => {
+      const head = normalized === input ? input : `${input} → ${normalized}`;
+      if (candidates.length === 0) return [head, options.lang === 'zh' ? '  不符合任何已知快递公司的格式' : '  fits no known carrier format'];
+      return [head, ...candidates.map((c, i) => `  ${i + 1}. ${c.name}  ${c.formatName}  (${STRENGTH[options.lang][c.strength] ?? c.strength}${c.status === 'legacy' ? ', legacy' : ''})`)];
+    });
+    out.stdout(`${lines.join('\n')}\n`);
+  }
+  return results.every((r) => r.candidates.length > 0) ? EXIT.OK : EXIT.INVALID;
+}

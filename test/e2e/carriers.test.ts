@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ship, workspace } from '../helpers/cli.js';
+
+const REQUIRED = ['顺丰速运', '顺丰快运', '京东快递', '京东快运', '中通快递', '中通快运', '圆通速递', '韵达快递', '申通快递', '极兔速递', 'EMS', '邮政快递包裹', '德邦快递', '跨越速运', '安能物流', '壹米滴答', '优速快递', '宅急送', '菜鸟速递', '众邮快递', '天天快递', 'DHL', 'FedEx', 'UPS', 'USPS'];
+
+describe('ship carriers', () => {
+  it('lists every carrier a 小红书 merchant ships with', () => {
+    const run = ship(['carriers', '--json']);
+    expect(run.status).toBe(0);
+    const names = (JSON.parse(run.stdout) as { carriers: { displayName: string; names: string[] }[] }).carriers.flatMap((c) => [c.displayName, ...c.names]);
+    for (const name of REQUIRED) expect(names, name).toContain(name);
+  });
+
+  it('prints a readable table by default', () => {
+    const run = ship(['carriers']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('顺丰速运');
+    expect(run.stdout).toContain('SF + 13 digits');
+  });
+});
+
+describe('ship detect', () => {
+  it('names 顺丰速运 for SF1385628716739', () => {
+    const run = ship(['detect', 'SF1385628716739']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')[1]).toContain('顺丰速运');
+  });
+
+  it('normalizes what was typed and ranks the strongest evidence first', () => {
+    const run = ship(['detect', ' sf 1385 6287 16739', '--json']);
+    const { results } = JSON.parse(run.stdout) as { results: { normalized: string; candidates: { carrier: string }[] }[] };
+    expect(results[0]?.normalized).toBe('SF1385628716739');
+    expect(results[0]?.candidates[0]?.carrier).toBe('sf');
+  });
+
+  it('exits 1 when a number fits no carrier', () => {
+    const run = ship(['detect', 'SF1385628716739', 'HELLO']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('不符合任何已知快递公司的格式');
+  });
+});
+
+describe('--rules', () => {
+  it('adds a carrier from a user rules file, used by detect and validate', () => {
+    const dir = workspace('all-importable.xlsx');
+    const rules = join(dir, 'my-rules.json');
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        carriers: [
+          {
+            id: 'acme',
+            displayName: '极速达',
+            names: ['极速达快递'],
+            formats: [{ id: 'acme-12', name: 'JSD + 12 digits', pattern: '^JSD\\d{12}$', status: 'current', confidence: 'inferred', specificity: 'letter-prefix', source: 'our own waybills', test: { valid: [{ number: 'JSD123456789012', source: 'label photo' }], invalid: [{ number: 'JSD1', why: 'too short' }] } }],
+          },
+        ],
+      }),
+    );
+    const run = ship(['detect', 'JSD123456789012', '--rules', rules]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('极速达');
+    expect(ship(['detect', 'JSD123456789012']).status).toBe(1);
+  });
+
+  it('exits 2 naming the bad field of a broken rules file', () => {
+    const dir = workspace();
+    const rules = join(dir, 'bad.json');
+    writeFileSync(rules, JSON.stringify({ carriers: [{ id: 'sf', formats: [{ id: 'sf-x', name: 'x', pattern: '^SF\\d+$', status: 'current', confidence: 'inferred', specificity: 'letter-prefix', checksum: { name: 'crc99' }, source: 's', test: { valid: [], invalid: [] } }] }] }));
+    const run = ship(['detect', 'SF1', '--rules', rules]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('checksum');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
