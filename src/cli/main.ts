@@ -27,6 +27,8 @@ interface ValidateFlags {
   rules?: string;
   maxRowsRead?: number;
   maxFileMb?: number;
+  maxPartMb?: number;
+  maxCompressionRatio?: number;
   color?: boolean;
 }
 
@@ -53,6 +55,8 @@ function buildProgram(): Command {
     .option('--rules <file>', '补充或修改快递规则的 JSON 文件 / extra carrier rules')
     .option('--max-rows-read <n>', '最多读取的行数（防止异常文件）', positiveInteger)
     .option('--max-file-mb <n>', '最大输入文件大小（MB）', positiveInteger)
+    .option('--max-part-mb <n>', 'xlsx 内单个部件解压后的最大大小（MB），防压缩炸弹', positiveInteger)
+    .option('--max-compression-ratio <n>', 'xlsx 部件的最大压缩比，防压缩炸弹', positiveInteger)
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .addHelpText(
@@ -83,6 +87,8 @@ Examples:
           ...(flags.rules === undefined ? {} : { rules: flags.rules }),
           ...(flags.maxRowsRead === undefined ? {} : { maxRowsRead: flags.maxRowsRead }),
           ...(flags.maxFileMb === undefined ? {} : { maxFileMb: flags.maxFileMb }),
+          ...(flags.maxPartMb === undefined ? {} : { maxPartMb: flags.maxPartMb }),
+          ...(flags.maxCompressionRatio === undefined ? {} : { maxCompressionRatio: flags.maxCompressionRatio }),
         },
         out,
       );

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ship, workspace } from '../helpers/cli.js';
+import { ROOT, ship, workspace } from '../helpers/cli.js';
 
 const REQUIRED = ['顺丰速运', '顺丰快运', '京东快递', '京东快运', '中通快递', '中通快运', '圆通速递', '韵达快递', '申通快递', '极兔速递', 'EMS', '邮政快递包裹', '德邦快递', '跨越速运', '安能物流', '壹米滴答', '优速快递', '宅急送', '菜鸟速递', '众邮快递', '天天快递', 'DHL', 'FedEx', 'UPS', 'USPS'];
 
@@ -43,26 +43,23 @@ describe('ship detect', () => {
 });
 
 describe('--rules', () => {
-  it('adds a carrier from a user rules file, used by detect and validate', () => {
+  it('applies the rules example in the README: a new carrier, and new aliases for an existing one', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### 自己补充或修正规则'));
+    const example = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
+    expect(example).toBeDefined();
     const dir = workspace('all-importable.xlsx');
     const rules = join(dir, 'my-rules.json');
-    writeFileSync(
-      rules,
-      JSON.stringify({
-        carriers: [
-          {
-            id: 'acme',
-            displayName: '极速达',
-            names: ['极速达快递'],
-            formats: [{ id: 'acme-12', name: 'JSD + 12 digits', pattern: '^JSD\\d{12}$', status: 'current', confidence: 'inferred', specificity: 'letter-prefix', source: 'our own waybills', test: { valid: [{ number: 'JSD123456789012', source: 'label photo' }], invalid: [{ number: 'JSD1', why: 'too short' }] } }],
-          },
-        ],
-      }),
-    );
+    writeFileSync(rules, example ?? '');
     const run = ship(['detect', 'JSD123456789012', '--rules', rules]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('极速达');
     expect(ship(['detect', 'JSD123456789012']).status).toBe(1);
+    const carriers = JSON.parse(ship(['carriers', '--json', '--rules', rules]).stdout) as { carriers: { id: string; names: string[]; formats: unknown[] }[] };
+    const zto = carriers.carriers.find((c) => c.id === 'zto');
+    expect(zto?.names).toContain('中通加盟');
+    expect(zto?.formats.length).toBeGreaterThan(0);
+    expect(ship(['validate', 'all-importable.xlsx', '--rules', rules], { cwd: dir }).status).toBe(0);
   });
 
   it('exits 2 naming the bad field of a broken rules file', () => {

@@ -24,6 +24,8 @@ export interface ValidateOptions {
   rules?: string;
   maxRowsRead?: number;
   maxFileMb?: number;
+  maxPartMb?: number;
+  maxCompressionRatio?: number;
   color: boolean;
   cwd: string;
 }
@@ -40,11 +42,15 @@ function exitCodeOf(reports: readonly FileReport[], strict: boolean): ExitCode {
   return EXIT.OK;
 }
 
+const MIB = 1024 * 1024;
+
 function limitsFrom(options: ValidateOptions): ReadLimits {
   return {
     ...DEFAULT_READ_LIMITS,
     ...(options.maxRowsRead === undefined ? {} : { maxRows: options.maxRowsRead }),
-    ...(options.maxFileMb === undefined ? {} : { maxFileBytes: options.maxFileMb * 1024 * 1024 }),
+    ...(options.maxFileMb === undefined ? {} : { maxFileBytes: options.maxFileMb * MIB }),
+    ...(options.maxPartMb === undefined ? {} : { maxPartBytes: options.maxPartMb * MIB }),
+    ...(options.maxCompressionRatio === undefined ? {} : { maxCompressionRatio: options.maxCompressionRatio }),
   };
 }
 

@@ -9,7 +9,7 @@ import type { Bilingual } from '../errors.js';
  */
 export const LIMIT_FLAGS = {
   maxFileBytes: '--max-file-mb',
-  maxPartBytes: '--max-part-bytes',
+  maxPartBytes: '--max-part-mb',
   maxCompressionRatio: '--max-compression-ratio',
   maxRows: '--max-rows-read',
 } as const;
