@@ -5,8 +5,9 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { isKnownError } from '../io/errors.js';
 import { wantsColor } from './color.js';
+import type { ValidateOptions } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
-import { isoTime, langFromArgv, language, outputFormat, positiveInteger } from './options.js';
+import { isoTime, langFromArgv, language, outputFormat, positiveInteger, reportFormat } from './options.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -15,22 +16,8 @@ const out = {
   stderr: (text: string) => void process.stderr.write(text),
 };
 
-interface ValidateFlags {
-  outDir?: string;
-  format: 'text' | 'json';
-  json?: boolean;
-  strict?: boolean;
-  lang: 'zh' | 'en';
-  now?: Date;
-  sheet?: string;
-  headerRow?: number;
-  rules?: string;
-  maxRowsRead?: number;
-  maxFileMb?: number;
-  maxPartMb?: number;
-  maxCompressionRatio?: number;
-  color?: boolean;
-}
+/** What commander hands the validate action: the command's options before defaults are settled. */
+type ValidateFlags = Omit<ValidateOptions, 'strict' | 'color' | 'cwd'> & { json?: boolean; strict?: boolean; color?: boolean };
 
 function buildProgram(): Command {
   const program = new Command('ship')
@@ -46,6 +33,7 @@ function buildProgram(): Command {
     .argument('<file...>', '订单表文件 / order export files (.xlsx, .csv)')
     .option('-o, --out-dir <dir>', '输出目录（默认与输入文件相同）')
     .option('-f, --format <format>', 'stdout 格式: text | json', outputFormat, 'text')
+    .option('--report-format <format>', '问题报告格式: xlsx | csv（UTF-8 BOM）', reportFormat, 'xlsx')
     .option('--json', 'same as --format json')
     .option('--strict', '有警告也以退出码 1 结束 / warnings also fail the run')
     .option('--lang <lang>', '提示语言 zh | en', language, 'zh')
@@ -72,23 +60,15 @@ Examples:
     .action(async (files: string[], flags: ValidateFlags) => {
       // Loaded on demand: exceljs is heavy, and `ship detect` / `ship --help` should start fast.
       const { runValidate } = await import('./commands/validate.js');
+      const { json, strict, color, ...rest } = flags;
       process.exitCode = await runValidate(
         files,
         {
-          format: flags.json === true ? 'json' : flags.format,
-          strict: flags.strict === true,
-          lang: flags.lang,
-          color: wantsColor({ flag: flags.color, env: process.env, isTTY: process.stdout.isTTY === true }),
+          ...rest,
+          format: json === true ? 'json' : rest.format,
+          strict: strict === true,
+          color: wantsColor({ flag: color, env: process.env, isTTY: process.stdout.isTTY === true }),
           cwd: process.cwd(),
-          ...(flags.outDir === undefined ? {} : { outDir: flags.outDir }),
-          ...(flags.now === undefined ? {} : { now: flags.now }),
-          ...(flags.sheet === undefined ? {} : { sheet: flags.sheet }),
-          ...(flags.headerRow === undefined ? {} : { headerRow: flags.headerRow }),
-          ...(flags.rules === undefined ? {} : { rules: flags.rules }),
-          ...(flags.maxRowsRead === undefined ? {} : { maxRowsRead: flags.maxRowsRead }),
-          ...(flags.maxFileMb === undefined ? {} : { maxFileMb: flags.maxFileMb }),
-          ...(flags.maxPartMb === undefined ? {} : { maxPartMb: flags.maxPartMb }),
-          ...(flags.maxCompressionRatio === undefined ? {} : { maxCompressionRatio: flags.maxCompressionRatio }),
         },
         out,
       );

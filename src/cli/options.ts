@@ -28,6 +28,11 @@ export function outputFormat(value: string): 'text' | 'json' {
   throw new InvalidArgumentError(`expected text or json, got "${value}"`);
 }
 
+export function reportFormat(value: string): 'xlsx' | 'csv' {
+  if (value === 'xlsx' || value === 'csv') return value;
+  throw new InvalidArgumentError(`expected xlsx or csv, got "${value}"`);
+}
+
 /** The language asked for on the command line, for messages printed before options are parsed. */
 export function langFromArgv(argv: readonly string[]): Lang {
   const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));

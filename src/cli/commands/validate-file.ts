@@ -16,6 +16,7 @@ export interface FileJob {
   registry: CarrierRegistry;
   read: ReadOptions;
   lang: Lang;
+  reportFormat: 'xlsx' | 'csv';
   /** Folder for the outputs; the input's folder when undefined. */
   outDir: string | undefined;
   /** Every input of the run: none of them may be written over. */

@@ -16,6 +16,8 @@ import { failedFileReport, validateFile } from './validate-file.js';
 export interface ValidateOptions {
   outDir?: string;
   format: 'text' | 'json';
+  /** The error report as a workbook (default) or a CSV with a UTF-8 BOM. */
+  reportFormat: 'xlsx' | 'csv';
   strict: boolean;
   lang: Lang;
   now?: Date;
@@ -70,7 +72,7 @@ export async function runValidate(files: readonly string[], options: ValidateOpt
   for (const [i, input] of inputs.entries()) {
     const shownInput = files[i] ?? input;
     try {
-      const { report } = await validateFile({ input, registry, read, lang: options.lang, outDir, inputs, usedStems });
+      const { report } = await validateFile({ input, registry, read, lang: options.lang, reportFormat: options.reportFormat, outDir, inputs, usedStems });
       reports.push({ ...report, input: shownInput });
     } catch (error) {
       // One unreadable file must not stop a nightly batch: record it and go on.

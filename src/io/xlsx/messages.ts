@@ -59,8 +59,8 @@ export const messages = {
   tooManyParts: (count: number, cap: number): Bilingual =>
     withResave(`压缩包里有 ${count} 个文件，超过了 ${cap} 个的上限，不像是正常的 .xlsx。`, `The package holds ${count} files, more than the ${cap} an .xlsx plausibly has.`),
   partTooLarge: (label: Bilingual, size: number, cap: number): Bilingual => ({
-    zh: `${label.zh}解压后有 ${mb(size)}，超过上限 ${mb(cap)}（可能是恶意构造的“压缩炸弹”）。如确认文件可信，可用 ${LIMIT_FLAGS.maxPartBytes} <字节数> 提高上限。`,
-    en: `${label.en} inflates to ${mb(size)}, more than the ${mb(cap)} limit (possibly a zip bomb). If you trust the file, raise the limit with ${LIMIT_FLAGS.maxPartBytes} <bytes>.`,
+    zh: `${label.zh}解压后有 ${mb(size)}，超过上限 ${mb(cap)}（可能是恶意构造的“压缩炸弹”）。如确认文件可信，可用 ${LIMIT_FLAGS.maxPartBytes} <MB> 提高上限。`,
+    en: `${label.en} inflates to ${mb(size)}, more than the ${mb(cap)} limit (possibly a zip bomb). If you trust the file, raise the limit with ${LIMIT_FLAGS.maxPartBytes} <MB>.`,
   }),
   ratioTooHigh: (label: Bilingual, ratio: number, cap: number): Bilingual => ({
     zh: `${label.zh}的压缩比达到 ${Math.round(ratio)}:1，超过上限 ${cap}:1（可能是恶意构造的“压缩炸弹”）。如确认文件可信，可用 ${LIMIT_FLAGS.maxCompressionRatio} <比值> 提高上限。`,

@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureOutDir, writeFileAtomic } from '../../../src/io/atomic-write.js';
 import { OutputError } from '../../../src/io/errors.js';
+import { rejection } from '../../helpers/errors.js';
 
 let root: string;
 let dir: string;
@@ -29,14 +30,7 @@ beforeEach(async () => {
 
 const writeText = (text: string) => async (tmpPath: string) => writeFile(tmpPath, text);
 
-async function outputFailure(promise: Promise<unknown>): Promise<OutputError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OutputError);
-  return error as OutputError;
-}
+const outputFailure = (promise: Promise<unknown>) => rejection(promise, OutputError);
 
 describe('writeFileAtomic', () => {
   it('writes through a hidden temp file in the same folder, then renames it over the target', async () => {

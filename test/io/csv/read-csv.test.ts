@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanValue, detectEncoding, readCsv, sniffDelimiter, type ReadCsvOptions } from '../../../src/io/csv/read-csv.js';
 import { InputError } from '../../../src/io/errors.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits, type SheetRow } from '../../../src/io/table.js';
+import { rejection } from '../../helpers/errors.js';
 
 // GBK bytes, checked against TextDecoder('gb18030') in the first test.
 const GBK = {
@@ -48,14 +49,7 @@ async function texts(path: string, options: ReadCsvOptions = {}): Promise<Record
   return out;
 }
 
-async function failure(promise: Promise<unknown>): Promise<InputError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
-}
+const failure = (promise: Promise<unknown>) => rejection(promise, InputError);
 
 describe('encoding', () => {
   it('has the right GBK test bytes', () => {

@@ -5,6 +5,7 @@ import { InputError } from '../../../src/io/errors.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../../src/io/table.js';
 import { openWorkbook } from '../../../src/io/xlsx/workbook.js';
 import { bookParts, tempDir, worksheet, zipParts } from './package.js';
+import { rejection } from '../../helpers/errors.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 let counter = 0;
@@ -25,14 +26,7 @@ async function readAll(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): 
   }
 }
 
-async function failure(promise: Promise<unknown>): Promise<InputError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
-}
+const failure = (promise: Promise<unknown>) => rejection(promise, InputError);
 
 /** Rewrites fields of the central-directory (and local) header of one zip entry. */
 function patchEntry(zip: Buffer, name: string, patch: (out: Buffer, central: number, local: number) => void): Buffer {
@@ -77,7 +71,7 @@ describe('zip guards', () => {
     const path = await save(await zipParts(bookParts({ sheets: [{ name: '包裹详情', xml: worksheet(ROWS + ' '.repeat(2 << 20)) }] })));
     const error = await failure(readAll(path, { ...DEFAULT_READ_LIMITS, maxPartBytes: 1 << 20 }));
     expect(error.text.zh).toContain('工作表“包裹详情”解压后有');
-    expect(error.text.en).toContain('--max-part-bytes');
+    expect(error.text.en).toContain('--max-part-mb <MB>');
   });
 
   it('stops a part that inflates beyond its declared size, fast and without buffering it', async () => {
