@@ -1,11 +1,11 @@
 // The one object the rest of ship asks about carriers. It holds validated rules with
-// every pattern compiled once; it imports nothing heavier than zod, so `ship detect`
-// starts fast.
+// every pattern compiled once. The built-in rules load without zod (see load.ts), so
+// `ship detect` starts about as fast as node itself; zod loads only for a --rules file.
 import { carrierKey } from '../core/normalize.js';
-import builtInRules from './carriers.json' with { type: 'json' };
+import builtInData from './carriers.json' with { type: 'json' };
 import { checkNumber } from './check.js';
 import { carrierAliases } from './cross-check.js';
-import { applyOverrides, parseRules } from './load.js';
+import { applyOverrides, builtInRules, parseRules } from './load.js';
 import { bestAccepting, byEvidence, compareDetections, compileCarrier, matchFormats, strengthOf, type CompiledCarrier } from './match.js';
 import type { CheckOutcome, Detection } from './outcome.js';
 import type { Carrier, RulesFile } from './schema.js';
@@ -30,6 +30,11 @@ export class CarrierRegistry {
   private readonly byId = new Map<string, CompiledCarrier>();
   private readonly byAlias = new Map<string, Carrier>();
   private readonly aliases: AliasEntry[] = [];
+  private readonly partnersOf = new Map<string, CompiledCarrier[]>();
+  /** resolve() answers by the name as written: a sheet repeats a few carrier names many times. */
+  private readonly resolved = new Map<string, Carrier | null>();
+  /** suggest() answers the same way for a misspelling repeated on many rows; the edit distances are costly. */
+  private readonly suggested = new Map<string, Carrier[]>();
 
   private constructor(rules: RulesFile, origins: readonly string[]) {
     this.rules = rules;
@@ -44,6 +49,9 @@ export class CarrierRegistry {
         this.aliases.push({ key, carrier: entry.carrier });
       }
     }
+    for (const entry of this.compiled) {
+      this.partnersOf.set(entry.carrier.id, entry.carrier.partners.flatMap((id) => this.byId.get(id) ?? []));
+    }
   }
 
   /** Validates `data` as a rules file; throws RulesError naming `origin` and the bad field. */
@@ -51,9 +59,9 @@ export class CarrierRegistry {
     return new CarrierRegistry(parseRules(data, origin), [origin]);
   }
 
-  /** The rules shipped in carriers.json, validated once per process. */
+  /** The rules shipped in carriers.json (validated by the tests), loaded once per process. */
   static builtIn(): CarrierRegistry {
-    CarrierRegistry.builtInRegistry ??= CarrierRegistry.load(builtInRules, BUILT_IN_ORIGIN);
+    CarrierRegistry.builtInRegistry ??= new CarrierRegistry(builtInRules(builtInData, BUILT_IN_ORIGIN), [BUILT_IN_ORIGIN]);
     return CarrierRegistry.builtInRegistry;
   }
 
@@ -72,21 +80,31 @@ export class CarrierRegistry {
 
   /** By id, display name, alias or platform code, compared after carrierKey(). */
   resolve(name: string): Carrier | undefined {
+    const known = this.resolved.get(name);
+    if (known !== undefined) return known ?? undefined;
     const key = carrierKey(name);
-    return key === '' ? undefined : this.byAlias.get(key);
+    const carrier = key === '' ? undefined : this.byAlias.get(key);
+    // Bounded: a sheet of free-text carrier names must not grow it without end.
+    if (this.resolved.size < 10_000) this.resolved.set(name, carrier ?? null);
+    return carrier;
   }
 
   /** Closest carriers for a name resolve() does not know, best first. */
   suggest(name: string, limit = 3): Carrier[] {
-    return suggestCarriers(this.aliases, name, limit);
+    const key = `${limit}\u0000${name}`;
+    let found = this.suggested.get(key);
+    if (found === undefined) {
+      found = suggestCarriers(this.aliases, name, limit);
+      if (this.suggested.size < 10_000) this.suggested.set(key, found);
+    }
+    return [...found];
   }
 
   /** Does `normalizedNumber` fit `carrierId`? Throws RangeError for an unknown id. */
   check(carrierId: string, normalizedNumber: string): CheckOutcome {
     const declared = this.byId.get(carrierId);
     if (!declared) throw new RangeError(`unknown carrier id "${carrierId}"`);
-    const partners = declared.carrier.partners.flatMap((id) => this.byId.get(id) ?? []);
-    return checkNumber(declared, partners, normalizedNumber, () => this.detect(normalizedNumber));
+    return checkNumber(declared, this.partnersOf.get(carrierId) ?? [], normalizedNumber, () => this.detect(normalizedNumber));
   }
 
   /** Carriers whose formats accept the number, strongest evidence first. */

@@ -3,11 +3,12 @@
 
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { isKnownError } from '../io/errors.js';
+import { isKnownError, UsageError } from '../io/errors.js';
 import { wantsColor } from './color.js';
 import type { ValidateOptions } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
-import { isoTime, langFromArgv, language, outputFormat, positiveInteger, reportFormat } from './options.js';
+import { isoTime, langFromArgv, language, nonNegativeInteger, outputFormat, positiveInteger, reportFormat } from './options.js';
+import { isInteractive } from './progress.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -17,7 +18,37 @@ const out = {
 };
 
 /** What commander hands the validate action: the command's options before defaults are settled. */
-type ValidateFlags = Omit<ValidateOptions, 'strict' | 'color' | 'cwd'> & { json?: boolean; strict?: boolean; color?: boolean };
+type ValidateFlags = Omit<ValidateOptions, 'strict' | 'quiet' | 'color' | 'progress' | 'cwd' | 'env'> & {
+  json?: boolean;
+  strict?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+  progress: boolean;
+};
+
+const PROGRAM_EXAMPLES = `
+Examples / 示例:
+  ship validate 小红书订单查询.xlsx                      校验一个导出表，输出写在它旁边
+  ship validate 'exports/*.xlsx' --out-dir checked --format json > result.json
+  ship validate 'fixtures/**/*.xlsx' --format github   在 GitHub Actions 里：注释 + 任务摘要
+  ship template                                        写出空的批量发货模板（批量发货模板.xlsx）
+  ship detect SF1385628716739                          单号符合哪些快递公司
+  ship carriers                                        列出快递公司和别名
+
+Exit codes: 0 全部可导入 / all importable · 1 有订单未通过 / rows rejected · 2 运行失败 / run failed
+Config: ./ship.config.json (or --config <file>); see README「在脚本和 CI 中使用」`;
+
+const VALIDATE_EXAMPLES = `
+Exit codes: 0 全部可导入 / all importable · 1 有订单未通过 / rows rejected · 2 运行失败 / run failed
+            (several files: 2 if any could not be read or a pattern matched nothing, else 1 if any row was rejected, else 0)
+
+Examples:
+  ship validate 小红书订单查询.xlsx
+  ship validate a.xlsx b.csv 'exports/*.xlsx' --out-dir out --format json > result.json
+  ship validate 'erp/**/*.xlsx' --format github --max-errors 50
+  ship validate 'erp/*.xlsx' --format junit > ship-junit.xml
+  ship validate orders.xlsx --max-rows 500        导入表每 500 单一个文件：orders.import.part1.xlsx …
+  ship validate orders.xlsx --quiet --strict --lang en`;
 
 function buildProgram(): Command {
   const program = new Command('ship')
@@ -25,16 +56,22 @@ function buildProgram(): Command {
     .version(version, '-v, --version')
     .option('--debug', 'print stack traces of unexpected errors')
     .exitOverride()
-    .showHelpAfterError('(ship --help 查看用法 / for usage)');
+    .showHelpAfterError('(ship --help 查看用法 / for usage)')
+    .addHelpText('after', PROGRAM_EXAMPLES);
 
   program
     .command('validate')
     .description('校验千帆导出的订单表（.xlsx 或 .csv），写出 <名称>.import.xlsx 和 <名称>.report.xlsx')
-    .argument('<file...>', '订单表文件 / order export files (.xlsx, .csv)')
+    .argument('<file...>', '订单表文件或通配符 / order export files or globs (.xlsx, .csv; *, ?, **)')
     .option('-o, --out-dir <dir>', '输出目录（默认与输入文件相同）')
-    .option('-f, --format <format>', 'stdout 格式: text | json', outputFormat, 'text')
+    .option('-f, --format <format>', 'stdout 格式: text | json | github | junit', outputFormat, 'text')
     .option('--report-format <format>', '问题报告格式: xlsx | csv（UTF-8 BOM）', reportFormat, 'xlsx')
     .option('--json', 'same as --format json')
+    .option('-q, --quiet', '只输出错误 / errors only (text, github)')
+    .option('--max-errors <n>', '每个文件最多列出 N 条问题，但全部计数 / list at most N findings per file', nonNegativeInteger)
+    .option('--max-rows <n>', '每个导入表最多 N 单，超出时拆分为 <名称>.import.part1.xlsx … / orders per import file', positiveInteger)
+    .option('--config <file>', '配置文件（默认：当前目录的 ship.config.json）')
+    .option('--no-config', '不读取 ship.config.json / ignore ship.config.json')
     .option('--strict', '有警告也以退出码 1 结束 / warnings also fail the run')
     .option('--lang <lang>', '提示语言 zh | en', language, 'zh')
     .option('--now <time>', '当前时间（ISO），用于时效判断 / the time to judge deadlines against', isoTime)
@@ -47,31 +84,52 @@ function buildProgram(): Command {
     .option('--max-compression-ratio <n>', 'xlsx 部件的最大压缩比，防压缩炸弹', positiveInteger)
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .addHelpText(
-      'after',
-      `
-Exit codes: 0 全部可导入 / all importable · 1 有订单未通过 / rows rejected · 2 运行失败 / run failed
-
-Examples:
-  ship validate 小红书订单查询.xlsx
-  ship validate orders.xlsx --out-dir out --format json
-  ship validate exports/*.xlsx --strict --lang en`,
-    )
+    .option('--no-progress', '不显示进度（只在终端里显示）/ no progress line')
+    .addHelpText('after', VALIDATE_EXAMPLES)
     .action(async (files: string[], flags: ValidateFlags) => {
       // Loaded on demand: exceljs is heavy, and `ship detect` / `ship --help` should start fast.
       const { runValidate } = await import('./commands/validate.js');
-      const { json, strict, color, ...rest } = flags;
+      const { json, strict, quiet, color, progress, ...rest } = flags;
+      const env = process.env;
       process.exitCode = await runValidate(
         files,
         {
           ...rest,
           format: json === true ? 'json' : rest.format,
           strict: strict === true,
-          color: wantsColor({ flag: color, env: process.env, isTTY: process.stdout.isTTY === true }),
+          quiet: quiet === true,
+          color: wantsColor({ flag: color, env, isTTY: process.stdout.isTTY === true }),
+          progress: progress && quiet !== true && isInteractive(process.stderr, env),
           cwd: process.cwd(),
+          env,
         },
         out,
       );
+    });
+
+  program
+    .command('template')
+    .description('写出空的批量发货导入模板：三列表头（来自配置或默认），列格式为文本 / write an empty import template')
+    .argument('[file]', '输出文件 / output file', '批量发货模板.xlsx')
+    .option('--force', '覆盖已有文件 / overwrite an existing file')
+    .option('--config <file>', '配置文件（默认：当前目录的 ship.config.json）')
+    .option('--no-config', '不读取 ship.config.json / ignore ship.config.json')
+    .option('--lang <lang>', '语言 zh | en', language, 'zh')
+    .addHelpText('after', '\nExamples:\n  ship template\n  ship template 发货/模板.xlsx --force')
+    .action(async (file: string, flags: { force?: boolean; config?: string | false; lang: 'zh' | 'en' }) => {
+      const { runTemplate } = await import('./commands/template.js');
+      process.exitCode = await runTemplate(file, { force: flags.force === true, config: flags.config, lang: flags.lang, cwd: process.cwd() }, out);
+    });
+
+  program
+    .command('schema')
+    .description('打印 JSON Schema：report 为 --format json 的文档，config 为 ship.config.json / print a JSON Schema')
+    .argument('[name]', 'report | config', 'report')
+    .addHelpText('after', '\nExamples:\n  ship schema > ship-report.schema.json\n  ship schema config > ship-config.schema.json')
+    .action(async (name: string) => {
+      const { SCHEMAS, isSchemaName } = await import('./report-json-schema.js');
+      if (!isSchemaName(name)) throw new UsageError({ zh: `没有名为「${name}」的 schema：report 或 config`, en: `No schema named "${name}": report or config` });
+      out.stdout(`${JSON.stringify(SCHEMAS[name](), null, 2)}\n`);
     });
 
   program
@@ -82,7 +140,7 @@ Examples:
     .option('--rules <file>', '补充或修改快递规则的 JSON 文件 / extra carrier rules')
     .action(async (flags: { json?: boolean; lang: 'zh' | 'en'; rules?: string }) => {
       const { runCarriers } = await import('./commands/carriers.js');
-      process.exitCode = await runCarriers({ json: flags.json === true, lang: flags.lang, ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, out);
+      process.exitCode = await runCarriers({ json: flags.json === true, lang: flags.lang, cwd: process.cwd(), ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, out);
     });
 
   program
@@ -95,7 +153,7 @@ Examples:
     .addHelpText('after', '\nExit codes: 0 每个单号都有匹配 / every number fits a carrier · 1 有单号无匹配 / some fit none · 2 failure\n\nExample:\n  ship detect SF1385628716739 73610555582883')
     .action(async (numbers: string[], flags: { json?: boolean; lang: 'zh' | 'en'; rules?: string }) => {
       const { runDetect } = await import('./commands/detect.js');
-      process.exitCode = await runDetect(numbers, { json: flags.json === true, lang: flags.lang, ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, out);
+      process.exitCode = await runDetect(numbers, { json: flags.json === true, lang: flags.lang, cwd: process.cwd(), ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, out);
     });
   return program;
 }

@@ -10,6 +10,12 @@ export function positiveInteger(value: string): number {
   return number;
 }
 
+export function nonNegativeInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 0 || value.trim() === '') throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  return number;
+}
+
 export function isoTime(value: string): Date {
   const date = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
@@ -23,9 +29,9 @@ export function language(value: string): Lang {
   throw new InvalidArgumentError(`expected zh or en, got "${value}"`);
 }
 
-export function outputFormat(value: string): 'text' | 'json' {
-  if (value === 'text' || value === 'json') return value;
-  throw new InvalidArgumentError(`expected text or json, got "${value}"`);
+export function outputFormat(value: string): 'text' | 'json' | 'github' | 'junit' {
+  if (value === 'text' || value === 'json' || value === 'github' || value === 'junit') return value;
+  throw new InvalidArgumentError(`expected text, json, github or junit, got "${value}"`);
 }
 
 export function reportFormat(value: string): 'xlsx' | 'csv' {

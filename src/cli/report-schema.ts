@@ -21,18 +21,34 @@ export const fileReportSchema = z.object({
   headerRow: z.number().int().nullable(),
   rows: z.object({ total: z.number().int(), imported: z.number().int(), rejected: z.number().int(), skipped: z.number().int() }),
   orders: z.object({ imported: z.number().int(), rejected: z.number().int() }),
-  outputs: z.object({ import: z.string().nullable(), report: z.string().nullable() }),
-  findings: z.array(findingSchema),
+  outputs: z.object({
+    import: z.string().nullable().describe('The import sheet; with --max-rows splitting, the first part'),
+    importParts: z.array(z.string()).describe('Every import sheet written, in order: one, or <stem>.import.part1.xlsx, part2, ... with --max-rows'),
+    report: z.string().nullable(),
+  }),
+  counts: z
+    .object({
+      error: z.number().int(),
+      warning: z.number().int(),
+      info: z.number().int(),
+      byCode: z.record(z.string(), z.number().int()).describe('Findings per code, codes in alphabetical order'),
+    })
+    .describe('Every finding counted, including those left out of `findings` by --max-errors'),
+  findings: z.array(findingSchema).describe('Sorted by row; at most --max-errors of them (errors kept before warnings before notes)'),
+  truncated: z.boolean().describe('True when --max-errors left findings out of the list; counts still count them'),
   /** Set when the file could not be read or written: the run failed for this file (exit 2). */
   error: z.string().nullable(),
 });
 
-export const runReportSchema = z.object({
-  schemaVersion: z.literal(1),
-  ok: z.boolean().describe('True when nothing was rejected (and, with --strict, nothing warned) and every file was read'),
-  files: z.array(fileReportSchema),
-});
+export const runReportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    ok: z.boolean().describe('True when nothing was rejected (and, with --strict, nothing warned) and every file was read'),
+    files: z.array(fileReportSchema),
+  })
+  .meta({ title: 'ship validate --format json', description: 'The document `ship validate --format json` prints on stdout. schemaVersion changes only on incompatible changes; fields may be added.' });
 
+export type FindingCounts = z.infer<typeof fileReportSchema>['counts'];
 export type FindingJson = z.infer<typeof findingSchema>;
 export type FileReport = z.infer<typeof fileReportSchema>;
 export type RunReport = z.infer<typeof runReportSchema>;

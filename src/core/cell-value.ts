@@ -66,3 +66,19 @@ export function readTextCell(cell: Cell | undefined): string {
   if (cell === undefined || cell.type === 'error') return '';
   return cell.text.trim();
 }
+
+/**
+ * A cell read as plain text that reports an error value (#N/A from a VLOOKUP that
+ * found nothing) instead of passing it over in silence: as `error-cell` where the
+ * column decides the import, as `error-cell-ignored` where it only informs a check.
+ */
+export function readReportedTextCell(
+  cell: Cell | undefined,
+  row: number,
+  at: { field: FieldName; code: 'error-cell' | 'error-cell-ignored'; orderId?: string },
+): CellReading {
+  if (cell?.type !== 'error') return { text: readTextCell(cell), findings: [], unusable: false };
+  const owner = at.orderId === undefined ? {} : { orderId: at.orderId };
+  const found = finding(at.code, row, { ...owner, field: at.field, value: cell.text, args: { error: cell.text } });
+  return { text: '', findings: [found], unusable: true };
+}

@@ -46,13 +46,33 @@ export function headerKey(text: string): string {
     .replace(/[\s._\-:：/\\()（）【】[\]#*]+/g, '');
 }
 
-const ALIAS_INDEX: ReadonlyMap<string, { field: Field; rank: number }> = (() => {
+/** More header texts per field, e.g. from a team's config: their ERP's column names. */
+export type ExtraAliases = Partial<Record<Field, readonly string[]>>;
+
+type AliasIndex = ReadonlyMap<string, { field: Field; rank: number }>;
+
+function buildAliasIndex(extra: ExtraAliases | undefined): AliasIndex {
   const index = new Map<string, { field: Field; rank: number }>();
   for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [Field, readonly string[]][]) {
     aliases.forEach((alias, rank) => index.set(headerKey(alias), { field, rank }));
   }
+  // A team's own names rank before the built-in ones, and win when a text is claimed by
+  // both: they said which column their ERP means.
+  for (const [field, aliases] of Object.entries(extra ?? {}) as [Field, readonly string[]][]) {
+    aliases.forEach((alias, rank) => index.set(headerKey(alias), { field, rank: rank - aliases.length }));
+  }
   return index;
-})();
+}
+
+const BUILT_IN_INDEX = buildAliasIndex(undefined);
+const extraIndexes = new WeakMap<ExtraAliases, AliasIndex>();
+
+function aliasIndex(extra: ExtraAliases | undefined): AliasIndex {
+  if (extra === undefined) return BUILT_IN_INDEX;
+  let index = extraIndexes.get(extra);
+  if (index === undefined) extraIndexes.set(extra, (index = buildAliasIndex(extra)));
+  return index;
+}
 
 /** Where each field sits in the sheet, and the header text the file used for it. */
 export interface ColumnMap {
@@ -75,14 +95,15 @@ function cellText(cell: Cell | undefined): string {
  * Maps one row of header cells to fields. When two columns fit one field
  * (快递单号 and 运单号), the better-ranked alias wins, then the leftmost.
  */
-export function matchHeader(cells: readonly (Cell | undefined)[]): HeaderMatch {
+export function matchHeader(cells: readonly (Cell | undefined)[], extra?: ExtraAliases): HeaderMatch {
+  const index = aliasIndex(extra);
   const best = new Map<Field, { column: number; rank: number; text: string }>();
   const headers: string[] = [];
   cells.forEach((cell, column) => {
     const text = cellText(cell);
     if (text === '') return;
     headers.push(text);
-    const hit = ALIAS_INDEX.get(headerKey(text));
+    const hit = index.get(headerKey(text));
     if (hit === undefined) return;
     const current = best.get(hit.field);
     if (current === undefined || hit.rank < current.rank) best.set(hit.field, { column, rank: hit.rank, text });
@@ -109,11 +130,11 @@ export interface HeaderLocation extends HeaderMatch {
  * else the row that matched the most fields (so the failure message can say what
  * was found). Title rows above the header are common in ERP exports.
  */
-export function locateHeader(rows: readonly SheetRow[]): HeaderLocation | undefined {
+export function locateHeader(rows: readonly SheetRow[], extra?: ExtraAliases): HeaderLocation | undefined {
   let fallback: HeaderLocation | undefined;
   let fallbackScore = -1;
   for (const sheetRow of rows.slice(0, HEADER_SEARCH_ROWS)) {
-    const match = matchHeader(sheetRow.cells);
+    const match = matchHeader(sheetRow.cells, extra);
     if (match.missing.length === 0) return { ...match, row: sheetRow.row };
     const score = Object.keys(match.columns.index).length;
     if (score > fallbackScore) {

@@ -12,27 +12,39 @@ export interface NumberedOrder {
   record: RowRecord;
 }
 
-/** Findings on every order after the first that carries an already used number. */
-export function checkSharedNumbers(orders: readonly NumberedOrder[]): Finding[] {
-  const firstByNumber = new Map<string, NumberedOrder>();
-  const findings: Finding[] = [];
-  for (const order of orders) {
-    if (order.tracking === '') continue;
-    const first = firstByNumber.get(order.tracking);
+/**
+ * Remembers the first order of every number, so that orders can be checked one at a
+ * time as they are judged: only the first order of each number is kept.
+ */
+export class SharedNumberIndex {
+  private readonly firstByNumber = new Map<string, NumberedOrder>();
+
+  /** The finding for an order whose number an earlier order already used, else undefined. */
+  check(order: NumberedOrder): Finding | undefined {
+    if (order.tracking === '') return undefined;
+    const first = this.firstByNumber.get(order.tracking);
     if (first === undefined) {
-      firstByNumber.set(order.tracking, order);
-      continue;
+      this.firstByNumber.set(order.tracking, order);
+      return undefined;
     }
     const sameRecipient = order.record.recipientKey !== '' && order.record.recipientKey === first.record.recipientKey;
     const args = { firstRow: first.record.row, firstOrderId: first.orderId, recipientKnown: order.record.recipientKey === '' ? 0 : 1 };
-    findings.push(
-      finding(sameRecipient ? 'merged-shipment' : 'duplicate-tracking-number', order.record.row, {
-        ...(order.orderId === '' ? {} : { orderId: order.orderId }),
-        field: 'trackingNumber',
-        value: order.tracking,
-        args,
-      }),
-    );
+    return finding(sameRecipient ? 'merged-shipment' : 'duplicate-tracking-number', order.record.row, {
+      orderId: order.orderId === '' ? undefined : order.orderId,
+      field: 'trackingNumber',
+      value: order.tracking,
+      args,
+    });
+  }
+}
+
+/** Findings on every order after the first that carries an already used number. */
+export function checkSharedNumbers(orders: readonly NumberedOrder[]): Finding[] {
+  const index = new SharedNumberIndex();
+  const findings: Finding[] = [];
+  for (const order of orders) {
+    const found = index.check(order);
+    if (found !== undefined) findings.push(found);
   }
   return findings;
 }

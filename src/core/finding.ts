@@ -40,6 +40,9 @@ export const FINDING_SEVERITY = {
   'order-rejected-with-sibling': 'error',
   'duplicate-tracking-number': 'error',
   'merged-shipment': 'warning',
+  // How the sheet itself is laid out.
+  'merged-cells': 'warning',
+  'error-cell-ignored': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;
@@ -47,7 +50,7 @@ export type FindingCode = keyof typeof FINDING_SEVERITY;
 export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[];
 
 /** The columns a finding can point at; rendered as the header the file used. */
-export type FieldName = 'orderId' | 'status' | 'carrier' | 'trackingNumber' | 'recipientName';
+export type FieldName = 'orderId' | 'status' | 'carrier' | 'trackingNumber' | 'recipientName' | 'recipientPhone' | 'recipientAddress';
 
 export interface Finding {
   code: FindingCode;

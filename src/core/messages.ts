@@ -157,6 +157,20 @@ export const MESSAGES: Record<FindingCode, Entry> = {
     zh: { message: (a) => `与第 ${s(a.firstRow)} 行（订单 ${s(a.firstOrderId)}）共用快递单号，收件人相同，按合并发货处理`, hint: () => '确认这些订单确实装在同一个包裹里' },
     en: { message: (a) => `Shares the tracking number of row ${s(a.firstRow)} (order ${s(a.firstOrderId)}) with the same recipient: treated as a merged shipment`, hint: () => 'Make sure these orders really are in one parcel' },
   },
+  'merged-cells': {
+    zh: {
+      message: (a) => `合并单元格 ${s(a.range)}：值只算在第一行，合并范围内的其他行读作空白`,
+      hint: () => '取消合并，并在每一行填上该行自己的值（一个单号属于几个订单时，每个订单行都要填）',
+    },
+    en: {
+      message: (a) => `Merged cells ${s(a.range)}: the value counts for the first row only; the other rows of the range read as empty`,
+      hint: () => 'Unmerge the cells and fill in every row (a number shared by several orders goes on each of their rows)',
+    },
+  },
+  'error-cell-ignored': {
+    zh: { message: (a) => `单元格是错误值 ${s(a.error)}，已按空白处理`, hint: () => '该列只用于判断合并发货；修正公式或填写正确的值后再核对' },
+    en: { message: (a) => `The cell holds the error value ${s(a.error)}; read as empty`, hint: () => 'The column only serves the merged-shipment check; fix the formula or type the value and check again' },
+  },
 };
 
 export function renderMessage(found: Finding, lang: Lang): { message: string; hint: string } {
@@ -198,4 +212,6 @@ export const CODE_TITLE: Record<FindingCode, Record<Lang, string>> = {
   'order-rejected-with-sibling': { zh: '同订单其他行有错', en: 'another row of the order failed' },
   'duplicate-tracking-number': { zh: '单号重复（收件人不同）', en: 'duplicate number, other recipient' },
   'merged-shipment': { zh: '合并发货（同收件人）', en: 'merged shipment (same recipient)' },
+  'merged-cells': { zh: '合并单元格', en: 'merged cells' },
+  'error-cell-ignored': { zh: '错误值单元格（收件人列）', en: 'error cell (recipient column)' },
 };

@@ -55,51 +55,75 @@ function conflicts(
     );
 }
 
-export function checkOrder(group: OrderGroup, registry: CarrierRegistry): OrderVerdict {
-  const { orderId, rows } = group;
-  const head = rows[0];
-  if (head === undefined) return { tracking: '', findings: [] };
-  const owner = orderId === '' ? {} : { orderId };
-  const findings: Finding[] = rows.flatMap((record) => record.findings);
+/** What the rows of an order carry, in one pass (no closures: this runs once per order). */
+function scan(rows: readonly RowRecord[]) {
+  let numberRecord: RowRecord | undefined;
+  let carrierRecord: RowRecord | undefined;
+  let numberUnusable = false;
+  let carrierUnusable = false;
+  for (const record of rows) {
+    if (numberRecord === undefined && record.tracking !== '') numberRecord = record;
+    if (carrierRecord === undefined && record.carrier !== '') carrierRecord = record;
+    if (record.trackingUnusable) numberUnusable = true;
+    if (record.carrierUnusable) carrierUnusable = true;
+  }
+  return { numberRecord, carrierRecord, numberUnusable, carrierUnusable };
+}
 
+const trackingOf = (record: RowRecord) => record.tracking;
+const carrierTextOf = (record: RowRecord) => record.carrier;
+
+/** Row-level findings of the order, then the findings about the order as a whole. */
+function orderFindings(group: OrderGroup, registry: CarrierRegistry): Finding[] {
+  const { orderId, rows } = group;
+  const head = rows[0]!;
+  const findings: Finding[] = [];
+  for (const record of rows) for (const found of record.findings) findings.push(found);
   if (orderId === '') {
     findings.push(finding('missing-order-id', head.row, { field: 'orderId', value: head.orderIdRaw }));
   } else if (!XHS_ORDER_ID.test(orderId)) {
     findings.push(finding('order-id-format', head.row, { orderId, field: 'orderId', value: head.orderIdRaw }));
   }
+  // One row cannot disagree with itself (most orders have one SKU row).
+  if (rows.length > 1) {
+    const carrierOf = (record: RowRecord) => {
+      if (record.carrier === '') return '';
+      return registry.resolve(record.carrier)?.id ?? `?${carrierKey(record.carrier)}`;
+    };
+    findings.push(...conflicts(group, 'order-multiple-tracking-numbers', trackingOf, trackingOf));
+    findings.push(...conflicts(group, 'order-multiple-carriers', carrierOf, carrierTextOf));
+  }
+  return findings;
+}
 
-  const carrierOf = (record: RowRecord) => {
-    if (record.carrier === '') return '';
-    return registry.resolve(record.carrier)?.id ?? `?${carrierKey(record.carrier)}`;
-  };
-  findings.push(...conflicts(group, 'order-multiple-tracking-numbers', (r) => r.tracking, (r) => r.tracking));
-  findings.push(...conflicts(group, 'order-multiple-carriers', carrierOf, (r) => r.carrier));
-
-  const numberRecord = rows.find((record) => record.tracking !== '');
-  const carrierRecord = rows.find((record) => record.carrier !== '');
-  const numberUnusable = rows.some((record) => record.trackingUnusable);
-  const carrierUnusable = rows.some((record) => record.carrierUnusable);
+export function checkOrder(group: OrderGroup, registry: CarrierRegistry): OrderVerdict {
+  const head = group.rows[0];
+  if (head === undefined) return { carrierId: undefined, tracking: '', findings: [] };
+  // Objects are built with every key written out: V8 gives an object made by a leading
+  // spread plus more keys a hidden class of its own, which costs time and memory per row.
+  const owner = group.orderId === '' ? undefined : group.orderId;
+  const findings = orderFindings(group, registry);
+  const { numberRecord, carrierRecord, numberUnusable, carrierUnusable } = scan(group.rows);
   const tracking = numberRecord?.tracking ?? '';
 
   if (numberRecord === undefined && carrierRecord === undefined) {
     if (!numberUnusable && !carrierUnusable) {
-      findings.push(finding('missing-shipping-info', head.row, { ...owner, args: {} }));
+      findings.push(finding('missing-shipping-info', head.row, { orderId: owner, args: {} }));
     }
-    return { tracking, findings };
+    return { carrierId: undefined, tracking, findings };
   }
-  const context = { registry, ...owner, carrierRow: carrierRecord?.row ?? head.row, numberRow: numberRecord?.row ?? head.row };
+  const context = { registry, orderId: owner, carrierRow: carrierRecord?.row ?? head.row, numberRow: numberRecord?.row ?? head.row };
   if (carrierRecord === undefined) {
     if (!carrierUnusable && numberRecord !== undefined) findings.push(checkNumberAlone(numberRecord.tracking, context));
-    return { tracking, findings };
+    return { carrierId: undefined, tracking, findings };
   }
   if (numberRecord === undefined) {
     if (!numberUnusable) {
-      findings.push(finding('missing-tracking-number', carrierRecord.row, { ...owner, field: 'trackingNumber', value: '', args: { carrier: carrierRecord.carrier } }));
+      findings.push(finding('missing-tracking-number', carrierRecord.row, { orderId: owner, field: 'trackingNumber', value: '', args: { carrier: carrierRecord.carrier } }));
     }
-    const carrierId = registry.resolve(carrierRecord.carrier)?.id;
-    return { ...(carrierId === undefined ? {} : { carrierId }), tracking, findings };
+    return { carrierId: registry.resolve(carrierRecord.carrier)?.id, tracking, findings };
   }
   const verdict = checkPair(carrierRecord.carrier, numberRecord.tracking, context);
-  findings.push(...verdict.findings);
-  return { ...(verdict.carrierId === undefined ? {} : { carrierId: verdict.carrierId }), tracking, findings };
+  for (const found of verdict.findings) findings.push(found);
+  return { carrierId: verdict.carrierId, tracking, findings };
 }

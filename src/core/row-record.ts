@@ -2,8 +2,8 @@
 // validator keeps per row, so large files are not held in memory as sheets.
 
 import type { ColumnMap, Field } from './columns.js';
-import { readCodeCell, readTextCell } from './cell-value.js';
-import { finding, type Finding } from './finding.js';
+import { readCodeCell, readReportedTextCell, readTextCell, type CellReading } from './cell-value.js';
+import { finding, type FieldName, type Finding } from './finding.js';
 import { normalizeId, normalizeTrackingNumber } from './normalize.js';
 import { isPendingStatus, isSummaryRow } from './order-status.js';
 import type { Cell, SheetRow } from './sheet.js';
@@ -44,10 +44,25 @@ function recipientKeyOf(name: string, phone: string, address: string): string {
   return `${squash(name)}|${squash(phone)}|${squash(address)}`;
 }
 
+/** The error cells among the columns that decide the import (订单号, 订单状态) and those that only inform checks (收件人…). */
+function errorCellFindings(sheetRow: SheetRow, columns: ColumnMap, orderId: string): Finding[] {
+  const owner = orderId === '' ? {} : { orderId };
+  const read = (field: Field & FieldName, code: 'error-cell' | 'error-cell-ignored'): CellReading =>
+    readReportedTextCell(cellAt(sheetRow, columns, field), sheetRow.row, { field, code, ...owner });
+  return [
+    read('orderId', 'error-cell'),
+    read('status', 'error-cell'),
+    read('recipientName', 'error-cell-ignored'),
+    read('recipientPhone', 'error-cell-ignored'),
+    read('recipientAddress', 'error-cell-ignored'),
+  ].flatMap((reading) => reading.findings);
+}
+
 export function readRowRecord(sheetRow: SheetRow, columns: ColumnMap): RowRecord {
   const { row } = sheetRow;
   const orderIdRaw = readTextCell(cellAt(sheetRow, columns, 'orderId'));
   const orderId = normalizeId(orderIdRaw);
+  // An error in the status column reads as empty, so the row is checked (and the error-cell finding rejects it).
   const status = readTextCell(cellAt(sheetRow, columns, 'status'));
   const recipientName = readTextCell(cellAt(sheetRow, columns, 'recipientName'));
   const base = {
@@ -87,6 +102,6 @@ export function readRowRecord(sheetRow: SheetRow, columns: ColumnMap): RowRecord
     trackingRaw: trackingCell?.text ?? '',
     tracking: normalizeTrackingNumber(tracking.text),
     trackingUnusable: tracking.unusable,
-    findings: [...carrier.findings, ...tracking.findings],
+    findings: [...errorCellFindings(sheetRow, columns, orderId), ...carrier.findings, ...tracking.findings],
   };
 }

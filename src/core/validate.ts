@@ -1,12 +1,14 @@
 // The core of ship: rows in, findings and the import plan out. No files, no
 // console, no clock. Rows are fed one at a time so a large sheet is never held
-// in memory; only a compact record per row is kept for the cross-row checks.
+// in memory; only a compact record per row is kept, and the orders are indexed
+// as the rows arrive, so finish() judges them in one pass.
 
 import type { CarrierRegistry } from '../carriers/registry.js';
 import type { ColumnMap } from './columns.js';
-import { checkSharedNumbers, type NumberedOrder } from './duplicates.js';
+import { SharedNumberIndex } from './duplicates.js';
 import { compareFindings, finding, type Finding } from './finding.js';
 import { checkOrder, type OrderGroup } from './order-checks.js';
+import { RecordStore } from './record-store.js';
 import { readRowRecord, type RowRecord } from './row-record.js';
 import type { SheetRow } from './sheet.js';
 
@@ -52,13 +54,13 @@ export interface Validator {
 }
 
 export function createValidator(options: ValidateOptions): Validator {
-  const records: RowRecord[] = [];
+  const store = new RecordStore();
   return {
     add(row) {
-      records.push(readRowRecord(row, options.columns));
+      store.add(readRowRecord(row, options.columns));
     },
     finish() {
-      return judge(records, options.registry);
+      return judge(store, options.registry);
     },
   };
 }
@@ -69,66 +71,72 @@ export function validateRows(rows: Iterable<SheetRow>, options: ValidateOptions)
   return validator.finish();
 }
 
-function groupOrders(records: readonly RowRecord[]): OrderGroup[] {
-  const groups = new Map<string, OrderGroup>();
-  for (const record of records) {
-    if (record.kind !== 'order') continue;
-    // A row without 订单号 cannot be matched to others: it stands alone.
-    const key = record.orderId === '' ? `#${record.row}` : record.orderId;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { orderId: record.orderId, rows: [record] });
-    else group.rows.push(record);
-  }
-  return [...groups.values()];
+/** The row the order's number is on (the first such), which stands for the order in the shared-number check. */
+function recordWithNumber(rows: readonly RowRecord[], tracking: string): RowRecord {
+  for (const record of rows) if (record.tracking === tracking) return record;
+  return rows[0]!;
 }
 
-function judge(records: RowRecord[], registry: CarrierRegistry): ValidationResult {
+/** The rows of the group that carry an error, in row order, without repeats. */
+function errorRowsOf(findings: readonly Finding[]): number[] {
+  let rows: Set<number> | undefined;
+  for (const found of findings) if (found.severity === 'error') (rows ??= new Set()).add(found.row);
+  return rows === undefined ? [] : [...rows].sort((a, b) => a - b);
+}
+
+function judge(store: RecordStore, registry: CarrierRegistry): ValidationResult {
+  const { records } = store;
   const findings: Finding[] = [];
   const disposition = new Map<number, Disposition>();
   for (const record of records) {
-    if (record.kind !== 'order') {
-      findings.push(...record.findings);
-      disposition.set(record.row, 'skipped');
-    }
+    if (record.kind === 'order') continue;
+    for (const found of record.findings) findings.push(found);
+    disposition.set(record.row, 'skipped');
   }
 
-  const groups = groupOrders(records);
-  const verdicts = groups.map((group) => checkOrder(group, registry));
-  const numbered: NumberedOrder[] = [];
-  groups.forEach((group, i) => {
-    const tracking = verdicts[i]?.tracking ?? '';
-    const record = group.rows.find((r) => r.tracking === tracking) ?? group.rows[0];
-    if (tracking !== '' && record !== undefined) numbered.push({ orderId: group.orderId, tracking, record });
-  });
-  const sharedByRow = new Map<number, Finding[]>();
-  for (const shared of checkSharedNumbers(numbered)) sharedByRow.set(shared.row, [...(sharedByRow.get(shared.row) ?? []), shared]);
-
+  // Orders in the order their first row appears. A number's first order is decided by
+  // that order too, so the shared-number check runs in the same pass.
+  const shared = new SharedNumberIndex();
   const imports: ImportLine[] = [];
   let ordersRejected = 0;
-  groups.forEach((group, i) => {
-    const verdict = verdicts[i];
-    if (verdict === undefined) return;
-    const own = [...verdict.findings, ...group.rows.flatMap((r) => sharedByRow.get(r.row) ?? [])];
-    const errorRows = [...new Set(own.filter((f) => f.severity === 'error').map((f) => f.row))].sort((a, b) => a - b);
-    const carrier = verdict.carrierId === undefined ? undefined : registry.get(verdict.carrierId);
-    const rejected = errorRows.length > 0 || carrier === undefined || verdict.tracking === '';
-    if (rejected) {
-      ordersRejected += 1;
-      for (const record of group.rows) {
-        if (!errorRows.includes(record.row)) {
-          own.push(finding('order-rejected-with-sibling', record.row, { ...(group.orderId === '' ? {} : { orderId: group.orderId }), args: { rows: errorRows.join('、') } }));
-        }
-        disposition.set(record.row, 'rejected');
-      }
-    } else {
-      for (const record of group.rows) disposition.set(record.row, 'imported');
-      imports.push({ orderId: group.orderId, carrierId: carrier.id, carrierName: carrier.displayName, trackingNumber: verdict.tracking, rows: group.rows.map((r) => r.row) });
+  store.forEachOrder((group) => {
+    const verdict = checkOrder(group, registry);
+    const own = verdict.findings;
+    const { tracking } = verdict;
+    if (tracking !== '') {
+      const record = recordWithNumber(group.rows, tracking);
+      const reused = shared.check({ orderId: group.orderId, tracking, record });
+      if (reused !== undefined) own.push(reused);
     }
-    findings.push(...own);
+    const errorRows = errorRowsOf(own);
+    const carrier = verdict.carrierId === undefined ? undefined : registry.get(verdict.carrierId);
+    if (errorRows.length > 0 || carrier === undefined || tracking === '') {
+      ordersRejected += 1;
+      reject(group, errorRows, own, disposition);
+    } else {
+      const rows: number[] = [];
+      for (const record of group.rows) {
+        disposition.set(record.row, 'imported');
+        rows.push(record.row);
+      }
+      imports.push({ orderId: group.orderId, carrierId: carrier.id, carrierName: carrier.displayName, trackingNumber: tracking, rows });
+    }
+    for (const found of own) findings.push(found);
   });
 
   findings.sort(compareFindings);
   const rows: RowCounts = { total: records.length, imported: 0, rejected: 0, skipped: 0 };
   for (const value of disposition.values()) rows[value] += 1;
   return { imports, findings, records, disposition, rows, orders: { imported: imports.length, rejected: ordersRejected } };
+}
+
+/** Every row of a rejected order is rejected; a row without its own error says which rows failed. */
+function reject(group: OrderGroup, errorRows: readonly number[], own: Finding[], disposition: Map<number, Disposition>): void {
+  const failed = new Set(errorRows);
+  for (const record of group.rows) {
+    if (!failed.has(record.row)) {
+      own.push(finding('order-rejected-with-sibling', record.row, { orderId: group.orderId === '' ? undefined : group.orderId, args: { rows: errorRows.join('、') } }));
+    }
+    disposition.set(record.row, 'rejected');
+  }
 }

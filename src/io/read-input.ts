@@ -1,8 +1,8 @@
 // Opens an input file of any supported kind, picks the sheet, finds the header
 // and hands the data rows to the core one at a time.
 
-import { FIELD_HEADERS_ZH, HEADER_SEARCH_ROWS, locateHeader, matchHeader, type ColumnMap, type Field, type HeaderLocation } from '../core/columns.js';
-import type { SheetRow } from '../core/sheet.js';
+import { FIELD_HEADERS_ZH, HEADER_SEARCH_ROWS, locateHeader, matchHeader, type ColumnMap, type ExtraAliases, type Field, type HeaderLocation } from '../core/columns.js';
+import type { MergedRange, SheetRow } from '../core/sheet.js';
 import { readCsv } from './csv/read-csv.js';
 import { InputError } from './errors.js';
 import { sniffFile } from './sniff.js';
@@ -15,6 +15,8 @@ export interface ReadOptions {
   sheet?: string;
   /** The header is on this row (as Excel numbers rows) instead of being searched for. */
   headerRow?: number;
+  /** More header texts per field (a team's config), tried before the built-in ones. */
+  headerAliases?: ExtraAliases;
 }
 
 export interface OpenedInput {
@@ -26,6 +28,10 @@ export interface OpenedInput {
   columns: ColumnMap;
   /** The rows below the header, streamed. */
   rows: AsyncIterable<SheetRow>;
+  /** Date serials count from 1904 (xlsx from old Macs); false for CSV. */
+  date1904: boolean;
+  /** The merged ranges of the sheet read; call it once `rows` has been read to the end. CSV has none. */
+  merges(): MergedRange[];
   close(): Promise<void>;
 }
 
@@ -41,10 +47,11 @@ async function firstRows(rows: AsyncIterable<SheetRow>, count: number): Promise<
   return taken;
 }
 
-function findHeader(rows: readonly SheetRow[], headerRow: number | undefined): HeaderLocation | undefined {
-  if (headerRow === undefined) return locateHeader(rows);
+function findHeader(rows: readonly SheetRow[], options: ReadOptions): HeaderLocation | undefined {
+  const { headerRow, headerAliases } = options;
+  if (headerRow === undefined) return locateHeader(rows, headerAliases);
   const row = rows.find((candidate) => candidate.row === headerRow);
-  return row === undefined ? undefined : { ...matchHeader(row.cells), row: headerRow };
+  return row === undefined ? undefined : { ...matchHeader(row.cells, headerAliases), row: headerRow };
 }
 
 function missingColumnsError(path: string, location: HeaderLocation | undefined, sheet: string | undefined): InputError {
@@ -79,7 +86,7 @@ async function openRows(source: AsyncIterable<SheetRow>, path: string, options: 
     if (next.done === true) break;
     buffered.push(next.value);
   }
-  const location = findHeader(buffered, options.headerRow);
+  const location = findHeader(buffered, options);
   if (location === undefined || location.missing.length > 0) {
     await iterator.return?.();
     throw missingColumnsError(path, location, sheet);
@@ -102,7 +109,7 @@ async function chooseSheet(workbook: Workbook, path: string, options: ReadOption
   const exportIndex = names.indexOf(EXPORT_SHEET);
   if (exportIndex >= 0) return exportIndex;
   for (const [index] of names.entries()) {
-    const location = findHeader(await firstRows(workbook.readRows(index), HEADER_SEARCH_ROWS), options.headerRow);
+    const location = findHeader(await firstRows(workbook.readRows(index), HEADER_SEARCH_ROWS), options);
     if (location !== undefined && location.missing.length === 0) return index;
   }
   return 0;
@@ -112,7 +119,7 @@ export async function openInput(path: string, options: ReadOptions): Promise<Ope
   const kind = await sniffFile(path);
   if (kind === 'csv') {
     const { location, rows } = await openRows(readCsv(path, options.limits), path, options);
-    return { kind, sheetsIgnored: [], headerRow: location.row, columns: location.columns, rows, close: async () => {} };
+    return { kind, sheetsIgnored: [], headerRow: location.row, columns: location.columns, rows, date1904: false, merges: () => [], close: async () => {} };
   }
   const workbook = await openWorkbook(path, options.limits);
   try {
@@ -129,6 +136,8 @@ export async function openInput(path: string, options: ReadOptions): Promise<Ope
       headerRow: location.row,
       columns: location.columns,
       rows,
+      date1904: workbook.date1904,
+      merges: () => workbook.merges(index),
       close: () => workbook.close(),
     };
   } catch (error) {

@@ -4,6 +4,7 @@
 
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { InputError, type Bilingual } from './errors.js';
+import { namedAsWorkbook, notAZipMessage, textUnderWrongName } from './extension.js';
 
 export type InputKind = 'xlsx' | 'csv';
 
@@ -93,10 +94,15 @@ async function classify(file: FileHandle, head: Buffer, size: number, path: stri
   }
   const text = decodeHead(head);
   if (text === undefined) {
-    throw new InputError(unsupported(binaryKind(head) ?? { zh: '二进制文件', en: 'binary file' }), path);
+    const kind = binaryKind(head);
+    // Unknown bytes under a workbook's name: a damaged download more likely than a format we do not know.
+    if (kind === undefined && namedAsWorkbook(path)) throw new InputError(notAZipMessage(path), path);
+    throw new InputError(unsupported(kind ?? { zh: '二进制文件', en: 'binary file' }), path);
   }
   const markup = markupKind(text);
   if (markup) throw new InputError(MESSAGES[markup], path);
+  const wrongName = textUnderWrongName(path);
+  if (wrongName) throw new InputError(wrongName, path);
   return 'csv';
 }
 
@@ -105,9 +111,16 @@ function decodeHead(head: Buffer): string | undefined {
   if (startsWith(head, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(head);
   if (startsWith(head, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(head);
   if (binaryKind(head)) return undefined;
-  if (head.subarray(0, 1024).includes(0)) return undefined;
+  if (head.subarray(0, 1024).includes(0) || controlBytes(head) > Math.max(4, head.length / 100)) return undefined;
   // Only the ASCII start matters for the markup check, so GBK text decoding as U+FFFD is fine.
   return new TextDecoder('utf-8').decode(head);
+}
+
+/** Control bytes no text table has (tab, line breaks, form feed, DOS end-of-file and ESC excepted). */
+function controlBytes(head: Buffer): number {
+  let count = 0;
+  for (const byte of head) if (byte < 0x20 && (byte < 0x09 || (byte > 0x0d && byte < 0x1a) || byte > 0x1b)) count += 1;
+  return count;
 }
 
 // Formats people mistake for a spreadsheet export. A number is a byte, a string its ASCII

@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import type { Carrier } from '../../carriers/registry.js';
 import type { Lang } from '../../core/messages.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
+import { rulesFromConfig } from '../config.js';
 import { loadRegistry } from '../load-rules.js';
 import type { Output } from './validate.js';
 
@@ -12,6 +13,8 @@ export interface CarriersOptions {
   json: boolean;
   lang: Lang;
   rules?: string;
+  /** Where ship.config.json is looked for: its rules file applies when --rules is not given. */
+  cwd: string;
 }
 
 const HEAD: Record<Lang, string[]> = {
@@ -42,7 +45,7 @@ function aliasesOf(carrier: Carrier): string {
 }
 
 export async function runCarriers(options: CarriersOptions, out: Output): Promise<ExitCode> {
-  const registry = await loadRegistry(options.rules);
+  const registry = await loadRegistry(options.rules ?? (await rulesFromConfig(options.cwd)));
   if (options.json) {
     out.stdout(`${JSON.stringify({ version: registry.version, origins: registry.origins, carriers: registry.all() }, null, 2)}\n`);
     return EXIT.OK;

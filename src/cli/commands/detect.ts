@@ -4,6 +4,7 @@
 import { normalizeTrackingNumber } from '../../core/normalize.js';
 import type { Lang } from '../../core/messages.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
+import { rulesFromConfig } from '../config.js';
 import { loadRegistry } from '../load-rules.js';
 import type { Output } from './validate.js';
 
@@ -11,6 +12,8 @@ export interface DetectOptions {
   json: boolean;
   lang: Lang;
   rules?: string;
+  /** Where ship.config.json is looked for: its rules file applies when --rules is not given. */
+  cwd: string;
 }
 
 const STRENGTH: Record<Lang, Record<string, string>> = {
@@ -19,7 +22,7 @@ const STRENGTH: Record<Lang, Record<string, string>> = {
 };
 
 export async function runDetect(numbers: readonly string[], options: DetectOptions, out: Output): Promise<ExitCode> {
-  const registry = await loadRegistry(options.rules);
+  const registry = await loadRegistry(options.rules ?? (await rulesFromConfig(options.cwd)));
   const results = numbers.map((input) => {
     const normalized = normalizeTrackingNumber(input);
     const candidates = registry.detect(normalized).map((d) => ({

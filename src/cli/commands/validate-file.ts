@@ -4,11 +4,15 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { CarrierRegistry } from '../../carriers/registry.js';
 import { renderMessage, type Lang } from '../../core/messages.js';
+import { mergedCellFindings, withSheetFindings } from '../../core/merged-cells.js';
 import { createValidator, type ValidationResult } from '../../core/validate.js';
+import { AtomicBatch } from '../../io/atomic-batch.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { writeImportSheet } from '../../io/output/import-sheet.js';
+import { removeStaleImports, writeImportFiles, type ImportFilesOptions } from '../../io/output/import-sheet.js';
+import { writeReportCsv } from '../../io/output/report-csv.js';
 import { columnLabel, writeReport } from '../../io/output/report-sheet.js';
 import { openInput, type ReadOptions } from '../../io/read-input.js';
+import { countFindings } from '../finding-list.js';
 import type { FileReport } from '../report-schema.js';
 
 export interface FileJob {
@@ -23,6 +27,8 @@ export interface FileJob {
   inputs: string[];
   /** Output stems already used in this run, so two inputs named alike do not collide. */
   usedStems: Set<string>;
+  /** The import template and --max-rows (from the config and flags). */
+  importFiles: ImportFilesOptions;
 }
 
 export interface FileOutcome {
@@ -45,17 +51,28 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
   try {
     const validator = createValidator({ registry: job.registry, columns: opened.columns });
     for await (const row of opened.rows) validator.add(row);
-    result = validator.finish();
+    // Merged ranges are known once the whole sheet has been read.
+    result = withSheetFindings(validator.finish(), mergedCellFindings(opened.merges(), opened.columns, opened.headerRow));
   } finally {
     await opened.close();
   }
 
   const stem = outputStem(job);
-  const importPath = `${stem}.import.xlsx`;
-  const reportPath = `${stem}.report.xlsx`;
-  const guard = { inputs: job.inputs };
-  await writeFileAtomic(importPath, (tmp) => writeImportSheet(tmp, result.imports), guard);
-  await writeFileAtomic(reportPath, (tmp) => writeReport(tmp, { result, columns: opened.columns, lang: job.lang }), guard);
+  const reportPath = `${stem}.report.${job.reportFormat}`;
+  const writeReportFile = job.reportFormat === 'csv' ? writeReportCsv : writeReport;
+  // The import sheet(s) and the report replace the old ones together or not at all:
+  // a run that fails (report open in Excel) must not leave a new import sheet beside an old report.
+  const batch = new AtomicBatch();
+  const guard = { inputs: job.inputs, batch };
+  let importPaths: string[];
+  try {
+    importPaths = await writeImportFiles(stem, result.imports, job.importFiles, guard);
+    await writeFileAtomic(reportPath, (tmp) => writeReportFile(tmp, { result, columns: opened.columns, lang: job.lang }), guard);
+    await batch.commit();
+    await removeStaleImports(stem, importPaths, job.inputs);
+  } finally {
+    await batch.discard();
+  }
 
   const findings = result.findings.map((found) => {
     const { message, hint } = renderMessage(found, job.lang);
@@ -77,8 +94,10 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
     headerRow: opened.headerRow,
     rows: result.rows,
     orders: result.orders,
-    outputs: { import: importPath, report: reportPath },
+    outputs: { import: importPaths[0] ?? null, importParts: importPaths, report: reportPath },
+    counts: countFindings(findings),
     findings,
+    truncated: false,
     error: null,
   };
   return { report, result };
@@ -92,8 +111,10 @@ export function failedFileReport(input: string, message: string): FileReport {
     headerRow: null,
     rows: { total: 0, imported: 0, rejected: 0, skipped: 0 },
     orders: { imported: 0, rejected: 0 },
-    outputs: { import: null, report: null },
+    outputs: { import: null, importParts: [], report: null },
+    counts: countFindings([]),
     findings: [],
+    truncated: false,
     error: message,
   };
 }

@@ -1,35 +1,57 @@
-// `ship validate <file...>`: every file is checked even when an earlier one
-// fails; the exit code sums up the run for scripts.
+// `ship validate <file|glob...>`: every file is checked even when an earlier one
+// fails; the exit code sums up the run for scripts. stdout carries only the chosen
+// format; per-file failures and progress go to stderr.
 
+import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Lang } from '../../core/messages.js';
 import { ensureOutDir } from '../../io/atomic-write.js';
 import { isKnownError } from '../../io/errors.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../io/table.js';
 import { makeChalk } from '../color.js';
+import { checkCarrierNames, loadSettings } from '../config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
+import { limitFindings } from '../finding-list.js';
+import { expandInputs } from '../inputs.js';
 import { loadRegistry } from '../load-rules.js';
+import { createProgress } from '../progress.js';
+import { renderGithub } from '../render/github.js';
+import { orderCases, renderJunit, type JunitFile } from '../render/junit.js';
+import { renderStepSummary } from '../render/step-summary.js';
 import { renderText } from '../render/text.js';
 import type { FileReport, RunReport } from '../report-schema.js';
 import { failedFileReport, validateFile } from './validate-file.js';
 
+export type OutputFormat = 'text' | 'json' | 'github' | 'junit';
+
 export interface ValidateOptions {
   outDir?: string;
-  format: 'text' | 'json';
+  format: OutputFormat;
   /** The error report as a workbook (default) or a CSV with a UTF-8 BOM. */
   reportFormat: 'xlsx' | 'csv';
   strict: boolean;
+  /** Errors only, in the text and github formats. */
+  quiet: boolean;
+  /** List at most this many findings per file (JSON, text, annotations); all are counted. */
+  maxErrors?: number;
+  /** At most this many orders per import file; overrides the config. */
+  maxRows?: number;
   lang: Lang;
   now?: Date;
   sheet?: string;
   headerRow?: number;
   rules?: string;
+  /** --config <file>; `false` for --no-config. */
+  config?: string | false;
   maxRowsRead?: number;
   maxFileMb?: number;
   maxPartMb?: number;
   maxCompressionRatio?: number;
   color: boolean;
+  /** Show which file is being read (only ever true on an interactive stderr). */
+  progress: boolean;
   cwd: string;
+  env: NodeJS.ProcessEnv;
 }
 
 export interface Output {
@@ -40,7 +62,7 @@ export interface Output {
 function exitCodeOf(reports: readonly FileReport[], strict: boolean): ExitCode {
   if (reports.some((r) => r.error !== null)) return EXIT.FAILURE;
   if (reports.some((r) => r.orders.rejected > 0 || r.rows.rejected > 0)) return EXIT.INVALID;
-  if (strict && reports.some((r) => r.findings.some((f) => f.severity === 'warning'))) return EXIT.INVALID;
+  if (strict && reports.some((r) => r.counts.warning > 0)) return EXIT.INVALID;
   return EXIT.OK;
 }
 
@@ -56,39 +78,88 @@ function limitsFrom(options: ValidateOptions): ReadLimits {
   };
 }
 
-export async function runValidate(files: readonly string[], options: ValidateOptions, out: Output): Promise<ExitCode> {
-  const registry = await loadRegistry(options.rules);
-  const outDir = options.outDir === undefined ? undefined : resolve(options.cwd, options.outDir);
+const NO_MATCH = {
+  zh: (pattern: string) => `没有文件匹配「${pattern}」；请检查文件夹和文件名`,
+  en: (pattern: string) => `No file matches "${pattern}"; check the folder and the file names`,
+};
+
+export async function runValidate(args: readonly string[], options: ValidateOptions, out: Output): Promise<ExitCode> {
+  const { cwd, lang } = options;
+  const settings = await loadSettings({ cwd, explicit: options.config === false ? undefined : options.config, ignoreDefault: options.config === false });
+  const registry = await loadRegistry(options.rules ?? settings.rules);
+  checkCarrierNames(settings, registry);
+  const outDir = options.outDir === undefined ? undefined : resolve(cwd, options.outDir);
   if (outDir !== undefined) await ensureOutDir(outDir);
-  const inputs = files.map((file) => resolve(options.cwd, file));
+
+  const expanded = await expandInputs(args, cwd);
+  const inputs = expanded.flatMap((arg) => (arg.kind === 'file' ? [resolve(cwd, arg.input)] : []));
   const usedStems = new Set<string>();
-  const reports: FileReport[] = [];
   const read = {
     limits: limitsFrom(options),
     ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
     ...(options.headerRow === undefined ? {} : { headerRow: options.headerRow }),
+    ...(settings.headerAliases === undefined ? {} : { headerAliases: settings.headerAliases }),
   };
+  const importFiles = { template: settings.template, maxRows: options.maxRows ?? settings.maxRows };
+  const progress = createProgress(out.stderr, options.progress, lang);
 
-  for (const [i, input] of inputs.entries()) {
-    const shownInput = files[i] ?? input;
+  const files: JunitFile[] = [];
+  const fail = (input: string, message: string): void => {
+    out.stderr(`ship: ${input}: ${message}\n`);
+    files.push({ report: failedFileReport(input, message), cases: undefined });
+  };
+  for (const [index, arg] of expanded.entries()) {
+    if (arg.kind === 'no-match') {
+      progress.clear();
+      fail(arg.pattern, NO_MATCH[lang](arg.pattern));
+      continue;
+    }
+    progress.file(index, expanded.length, arg.input);
     try {
-      const { report } = await validateFile({ input, registry, read, lang: options.lang, reportFormat: options.reportFormat, outDir, inputs, usedStems });
-      reports.push({ ...report, input: shownInput });
+      const input = resolve(cwd, arg.input);
+      const { report, result } = await validateFile({ input, registry, read, lang, reportFormat: options.reportFormat, outDir, inputs, usedStems, importFiles });
+      // The order cases are only kept for JUnit: they hold a record per row.
+      files.push({ report: { ...report, input: arg.input }, cases: options.format === 'junit' ? orderCases(result, lang) : undefined });
     } catch (error) {
       // One unreadable file must not stop a nightly batch: record it and go on.
       if (!isKnownError(error)) throw error;
-      const message = error.text[options.lang];
-      out.stderr(`ship: ${shownInput}: ${message}\n`);
-      reports.push(failedFileReport(shownInput, message));
+      progress.clear();
+      fail(arg.input, error.text[lang]);
     }
   }
+  progress.clear();
 
-  const code = exitCodeOf(reports, options.strict);
-  const run: RunReport = { schemaVersion: 1, ok: code === EXIT.OK, files: reports };
-  if (options.format === 'json') {
-    out.stdout(`${JSON.stringify(run, null, 2)}\n`);
-  } else {
-    out.stdout(renderText(run, { lang: options.lang, chalk: makeChalk(options.color), cwd: options.cwd }));
-  }
+  const code = exitCodeOf(
+    files.map((f) => f.report),
+    options.strict,
+  );
+  const run: RunReport = { schemaVersion: 1, ok: code === EXIT.OK, files: files.map((f) => limitFindings(f.report, options.maxErrors)) };
+  await render(run, files, options, out);
   return code;
+}
+
+async function render(run: RunReport, files: readonly JunitFile[], options: ValidateOptions, out: Output): Promise<void> {
+  const { lang, cwd } = options;
+  switch (options.format) {
+    case 'json':
+      out.stdout(`${JSON.stringify(run, null, 2)}\n`);
+      return;
+    case 'junit':
+      out.stdout(renderJunit(files, { lang, cwd }));
+      return;
+    case 'github': {
+      const summaryPath = options.env.GITHUB_STEP_SUMMARY;
+      const withSummary = summaryPath !== undefined && summaryPath !== '';
+      out.stdout(renderGithub(run, { lang, cwd, quiet: options.quiet, withSummary }));
+      if (withSummary) {
+        // The summary is a courtesy: failing to write it must not change what the run says about the data.
+        await appendFile(summaryPath, renderStepSummary(run, { lang, cwd }), 'utf8').catch((error: unknown) => {
+          out.stderr(`ship: GITHUB_STEP_SUMMARY (${summaryPath}): ${error instanceof Error ? error.message : String(error)}\n`);
+        });
+      }
+      return;
+    }
+    case 'text':
+      out.stdout(renderText(run, { lang, chalk: makeChalk(options.color), cwd, quiet: options.quiet }));
+  }
 }

@@ -4,9 +4,10 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { relative } from 'node:path';
-import { CODE_TITLE, SEVERITY_LABEL, type Lang } from '../../core/messages.js';
-import type { FindingCode, Severity } from '../../core/finding.js';
+import type { Severity } from '../../core/finding.js';
+import { SEVERITY_LABEL, type Lang } from '../../core/messages.js';
 import type { FileReport, RunReport } from '../report-schema.js';
+import { codeTitle, severityOf } from './finding-text.js';
 
 interface Words {
   sheet: (name: string, row: number) => string;
@@ -51,20 +52,20 @@ const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function countsByCode(report: FileReport): { code: FindingCode; severity: Severity; count: number }[] {
-  const counts = new Map<string, { code: FindingCode; severity: Severity; count: number }>();
-  for (const found of report.findings) {
-    const entry = counts.get(found.code) ?? { code: found.code as FindingCode, severity: found.severity, count: 0 };
-    entry.count += 1;
-    counts.set(found.code, entry);
-  }
-  return [...counts.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.code.localeCompare(b.code));
+/** From the counts, not the list: --max-errors shortens the list but every finding is counted. */
+function countsByCode(report: FileReport, quiet: boolean): { code: string; severity: Severity; count: number }[] {
+  return Object.entries(report.counts.byCode)
+    .map(([code, count]) => ({ code, severity: severityOf(code), count }))
+    .filter((entry) => !quiet || entry.severity === 'error')
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.code.localeCompare(b.code));
 }
 
 export interface TextOptions {
   lang: Lang;
   chalk: ChalkInstance;
   cwd: string;
+  /** Errors only: files without errors, warnings and notes, and the success line are left out. */
+  quiet?: boolean;
 }
 
 function paint(chalk: ChalkInstance, severity: Severity, text: string): string {
@@ -85,11 +86,11 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   const ignored = report.sheetsIgnored;
   if (ignored.length > 0) lines.push(`  ${chalk.dim(words.ignored(ignored.join(lang === 'zh' ? '、' : ', ')))}`);
   lines.push(`  ${words.counts(report)}`);
-  const rows = countsByCode(report);
+  const rows = countsByCode(report, options.quiet === true);
   if (rows.length > 0) {
     const table = new Table({ head: words.tableHead, style: { head: [], border: [] }, chars: COMPACT });
     for (const { code, severity, count } of rows) {
-      table.push([paint(chalk, severity, CODE_TITLE[code][lang]), paint(chalk, severity, SEVERITY_LABEL[lang][severity]), String(count), chalk.dim(code)]);
+      table.push([paint(chalk, severity, codeTitle(code, lang)), paint(chalk, severity, SEVERITY_LABEL[lang][severity]), String(count), chalk.dim(code)]);
     }
     lines.push(...table.toString().split('\n').map((line) => `  ${line}`));
   }
@@ -98,8 +99,14 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   return lines;
 }
 
+function hasErrors(report: FileReport): boolean {
+  return report.error !== null || report.counts.error > 0;
+}
+
 export function renderText(run: RunReport, options: TextOptions): string {
-  const blocks = run.files.map((report) => renderFile(report, options).join('\n'));
+  if (options.quiet === true && run.ok) return '';
+  const shown = options.quiet === true ? run.files.filter(hasErrors) : run.files;
+  const blocks = shown.map((report) => renderFile(report, options).join('\n'));
   const rejected = run.files.reduce((sum, report) => sum + report.orders.rejected, 0);
   const verdict = WORDS[options.lang].verdict(run.ok, rejected, run.files.length);
   blocks.push(run.ok ? options.chalk.green(verdict) : options.chalk.red(verdict));

@@ -1,18 +1,87 @@
 // The import-ready sheet: one row per order that passed, in the columns of the
 // 千帆 批量发货 template, carrier as the display name the platform expects.
+// A team whose template differs sets its column names and carrier names in the
+// config; --max-rows splits a large batch into <stem>.import.part1.xlsx, part2, …
 
+import { readdir, realpath, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportLine } from '../../core/validate.js';
+import { writeFileAtomic, type AtomicWriteOptions } from '../atomic-write.js';
+import { OutputError } from '../errors.js';
 import { writeTextSheets } from './text-sheet.js';
 
 export const IMPORT_HEADER = ['订单号', '快递公司', '快递单号'] as const;
 
-export async function writeImportSheet(path: string, lines: readonly ImportLine[]): Promise<void> {
+/** The sheet name of the import file (and of `ship template`). */
+export const IMPORT_SHEET_NAME = '批量发货';
+
+export interface ImportTemplate {
+  /** The three header cells: order id, carrier, tracking number. */
+  header: readonly [string, string, string];
+  /** Carrier id → the name to write instead of the carrier's display name. */
+  carrierNames: Readonly<Record<string, string>>;
+}
+
+export const DEFAULT_TEMPLATE: ImportTemplate = { header: IMPORT_HEADER, carrierNames: {} };
+
+const WIDTHS = [24, 14, 24];
+
+export async function writeImportSheet(path: string, lines: readonly ImportLine[], template: ImportTemplate = DEFAULT_TEMPLATE): Promise<void> {
   await writeTextSheets(path, [
     {
-      name: '批量发货',
-      header: IMPORT_HEADER,
-      rows: lines.map((line) => [line.orderId, line.carrierName, line.trackingNumber]),
-      widths: [24, 14, 24],
+      name: IMPORT_SHEET_NAME,
+      header: template.header,
+      rows: lines.map((line) => [line.orderId, template.carrierNames[line.carrierId] ?? line.carrierName, line.trackingNumber]),
+      widths: WIDTHS,
     },
   ]);
+}
+
+export interface ImportFilesOptions {
+  template?: ImportTemplate;
+  /** At most this many orders per file; unlimited when undefined. */
+  maxRows?: number;
+}
+
+/** The import files of a run: `<stem>.import.xlsx`, or numbered parts when the orders do not fit one file. */
+export function planImportFiles(stem: string, lines: readonly ImportLine[], maxRows: number | undefined): { path: string; lines: readonly ImportLine[] }[] {
+  if (maxRows === undefined || lines.length <= maxRows) return [{ path: `${stem}.import.xlsx`, lines }];
+  const parts: { path: string; lines: readonly ImportLine[] }[] = [];
+  for (let start = 0; start < lines.length; start += maxRows) {
+    parts.push({ path: `${stem}.import.part${parts.length + 1}.xlsx`, lines: lines.slice(start, start + maxRows) });
+  }
+  return parts;
+}
+
+/** Writes the import file(s) atomically (or stages them in the guard's batch) and returns their paths in order. */
+export async function writeImportFiles(stem: string, lines: readonly ImportLine[], options: ImportFilesOptions, guard: AtomicWriteOptions): Promise<string[]> {
+  const plan = planImportFiles(stem, lines, options.maxRows);
+  for (const part of plan) await writeFileAtomic(part.path, (tmp) => writeImportSheet(tmp, part.lines, options.template), guard);
+  return plan.map((part) => part.path);
+}
+
+/**
+ * Removes the import files an earlier run of the same input left and this run did not
+ * write again: a script that uploads every `<stem>.import*.xlsx` must not pick up a
+ * stale part3 from yesterday's larger batch. Call it once the new files are in place.
+ */
+export async function removeStaleImports(stem: string, writtenPaths: readonly string[], inputs: readonly string[]): Promise<void> {
+  const written = new Set(writtenPaths.map((path) => basename(path)));
+  const name = basename(stem);
+  const ours = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.import(\\.part[1-9]\\d*)?\\.xlsx$`);
+  const real = (path: string) => realpath(path).catch(() => resolve(path));
+  const inputPaths = new Set(await Promise.all(inputs.map(real)));
+  const names = await readdir(dirname(stem)).catch(() => [] as string[]);
+  for (const entry of names) {
+    const path = join(dirname(stem), entry);
+    // Never an input, whatever its name: `orders.import.xlsx` may be what the user asked to check.
+    if (!ours.test(entry) || written.has(entry) || inputPaths.has(await real(path))) continue;
+    await rm(path, { force: true }).catch((error: unknown) => {
+      throw new OutputError(
+        { zh: '删不掉上次留下的旧导入表（可能正在 Excel/WPS 中打开），请关闭或手动删除后重试', en: 'Cannot remove an import file left by an earlier run (open in Excel/WPS?); close or delete it and try again' },
+        path,
+        { cause: error },
+      );
+    });
+  }
 }

@@ -54,10 +54,16 @@ function reportRow(found: Finding, record: RowRecord | undefined, context: Repor
   ].map(neutralize);
 }
 
-export async function writeReport(path: string, context: ReportContext): Promise<void> {
+/** The report as a table: its header and one row of neutralized text per finding. Shared by the xlsx and CSV reports. */
+export function reportTable(context: ReportContext): { header: readonly string[]; rows: string[][] } {
   const byRow = new Map(context.result.records.map((record) => [record.row, record]));
   const rows = context.result.findings.map((found) => reportRow(found, byRow.get(found.row), context));
+  return { header: HEADER[context.lang], rows };
+}
+
+export async function writeReport(path: string, context: ReportContext): Promise<void> {
+  const { header, rows } = reportTable(context);
   await writeTextSheets(path, [
-    { name: context.lang === 'zh' ? '问题' : 'Findings', header: HEADER[context.lang], rows, widths: WIDTHS, worksheetFriendly: true },
+    { name: context.lang === 'zh' ? '问题' : 'Findings', header, rows, widths: WIDTHS, worksheetFriendly: true },
   ]);
 }

@@ -60,7 +60,9 @@ export class WorkbookPartParser implements XmlHandler {
   readonly sheets: SheetEntry[] = [];
   /** Serial numbers count from 1904-01-01 instead of 1900-01-00 (old Mac workbooks). */
   date1904 = false;
-  private readonly scanner = new XmlScanner(['sheets', 'sheet', 'workbookPr'], this);
+  /** The part's root is a <workbook>: a Word or PowerPoint package renamed .xlsx has a <document> or <presentation>. */
+  isWorkbook = false;
+  private readonly scanner = new XmlScanner(['sheets', 'sheet', 'workbookPr', 'workbook'], this);
   private inSheets = false;
 
   write(chunk: string): void {
@@ -84,6 +86,8 @@ export class WorkbookPartParser implements XmlHandler {
     } else if (id === 2) {
       const flag = readAttrs(s, from, to).get('date1904');
       this.date1904 = flag === '1' || flag === 'true';
+    } else if (id === 3) {
+      this.isWorkbook = true;
     }
   }
 

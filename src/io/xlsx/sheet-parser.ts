@@ -43,6 +43,8 @@ export class SheetParser implements XmlHandler {
   private inSheetData = false;
   private inRow = false;
   private rowNumber = 0;
+  /** The number of the row before; Excel writes rows in ascending order, each once. */
+  private previousRow = 0;
   private rowHasNumber = false;
   private rowHasText = false;
   private cells: (Cell | undefined)[] = [];
@@ -134,6 +136,15 @@ export class SheetParser implements XmlHandler {
 
   private closeRow(): void {
     this.inRow = false;
+    // Two rows with one number would be counted as one: rows could be lost. Excel repairs
+    // such a file when it opens it; ship cannot know which of the two is meant.
+    if (this.rowNumber <= this.previousRow) {
+      throw new XlsxFormatError({
+        zh: `第 ${this.rowNumber} 行出现了两次，或行的顺序不对`,
+        en: `row ${this.rowNumber} appears twice, or the rows are out of order`,
+      });
+    }
+    this.previousRow = this.rowNumber;
     if (this.rowHasText) {
       this.rows.push({ row: this.rowNumber, cells: this.cells });
       this.cells = [];

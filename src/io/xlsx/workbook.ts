@@ -71,6 +71,7 @@ async function readStructure(zip: ZipPackage, path: string, limits: ReadLimits):
   const rels = await readRelationships(zip, path, main);
   const workbookPart = new WorkbookPartParser();
   await parsePart(zip, path, main, partLabel(main), workbookPart);
+  if (!workbookPart.isWorkbook) throw new InputError(messages.notAWorkbook(), path);
   if (workbookPart.sheets.length === 0) throw new InputError(messages.noSheets(), path);
 
   const sheets = workbookPart.sheets.map((entry, index): WorkbookSheet => {

@@ -204,7 +204,7 @@ describe('temp files on SIGINT / SIGTERM', () => {
     await mkdir(moduleDir);
     await writeFile(join(moduleDir, 'package.json'), '{"type":"module"}');
     const src = fileURLToPath(new URL('../../../src/io/', import.meta.url));
-    for (const name of ['atomic-write', 'errors']) {
+    for (const name of ['atomic-write', 'write-errors', 'errors']) {
       const code = await readFile(join(src, `${name}.ts`), 'utf8');
       const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
       await writeFile(join(moduleDir, `${name}.js`), js.outputText);

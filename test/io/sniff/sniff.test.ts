@@ -82,10 +82,24 @@ describe('sniffFile: what the file really is', () => {
     expect(await sniffFile(await fileWith(Buffer.from('PK\x05\x06' + '\0'.repeat(18), 'latin1'), 'empty.zip'))).toBe('xlsx');
   });
 
-  it('reads text as CSV whatever the extension', async () => {
-    for (const name of ['a.csv', 'a.tsv', 'a.txt', 'noext', 'really-a-csv.xlsx']) {
+  it('reads text as CSV under the names a text table has', async () => {
+    for (const name of ['a.csv', 'a.tsv', 'a.txt', 'a.TAB', 'noext', 'erp-export.xls', 'UPPER.CSV']) {
       expect(await sniffFile(await fileWith('订单号,快递单号\nP1,SF1\n', name))).toBe('csv');
     }
+  });
+
+  it('says a text file named .xlsx is not a real .xlsx, instead of reading it as CSV', async () => {
+    for (const name of ['really-a-csv.xlsx', 'macro.XLSM']) {
+      const error = await failure(await fileWith('订单号,快递单号\nP1,SF1\n', name));
+      expect(error.text.zh).toContain('但内容是纯文本（像是 CSV），不是真正的');
+      expect(error.text.zh).toContain('请把扩展名改为 .csv');
+      expect(error.text.en).toContain('holds plain text');
+    }
+  });
+
+  it('refuses text under a name it does not know', async () => {
+    const error = await failure(await fileWith('{"orders": []}', 'orders.json'));
+    expect(error.text.zh).toBe('不认识的文件类型（.json）：ship 读取 .xlsx 和 .csv 文件。请在 Excel/WPS 中另存为 .xlsx 或 .csv 后重试');
   });
 
   it('reads GBK and UTF-16 (with BOM) text as CSV', async () => {
@@ -95,6 +109,22 @@ describe('sniffFile: what the file really is', () => {
 });
 
 describe('sniffFile: files it refuses, with what to do', () => {
+  it('unknown bytes named .xlsx: damaged, or another file renamed', async () => {
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251));
+    for (const content of [Buffer.from('abc\0def', 'latin1'), noise]) {
+      const error = await failure(await fileWith(content, `f${(counter += 1)}.xlsx`));
+      expect(error.text.zh).toMatch(/^文件名是 \.xlsx，但内容不是 \.xlsx 文件（文件已损坏或不完整，或是别的文件改了扩展名）/);
+      expect(error.text.en).toContain('is named .xlsx but its content is not an .xlsx file');
+    }
+  });
+
+  it('control bytes mean binary, a stray one in a text table does not', async () => {
+    const text = `订单号,快递单号\nP1,SF1\u0008\n${'P2,SF2\n'.repeat(200)}`;
+    expect(await sniffFile(await fileWith(text, 'stray.csv'))).toBe('csv');
+    const binary = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41)));
+    expect((await failure(await fileWith(binary, 'ctrl.csv'))).text.zh).toContain('二进制文件');
+  });
+
   it('a missing path', async () => {
     const error = await failure(join(dir, 'missing.xlsx'));
     expect(error.text.zh).toContain('找不到文件');
@@ -170,7 +200,7 @@ describe('sniffFile: files it refuses, with what to do', () => {
       [Buffer.from('abc\0def', 'latin1'), 'binary'],
     ];
     for (const [content, kind] of cases) {
-      const error = await failure(await fileWith(content));
+      const error = await failure(await fileWith(content, `f${(counter += 1)}.bin`));
       expect(error.text.zh).toMatch(/^不支持的文件类型（.+），请另存为 \.xlsx 或 \.csv/);
       expect(error.text.en).toContain(kind);
     }

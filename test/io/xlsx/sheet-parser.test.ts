@@ -145,4 +145,19 @@ describe('SheetParser', () => {
     fails(worksheet('<row><c r="XFE1"><v>1</v></c></row>'));
     fails(worksheet('<row><c r="1A"><v>1</v></c></row>'));
   });
+
+  it('fails on a row number that repeats or goes back, which would merge two rows into one', () => {
+    const error = (xml: string): XlsxFormatError | undefined => {
+      try {
+        parse(worksheet(xml));
+        return undefined;
+      } catch (e) {
+        return e as XlsxFormatError;
+      }
+    };
+    expect(error('<row r="2"><c><v>1</v></c></row><row r="2"><c><v>2</v></c></row>')?.detail.zh).toBe('第 2 行出现了两次，或行的顺序不对');
+    expect(error('<row r="5"><c><v>1</v></c></row><row r="3"><c><v>2</v></c></row>')?.detail.en).toBe('row 3 appears twice, or the rows are out of order');
+    expect(error('<row r="5"><c><v>1</v></c></row><row><c r="A4"><v>2</v></c></row>')).toBeInstanceOf(XlsxFormatError);
+    expect(error('<row r="2"/><row><c><v>1</v></c></row><row r="9"><c><v>2</v></c></row>')).toBeUndefined();
+  });
 });

@@ -202,6 +202,14 @@ describe('openWorkbook', () => {
     await expect(openWorkbook(xlsb, DEFAULT_READ_LIMITS)).rejects.toMatchObject({ text: { en: expect.stringMatching(/xlsb/) } });
   });
 
+  it('says a Word package renamed .xlsx holds no workbook, even with a proper officeDocument relationship', async () => {
+    const docx = await writeBook([
+      ['_rels/.rels', '<Relationships><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
+      ['word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'],
+    ]);
+    await expect(openWorkbook(docx, DEFAULT_READ_LIMITS)).rejects.toMatchObject({ text: { zh: expect.stringMatching(/没有 Excel 工作簿/) } });
+  });
+
   it('rejects a sheet index that does not exist', async () => {
     const path = await writeBook({ sheets: [{ name: 'S', xml: '' }] });
     await withBook(path, async (book) => expect(() => book.readRows(3)).toThrow(RangeError));

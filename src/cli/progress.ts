@@ -1,0 +1,37 @@
+// Which file is being checked, for a person watching a batch: one line on stderr,
+// redrawn in place, cleared at the end. Never in a pipe, a log file or CI, where a
+// redrawn line turns into noise.
+
+export interface ProgressStream {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+/** Interactive: a terminal that can redraw a line, and not a CI runner (which fakes a terminal for colour). */
+export function isInteractive(stream: ProgressStream, env: NodeJS.ProcessEnv): boolean {
+  return stream.isTTY === true && env.TERM !== 'dumb' && env.CI === undefined;
+}
+
+export interface Progress {
+  file(index: number, total: number, name: string): void;
+  clear(): void;
+}
+
+const SILENT: Progress = { file: () => {}, clear: () => {} };
+
+const CLEAR_LINE = '\r\u001b[K';
+
+export function createProgress(write: (text: string) => void, enabled: boolean, lang: 'zh' | 'en'): Progress {
+  if (!enabled) return SILENT;
+  let drawn = false;
+  return {
+    file(index, total, name) {
+      drawn = true;
+      write(`${CLEAR_LINE}${lang === 'zh' ? '校验' : 'checking'} ${index + 1}/${total} ${name}`);
+    },
+    clear() {
+      if (drawn) write(CLEAR_LINE);
+      drawn = false;
+    },
+  };
+}

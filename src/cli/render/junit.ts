@@ -1,0 +1,109 @@
+// --format junit: one <testsuite> per input file, one <testcase> per order, for CI
+// systems that show test reports (GitLab, Jenkins, Azure, test-reporter actions).
+// A rejected order fails with its findings; a skipped row is <skipped>; an order
+// imported with warnings passes and lists them in <system-out>. Values come from the
+// spreadsheet: they are escaped, and characters XML cannot hold are removed.
+// The list is never cut by --max-errors: a failing order must not pass by omission.
+
+import type { Lang } from '../../core/messages.js';
+import type { ValidationResult } from '../../core/validate.js';
+import type { FileReport, FindingJson } from '../report-schema.js';
+import { findingSentence, repoPath } from './finding-text.js';
+
+// Outside XML 1.0's Char production: C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF.
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML_CHAR, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Attribute values: quotes too, and line breaks as references (a parser would turn them into spaces). */
+export function xmlAttribute(text: string): string {
+  return xmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+export interface OrderCase {
+  name: string;
+  rows: number[];
+  outcome: 'imported' | 'rejected' | 'skipped';
+}
+
+const WORDS = {
+  zh: { rows: (rows: number[]) => `行 ${rows.join('、')}`, sheet: '工作表', read: '读取文件', skipped: '已跳过' },
+  en: { rows: (rows: number[]) => `${rows.length === 1 ? 'row' : 'rows'} ${rows.join(', ')}`, sheet: 'sheet', read: 'read the file', skipped: 'skipped' },
+};
+
+/** The orders of a file in the order they first appear, each with its rows and what happened to it. */
+export function orderCases(result: ValidationResult, lang: Lang): OrderCase[] {
+  const cases = new Map<string, OrderCase>();
+  for (const record of result.records) {
+    const id = record.orderId === '' ? `#${record.row}` : record.orderId;
+    // A row that is not an order to ship stands apart from the order's other rows.
+    const key = `${record.kind}:${id}`;
+    const outcome = result.disposition.get(record.row) ?? 'skipped';
+    const entry = cases.get(key);
+    if (entry === undefined) cases.set(key, { name: record.orderId === '' ? '' : record.orderId, rows: [record.row], outcome });
+    else entry.rows.push(record.row);
+  }
+  return [...cases.values()].map((entry) => ({ ...entry, name: entry.name === '' ? WORDS[lang].rows(entry.rows) : `${entry.name} · ${WORDS[lang].rows(entry.rows)}` }));
+}
+
+export interface JunitFile {
+  report: FileReport;
+  /** Undefined when the file could not be read. */
+  cases: OrderCase[] | undefined;
+}
+
+function testcase(classname: string, name: string, body: string): string {
+  const open = `    <testcase classname="${xmlAttribute(classname)}" name="${xmlAttribute(name)}" time="0"`;
+  return body === '' ? `${open}/>` : `${open}>\n${body}\n    </testcase>`;
+}
+
+function caseBody(outcome: OrderCase['outcome'], findings: readonly FindingJson[], lang: Lang): string {
+  const lines = findings.map((f) => `${findingSentence(f, lang)} [${f.code}]`).join('\n');
+  const first = findings.find((f) => f.severity === 'error') ?? findings[0];
+  if (outcome === 'rejected') {
+    const message = first === undefined ? '' : findingSentence(first, lang);
+    return `      <failure message="${xmlAttribute(message)}" type="${xmlAttribute(first?.code ?? 'rejected')}">${xmlText(lines)}</failure>`;
+  }
+  if (outcome === 'skipped') return `      <skipped message="${xmlAttribute(first === undefined ? WORDS[lang].skipped : findingSentence(first, lang))}"/>`;
+  return lines === '' ? '' : `      <system-out>${xmlText(lines)}</system-out>`;
+}
+
+function suite(file: JunitFile, lang: Lang, cwd: string): { xml: string; tests: number; failures: number; errors: number; skipped: number } {
+  const name = repoPath(file.report.input, cwd);
+  if (file.report.error !== null || file.cases === undefined) {
+    const body = `      <error message="${xmlAttribute(file.report.error ?? '')}" type="unreadable"/>`;
+    const xml = [`  <testsuite name="${xmlAttribute(name)}" tests="1" failures="0" errors="1" skipped="0" time="0">`, testcase(name, WORDS[lang].read, body), '  </testsuite>'].join('\n');
+    return { xml, tests: 1, failures: 0, errors: 1, skipped: 0 };
+  }
+  const byRow = new Map<number, FindingJson[]>();
+  for (const found of file.report.findings) byRow.set(found.row, [...(byRow.get(found.row) ?? []), found]);
+  const cases = file.cases.map((c) => ({ ...c, findings: c.rows.flatMap((row) => byRow.get(row) ?? []) }));
+  // Findings on rows that are no order's (e.g. about the sheet's layout) get a case of their own.
+  const covered = new Set(file.cases.flatMap((c) => c.rows));
+  const loose = file.report.findings.filter((f) => !covered.has(f.row));
+  if (loose.length > 0) {
+    cases.push({ name: WORDS[lang].sheet, rows: [], outcome: loose.some((f) => f.severity === 'error') ? 'rejected' : 'imported', findings: loose });
+  }
+  const failures = cases.filter((c) => c.outcome === 'rejected').length;
+  const skipped = cases.filter((c) => c.outcome === 'skipped').length;
+  const xml = [
+    `  <testsuite name="${xmlAttribute(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
+    ...cases.map((c) => testcase(name, c.name, caseBody(c.outcome, c.findings, lang))),
+    '  </testsuite>',
+  ].join('\n');
+  return { xml, tests: cases.length, failures, errors: 0, skipped };
+}
+
+export function renderJunit(files: readonly JunitFile[], options: { lang: Lang; cwd: string }): string {
+  const suites = files.map((file) => suite(file, options.lang, options.cwd));
+  const sum = (key: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((total, s) => total + s[key], 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="ship validate" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}" skipped="${sum('skipped')}" time="0">`,
+    ...suites.map((s) => s.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

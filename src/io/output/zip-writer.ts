@@ -1,0 +1,210 @@
+// A streaming zip writer for the packages ship writes (xlsx). Entries are deflated as
+// they are written, so a sheet of a million rows never sits in memory; compression
+// runs in zlib's thread pool while the caller builds the next rows. Every entry has
+// the same fixed time, so the same content always gives the same bytes.
+//
+// The format (APPNOTE 6.3.x §4.3): per entry a local header with general-purpose bit 3
+// set (sizes unknown until the data is written), the deflated data, a data descriptor
+// with the CRC-32 and sizes; then the central directory. No Zip64: an entry or archive
+// over 4 GiB is refused (ship's largest sheet is far below that).
+
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
+
+/** 1980-01-01 00:00, the earliest time a zip entry can hold, in DOS date/time form. */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_UTF8_NAME = 0x0800;
+const METHOD_DEFLATE = 8;
+const VERSION = 20;
+const MAX_32 = 0xffffffff;
+// XML compresses well at a low level; higher levels cost time for a few percent.
+const LEVEL = 6;
+
+interface CentralEntry {
+  name: Buffer;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
+
+export class ZipWriter {
+  private readonly out: WriteStream;
+  private offset = 0;
+  private readonly entries: CentralEntry[] = [];
+  private failure: Error | undefined;
+  private open: EntryWriter | undefined;
+
+  private constructor(out: WriteStream) {
+    this.out = out;
+    out.on('error', (error) => (this.failure ??= error));
+  }
+
+  /** Creates (or truncates) the file at `path`. Fails like fs.open does (ENOENT, EACCES…). */
+  static async create(path: string): Promise<ZipWriter> {
+    const handle = await open(path, 'w');
+    return new ZipWriter(createWriteStream('', { fd: handle }));
+  }
+
+  /** Starts an entry; write its content through the returned writer and end() it before the next. */
+  entry(name: string): EntryWriter {
+    if (this.open !== undefined) throw new Error(`zip entry ${name} started before the previous one ended`);
+    const nameBytes = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(VERSION, 4);
+    local.writeUInt16LE(FLAG_DATA_DESCRIPTOR | FLAG_UTF8_NAME, 6);
+    local.writeUInt16LE(METHOD_DEFLATE, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    // CRC and sizes (14–25) stay zero: they follow the data in the descriptor.
+    local.writeUInt16LE(nameBytes.length, 26);
+    const offset = this.offset;
+    this.push(local);
+    this.push(nameBytes);
+    const writer = new EntryWriter(this, nameBytes, offset);
+    this.open = writer;
+    return writer;
+  }
+
+  /** A whole entry at once, for the small parts of a package. */
+  async add(name: string, content: string): Promise<void> {
+    const writer = this.entry(name);
+    await writer.write(content);
+    await writer.end();
+  }
+
+  /** Writes the central directory and closes the file. */
+  async close(): Promise<void> {
+    if (this.open !== undefined) throw new Error('zip closed while an entry is still open');
+    const start = this.offset;
+    for (const entry of this.entries) {
+      const header = Buffer.alloc(46);
+      header.writeUInt32LE(0x02014b50, 0);
+      header.writeUInt16LE(VERSION, 4); // made by: MS-DOS, 2.0
+      header.writeUInt16LE(VERSION, 6);
+      header.writeUInt16LE(FLAG_DATA_DESCRIPTOR | FLAG_UTF8_NAME, 8);
+      header.writeUInt16LE(METHOD_DEFLATE, 10);
+      header.writeUInt16LE(DOS_TIME, 12);
+      header.writeUInt16LE(DOS_DATE, 14);
+      header.writeUInt32LE(entry.crc, 16);
+      header.writeUInt32LE(entry.compressed, 20);
+      header.writeUInt32LE(entry.size, 24);
+      header.writeUInt16LE(entry.name.length, 28);
+      header.writeUInt32LE(entry.offset, 42);
+      this.push(header);
+      this.push(entry.name);
+    }
+    const size = this.offset - start;
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(size, 12);
+    end.writeUInt32LE(start, 16);
+    this.push(end);
+    if (this.offset > MAX_32 || this.entries.length > 0xffff) throw new Error('the zip archive is larger than 4 GiB');
+    this.out.end();
+    await this.settled(once(this.out, 'close'));
+  }
+
+  /** Stops writing and closes the file after a failure; the caller removes it. */
+  async abort(): Promise<void> {
+    this.open?.destroy();
+    this.open = undefined;
+    if (!this.out.destroyed) {
+      this.out.destroy();
+      await once(this.out, 'close').catch(() => undefined);
+    }
+  }
+
+  /** @internal Appends raw bytes; false means the file stream wants a pause. */
+  push(chunk: Buffer): boolean {
+    if (this.failure !== undefined) throw this.failure;
+    this.offset += chunk.length;
+    return this.out.write(chunk);
+  }
+
+  /** @internal Waits for the file stream to drain (or fail). */
+  async drain(): Promise<void> {
+    await this.settled(once(this.out, 'drain'));
+  }
+
+  /** @internal */
+  finishEntry(entry: CentralEntry): void {
+    if (entry.size > MAX_32 || entry.compressed > MAX_32) throw new Error('a zip entry is larger than 4 GiB');
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(entry.crc, 4);
+    descriptor.writeUInt32LE(entry.compressed, 8);
+    descriptor.writeUInt32LE(entry.size, 12);
+    this.push(descriptor);
+    this.entries.push(entry);
+    this.open = undefined;
+  }
+
+  private async settled(waiting: Promise<unknown>): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
+    const failed = once(this.out, 'error').then(([error]: unknown[]) => Promise.reject(error));
+    failed.catch(() => undefined);
+    await Promise.race([waiting, failed]);
+  }
+}
+
+/** The content of one entry, written in pieces. */
+export class EntryWriter {
+  private readonly deflate: DeflateRaw;
+  private crc = 0;
+  private size = 0;
+  private compressed = 0;
+  private readonly done: Promise<void>;
+
+  constructor(
+    private readonly zip: ZipWriter,
+    private readonly name: Buffer,
+    private readonly offset: number,
+  ) {
+    this.deflate = createDeflateRaw({ level: LEVEL, chunkSize: 64 * 1024 });
+    this.deflate.on('data', (chunk: Buffer) => {
+      this.compressed += chunk.length;
+      try {
+        if (this.zip.push(chunk)) return;
+      } catch (error) {
+        this.deflate.destroy(error as Error);
+        return;
+      }
+      this.deflate.pause();
+      this.zip.drain().then(
+        () => this.deflate.resume(),
+        (error: unknown) => this.deflate.destroy(error as Error),
+      );
+    });
+    this.done = once(this.deflate, 'end').then(() => undefined);
+    this.done.catch(() => undefined);
+  }
+
+  /** Adds text (as UTF-8) or bytes; resolves when the writer may take more. */
+  async write(content: string | Buffer): Promise<void> {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    if (bytes.length === 0) return;
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    if (!this.deflate.write(bytes)) await Promise.race([once(this.deflate, 'drain'), this.done]);
+  }
+
+  /** Finishes the entry: flushes the compressor and writes the data descriptor. */
+  async end(): Promise<void> {
+    this.deflate.end();
+    await this.done;
+    this.zip.finishEntry({ name: this.name, crc: this.crc, compressed: this.compressed, size: this.size, offset: this.offset });
+  }
+
+  /** @internal */
+  destroy(): void {
+    this.deflate.destroy();
+  }
+}

@@ -1,0 +1,92 @@
+// What a failed write means for the merchant: each file-system error becomes an
+// OutputError that says what to do (close the file in Excel, choose another folder…).
+
+import { stat } from 'node:fs/promises';
+import { isKnownError, OutputError, type Bilingual } from './errors.js';
+
+export const WRITE_MESSAGES = {
+  isInput: {
+    zh: '不会覆盖输入文件，请用 --out-dir 指定其他输出目录',
+    en: 'Refusing to overwrite an input file; choose another output folder with --out-dir',
+  },
+  busy: {
+    zh: '无法写入：文件可能正在 Excel/WPS 中打开，请关闭后重试',
+    en: 'Cannot write the file: it may be open in Excel/WPS; close it and try again',
+  },
+  noPermission: {
+    zh: '无法写入：没有该文件或文件夹的写入权限；请检查权限，或用 --out-dir 指定其他输出目录',
+    en: 'Cannot write the file: no write permission for it or its folder; check the permissions or choose another folder with --out-dir',
+  },
+  dirMissing: {
+    zh: '输出目录不存在；请先创建该文件夹，或用 --out-dir 指定已有的目录',
+    en: 'The output folder does not exist; create it or choose an existing folder with --out-dir',
+  },
+  dirIsFile: {
+    zh: '输出目录其实是一个文件，不是文件夹；请用 --out-dir 指定一个文件夹',
+    en: 'The output folder is a file, not a folder; choose a folder with --out-dir',
+  },
+  targetIsDir: {
+    zh: '输出路径已被一个同名文件夹占用，无法写成文件；请改名或删除该文件夹，或用 --out-dir 指定其他输出目录',
+    en: 'A folder already exists where the output file should go; rename or remove it, or choose another folder with --out-dir',
+  },
+  diskFull: {
+    zh: '磁盘空间不足，无法写入；请清理磁盘，或用 --out-dir 指定其他磁盘上的目录',
+    en: 'The disk is full; free some space or choose a folder on another disk with --out-dir',
+  },
+  outDirIsFile: {
+    zh: '--out-dir 指定的路径是一个文件，不是文件夹；请换一个文件夹路径',
+    en: 'The --out-dir path is a file, not a folder; pass a folder path',
+  },
+} satisfies Record<string, Bilingual>;
+
+/** Fails early, before the callback does any work, when the folder or the target cannot take a file. */
+export async function checkPlace(targetPath: string, dir: string): Promise<void> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(dir)).isDirectory();
+  } catch (error) {
+    throw await writeError(error, targetPath, dir);
+  }
+  if (!isFolder) throw new OutputError(WRITE_MESSAGES.dirIsFile, dir);
+  const targetStats = await stat(targetPath).catch(() => undefined);
+  if (targetStats?.isDirectory() === true) throw new OutputError(WRITE_MESSAGES.targetIsDir, targetPath);
+}
+
+export async function writeError(error: unknown, targetPath: string, dir: string): Promise<unknown> {
+  if (isKnownError(error)) return error;
+  const code = errorCode(error);
+  let text: Bilingual | undefined;
+  let where = targetPath;
+  if (code === 'ENOENT') {
+    const dirExists = await stat(dir).then(() => true, () => false);
+    if (!dirExists) [text, where] = [WRITE_MESSAGES.dirMissing, dir];
+  } else if (code === 'ENOTDIR') {
+    [text, where] = [WRITE_MESSAGES.dirIsFile, dir];
+  } else if (code === 'EISDIR') {
+    text = WRITE_MESSAGES.targetIsDir;
+  } else {
+    text = byCode(code);
+  }
+  return text ? new OutputError(text, where, { cause: error }) : error;
+}
+
+export function byCode(code: string | undefined): Bilingual | undefined {
+  switch (code) {
+    case 'EBUSY':
+    case 'EPERM': // Windows reports a file held open by Excel as EPERM on rename
+      return WRITE_MESSAGES.busy;
+    case 'EACCES':
+    case 'EROFS':
+      return WRITE_MESSAGES.noPermission;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return WRITE_MESSAGES.diskFull;
+    default:
+      return undefined;
+  }
+}
+
+export function errorCode(error: unknown): string | undefined {
+  const code: unknown = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}

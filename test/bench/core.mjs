@@ -1,0 +1,42 @@
+// The core alone: rows already in memory (13 text columns, from the bench generator),
+// through createValidator().add() and finish(). Run in its own process by bench.mjs:
+//   node --expose-gc test/bench/core.mjs <rows> <repeats>
+// Prints one JSON line: median seconds and rows/s, the add/finish split, and the heap the
+// result retains per row.
+import { CarrierRegistry } from '../../dist/carriers/registry.js';
+import { matchHeader } from '../../dist/core/columns.js';
+import { createValidator } from '../../dist/core/validate.js';
+import { sheetRows } from './generate.mjs';
+
+const rows = Number(process.argv[2] ?? 100_000);
+const repeats = Number(process.argv[3] ?? 5);
+const { header, rows: data, meta } = sheetRows(rows);
+const { columns } = matchHeader(header.map((text) => ({ text, type: 'string' })));
+const registry = CarrierRegistry.builtIn();
+const gc = globalThis.gc ?? (() => {});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const runs = [];
+let retainedPerRow = 0;
+for (let i = 0; i < repeats + 1; i++) {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const t0 = process.hrtime.bigint();
+  const validator = createValidator({ registry, columns });
+  for (const row of data) validator.add(row);
+  const t1 = process.hrtime.bigint();
+  let result = validator.finish();
+  const t2 = process.hrtime.bigint();
+  if (result.rows.total !== meta.rows.total || result.rows.imported !== meta.rows.imported || result.orders.rejected !== meta.orders.rejected) {
+    throw new Error(`core counts differ from the generator's: ${JSON.stringify(result.rows)} vs ${JSON.stringify(meta.rows)}`);
+  }
+  gc();
+  retainedPerRow = (process.memoryUsage().heapUsed - before) / rows;
+  result = undefined;
+  // The first pass warms up the JIT and is not counted.
+  if (i > 0) runs.push({ add: Number(t1 - t0) / 1e9, finish: Number(t2 - t1) / 1e9, total: Number(t2 - t0) / 1e9 });
+}
+const total = median(runs.map((r) => r.total));
+process.stdout.write(
+  `${JSON.stringify({ rows, seconds: total, rowsPerSecond: rows / total, add: median(runs.map((r) => r.add)), finish: median(runs.map((r) => r.finish)), retainedBytesPerRow: Math.round(retainedPerRow) })}\n`,
+);

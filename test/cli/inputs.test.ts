@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expandInputs, expandPattern, segmentMatcher } from '../../src/cli/inputs.js';
+
+function tree(files: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ship-glob-'));
+  for (const file of files) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), '');
+  }
+  return dir;
+}
+
+describe('glob patterns', () => {
+  const cwd = tree(['exports/b.xlsx', 'exports/a.xlsx', 'exports/A1.csv', 'exports/.~lock.a.xlsx#', 'exports/.hidden.xlsx', 'exports/old/c.xlsx', 'exports/old/deep/d.xlsx', 'exports/sub.xlsx/e.xlsx', 'exports/.git/f.xlsx', 'exports/~$a.xlsx', 'x*y.xlsx']);
+
+  it('matches * and ? within one folder, sorted, files only, hidden and Office owner files left out', async () => {
+    expect(await expandPattern('exports/*.xlsx', cwd)).toEqual(['exports/a.xlsx', 'exports/b.xlsx']);
+    expect(await expandPattern('exports/?.xlsx', cwd)).toEqual(['exports/a.xlsx', 'exports/b.xlsx']);
+    expect(await expandPattern('exports/*', cwd)).toEqual(['exports/A1.csv', 'exports/a.xlsx', 'exports/b.xlsx']);
+    expect(await expandPattern('exports/.*', cwd)).toEqual(['exports/.hidden.xlsx', 'exports/.~lock.a.xlsx#']);
+    expect(await expandPattern('exports/~$*', cwd)).toEqual(['exports/~$a.xlsx']);
+  });
+
+  it('matches ** as any number of folders, including none, without entering hidden folders', async () => {
+    expect(await expandPattern('exports/**/*.xlsx', cwd)).toEqual([
+      'exports/a.xlsx',
+      'exports/b.xlsx',
+      'exports/old/c.xlsx',
+      'exports/old/deep/d.xlsx',
+      'exports/sub.xlsx/e.xlsx',
+    ]);
+    expect(await expandPattern('*/old/*/*.xlsx', cwd)).toEqual(['exports/old/deep/d.xlsx']);
+  });
+
+  it('works with absolute patterns', async () => {
+    expect(await expandPattern(join(cwd, 'exports', '*.csv'), cwd)).toEqual([join(cwd, 'exports', 'A1.csv').split('\\').join('/')]);
+  });
+
+  it('turns only * and ? into wildcards', () => {
+    expect(segmentMatcher('a[1].xlsx', false).test('a[1].xlsx')).toBe(true);
+    expect(segmentMatcher('a+b.*', false).test('a+b.csv')).toBe(true);
+    expect(segmentMatcher('*.xlsx', false).test('a.xlsx.bak')).toBe(false);
+  });
+});
+
+describe('input arguments', () => {
+  const cwd = tree(['exports/a.xlsx', 'exports/b.xlsx', 'x*y.xlsx']);
+
+  it('expands in argument order, drops a file named twice, and reports a pattern that matched nothing', async () => {
+    expect(await expandInputs(['exports/b.xlsx', 'exports/*.xlsx', 'none/*.csv', './exports/a.xlsx'], cwd)).toEqual([
+      { kind: 'file', input: 'exports/b.xlsx' },
+      { kind: 'file', input: 'exports/a.xlsx' },
+      { kind: 'no-match', pattern: 'none/*.csv' },
+    ]);
+  });
+
+  it('keeps an existing file whose name has a *, and passes a missing plain file on to fail when read', async () => {
+    expect(await expandInputs(['x*y.xlsx', 'missing.xlsx'], cwd)).toEqual([
+      { kind: 'file', input: 'x*y.xlsx' },
+      { kind: 'file', input: 'missing.xlsx' },
+    ]);
+  });
+});

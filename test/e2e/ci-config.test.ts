@@ -1,0 +1,67 @@
+// ship.config.json end to end: an ERP export with its own column names, a team
+// import template, split import files, flags that win over the config, and a bad
+// config that stops the run naming the field.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runReportSchema } from '../../src/cli/report-schema.js';
+import { readWorkbook, ship, workspace } from '../helpers/cli.js';
+
+// Real-format numbers (the ones english-headers.csv uses), under an ERP's column names.
+const ERP_CSV = [
+  '平台单号,配送公司,回填运单号',
+  'P184624889213963666,顺丰,SF1349462778348',
+  'P104888483747010372,韵达,433371300324101',
+  'P583515204484379193,顺丰,SF1385628716739',
+].join('\r\n');
+
+const CONFIG = {
+  headerAliases: { orderId: ['平台单号'], carrier: ['配送公司'], trackingNumber: ['回填运单号'] },
+  importTemplate: { columns: { orderId: '订单编号', trackingNumber: '运单号' }, carrierNames: { sf: '顺丰' }, maxRows: 2 },
+  deadlineHours: 48,
+  dueSoonHours: 12,
+};
+
+describe('ship.config.json', () => {
+  const dir = workspace();
+  writeFileSync(join(dir, 'erp.csv'), ERP_CSV);
+  writeFileSync(join(dir, 'ship.config.json'), JSON.stringify(CONFIG));
+
+  it('reads the ERP columns by their configured names and writes the team template, split by maxRows', async () => {
+    const run = ship(['validate', 'erp.csv', '--format', 'json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [file] = runReportSchema.parse(JSON.parse(run.stdout)).files;
+    expect(file?.outputs.importParts.map((p) => p.slice(dir.length + 1))).toEqual(['erp.import.part1.xlsx', 'erp.import.part2.xlsx']);
+    expect(file?.outputs.import).toBe(file?.outputs.importParts[0]);
+    const [part1] = await readWorkbook(join(dir, 'erp.import.part1.xlsx'));
+    const [part2] = await readWorkbook(join(dir, 'erp.import.part2.xlsx'));
+    expect(part1?.rows).toEqual([
+      ['订单编号', '快递公司', '运单号'],
+      ['P184624889213963666', '顺丰', 'SF1349462778348'],
+      ['P104888483747010372', '韵达速递', '433371300324101'],
+    ]);
+    expect(part2?.rows.slice(1)).toEqual([['P583515204484379193', '顺丰', 'SF1385628716739']]);
+  });
+
+  it('lets --max-rows win over the config, and removes the parts the earlier run left', () => {
+    const run = ship(['validate', 'erp.csv', '--max-rows', '10'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(dir).filter((name) => name.includes('.import')).sort()).toEqual(['erp.import.xlsx']);
+  });
+
+  it('is ignored with --no-config: the ERP columns are then unknown (exit 2)', () => {
+    const run = ship(['validate', 'erp.csv', '--no-config'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('快递单号');
+  });
+
+  it('stops the run with exit 2 naming the field of a bad config', () => {
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ importTemplate: { maxRows: 0 } }));
+    const run = ship(['validate', 'erp.csv', '--config', 'bad.json', '--lang', 'en'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/bad\.json: Error in the config file \(importTemplate\.maxRows: /);
+  });
+});
