@@ -14,25 +14,27 @@ export interface NumberedOrder {
 
 /**
  * Remembers the first order of every number, so that orders can be checked one at a
- * time as they are judged: only the first order of each number is kept.
+ * time as they are judged. Only the first order of each number is kept, as its record
+ * alone when the order id is the record's own (no object per order on a large file).
  */
 export class SharedNumberIndex {
-  private readonly firstByNumber = new Map<string, NumberedOrder>();
+  private readonly firstByNumber = new Map<string, RowRecord | NumberedOrder>();
 
   /** The finding for an order whose number an earlier order already used, else undefined. */
-  check(order: NumberedOrder): Finding | undefined {
-    if (order.tracking === '') return undefined;
-    const first = this.firstByNumber.get(order.tracking);
+  check(orderId: string, tracking: string, record: RowRecord): Finding | undefined {
+    if (tracking === '') return undefined;
+    const first = this.firstByNumber.get(tracking);
     if (first === undefined) {
-      this.firstByNumber.set(order.tracking, order);
+      this.firstByNumber.set(tracking, orderId === record.orderId ? record : { orderId, tracking, record });
       return undefined;
     }
-    const sameRecipient = order.record.recipientKey !== '' && order.record.recipientKey === first.record.recipientKey;
-    const args = { firstRow: first.record.row, firstOrderId: first.orderId, recipientKnown: order.record.recipientKey === '' ? 0 : 1 };
-    return finding(sameRecipient ? 'merged-shipment' : 'duplicate-tracking-number', order.record.row, {
-      orderId: order.orderId === '' ? undefined : order.orderId,
+    const firstRecord = 'record' in first ? first.record : first;
+    const sameRecipient = record.recipientKey !== '' && record.recipientKey === firstRecord.recipientKey;
+    const args = { firstRow: firstRecord.row, firstOrderId: first.orderId, recipientKnown: record.recipientKey === '' ? 0 : 1 };
+    return finding(sameRecipient ? 'merged-shipment' : 'duplicate-tracking-number', record.row, {
+      orderId: orderId === '' ? undefined : orderId,
       field: 'trackingNumber',
-      value: order.tracking,
+      value: tracking,
       args,
     });
   }
@@ -43,7 +45,7 @@ export function checkSharedNumbers(orders: readonly NumberedOrder[]): Finding[] 
   const index = new SharedNumberIndex();
   const findings: Finding[] = [];
   for (const order of orders) {
-    const found = index.check(order);
+    const found = index.check(order.orderId, order.tracking, order.record);
     if (found !== undefined) findings.push(found);
   }
   return findings;

@@ -43,6 +43,13 @@ export const FINDING_SEVERITY = {
   // How the sheet itself is laid out.
   'merged-cells': 'warning',
   'error-cell-ignored': 'warning',
+  // Timing and the state of the order (importable, worth a look before shipping).
+  'ship-overdue': 'warning',
+  'ship-due-soon': 'info',
+  'presale-not-started': 'warning',
+  'after-sales-pending': 'warning',
+  // With --skip-after-sales the order stays out of the import sheet: skipped, not rejected.
+  'after-sales-skipped': 'info',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;

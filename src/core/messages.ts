@@ -171,7 +171,47 @@ export const MESSAGES: Record<FindingCode, Entry> = {
     zh: { message: (a) => `单元格是错误值 ${s(a.error)}，已按空白处理`, hint: () => '该列只用于判断合并发货；修正公式或填写正确的值后再核对' },
     en: { message: (a) => `The cell holds the error value ${s(a.error)}; read as empty`, hint: () => 'The column only serves the merged-shipment check; fix the formula or type the value and check again' },
   },
+  'ship-overdue': {
+    zh: {
+      message: (a) => `已超过承诺发货时间 ${s(a.deadline)}（${deadlineSourceZh(a)}）${s(a.hours)} 小时，有超时发货风险`,
+      hint: () => '优先发这一单；如因不可抗力无法按时发货，请在千帆后台做超期发货报备',
+    },
+    en: {
+      message: (a) => `${s(a.hours)} h past the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)}): late-shipment risk`,
+      hint: () => 'Ship this order first; if you cannot, file a late-shipment report (超期发货报备) in 千帆',
+    },
+  },
+  'ship-due-soon': {
+    zh: { message: (a) => `距承诺发货时间 ${s(a.deadline)}（${deadlineSourceZh(a)}）还剩 ${s(a.hours)} 小时`, hint: () => '请尽快发货并上传单号' },
+    en: { message: (a) => `${s(a.hours)} h left until the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)})`, hint: () => 'Ship and upload the number soon' },
+  },
+  'presale-not-started': {
+    zh: { message: (a) => `预售订单要到 ${s(a.start)} 才开始发货`, hint: () => '确认是否可以提前发货；不确定时等到预售开始发货时间再导入' },
+    en: { message: (a) => `Presale order: shipping opens at ${s(a.start)}`, hint: () => 'Check whether early shipping is allowed; if unsure, import it once the presale shipping window opens' },
+  },
+  'after-sales-pending': {
+    zh: {
+      message: (a) => `订单有售后申请（${s(a.status)}），发货即视为拒绝买家的退款申请`,
+      hint: () => '先在千帆处理售后再决定是否发货；不想导入这类订单可加 --skip-after-sales',
+    },
+    en: {
+      message: (a) => `The order has an open after-sales request (${s(a.status)}); shipping it refuses the buyer's refund`,
+      hint: () => 'Handle the request in 千帆 first; use --skip-after-sales to keep such orders out of the import sheet',
+    },
+  },
+  'after-sales-skipped': {
+    zh: { message: (a) => `订单有售后申请（${s(a.status)}），按 --skip-after-sales 未导入`, hint: () => '在千帆处理售后后，再单独发货' },
+    en: { message: (a) => `Open after-sales request (${s(a.status)}): left out by --skip-after-sales`, hint: () => 'Handle the request in 千帆, then ship the order on its own' },
+  },
 };
+
+function deadlineSourceZh(a: Args): string {
+  return a.source === 'presale-end' ? '预售截止发货时间' : a.source === 'paid-plus-hours' ? `按支付后 ${s(a.deadlineHours)} 小时估算` : '承诺发货时间';
+}
+
+function deadlineSourceEn(a: Args): string {
+  return a.source === 'presale-end' ? 'presale ship-by time' : a.source === 'paid-plus-hours' ? `estimated as payment + ${s(a.deadlineHours)} h` : '承诺发货时间';
+}
 
 export function renderMessage(found: Finding, lang: Lang): { message: string; hint: string } {
   const text = MESSAGES[found.code][lang];
@@ -214,4 +254,9 @@ export const CODE_TITLE: Record<FindingCode, Record<Lang, string>> = {
   'merged-shipment': { zh: '合并发货（同收件人）', en: 'merged shipment (same recipient)' },
   'merged-cells': { zh: '合并单元格', en: 'merged cells' },
   'error-cell-ignored': { zh: '错误值单元格（收件人列）', en: 'error cell (recipient column)' },
+  'ship-overdue': { zh: '超时发货风险', en: 'past the ship-by time' },
+  'ship-due-soon': { zh: '即将到发货时限', en: 'ship-by time close' },
+  'presale-not-started': { zh: '预售未到发货时间', en: 'presale not open yet' },
+  'after-sales-pending': { zh: '有售后申请', en: 'open after-sales request' },
+  'after-sales-skipped': { zh: '有售后申请（未导入）', en: 'after-sales: left out' },
 };

@@ -32,22 +32,33 @@ export class RecordStore {
   private readonly common = new Interner(4096);
   private readonly names = new Interner(65536);
   private previous: RowRecord | undefined;
+  private released = false;
 
   add(full: RowRecord): void {
     const record = this.compact(full);
     this.previous = record;
     this.records.push(record);
+    if (!this.released) this.index(record);
+  }
+
+  /**
+   * Calls `visit` for every order, in the order its first row appears, then lets go of
+   * the index (it is rebuilt from the records should the orders be walked again).
+   */
+  forEachOrder(visit: (group: OrderGroup) => void): void {
+    if (this.released) for (const record of this.records) this.index(record);
+    this.byOrder.forEach((entry, key) => visit({ orderId: typeof key === 'number' ? '' : key, rows: Array.isArray(entry) ? entry : [entry] }));
+    this.byOrder.clear();
+    this.released = true;
+  }
+
+  private index(record: RowRecord): void {
     if (record.kind !== 'order') return;
     const key = record.orderId === '' ? record.row : record.orderId;
     const entry = this.byOrder.get(key);
     if (entry === undefined) this.byOrder.set(key, record);
     else if (Array.isArray(entry)) entry.push(record);
     else this.byOrder.set(key, [entry, record]);
-  }
-
-  /** Calls `visit` for every order, in the order its first row appears. */
-  forEachOrder(visit: (group: OrderGroup) => void): void {
-    this.byOrder.forEach((entry, key) => visit({ orderId: typeof key === 'number' ? '' : key, rows: Array.isArray(entry) ? entry : [entry] }));
   }
 
   private compact(r: RowRecord): RowRecord {

@@ -78,11 +78,13 @@ function recordWithNumber(rows: readonly RowRecord[], tracking: string): RowReco
 }
 
 /** The rows of the group that carry an error, in row order, without repeats. */
-function errorRowsOf(findings: readonly Finding[]): number[] {
+function errorRowsOf(findings: readonly Finding[]): readonly number[] {
   let rows: Set<number> | undefined;
   for (const found of findings) if (found.severity === 'error') (rows ??= new Set()).add(found.row);
-  return rows === undefined ? [] : [...rows].sort((a, b) => a - b);
+  return rows === undefined ? NO_ROWS : [...rows].sort((a, b) => a - b);
 }
+
+const NO_ROWS: readonly number[] = Object.freeze([]);
 
 function judge(store: RecordStore, registry: CarrierRegistry): ValidationResult {
   const { records } = store;
@@ -105,7 +107,7 @@ function judge(store: RecordStore, registry: CarrierRegistry): ValidationResult 
     const { tracking } = verdict;
     if (tracking !== '') {
       const record = recordWithNumber(group.rows, tracking);
-      const reused = shared.check({ orderId: group.orderId, tracking, record });
+      const reused = shared.check(group.orderId, tracking, record);
       if (reused !== undefined) own.push(reused);
     }
     const errorRows = errorRowsOf(own);

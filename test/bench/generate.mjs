@@ -91,9 +91,10 @@ const KINDS = [
   ['merged', 0.003], // merged-shipment warning: same number, same recipient
 ];
 
-function createData(seed) {
+/** The seeded random helpers the rows are drawn with. */
+function randomSource(seed) {
   const random = rng(seed);
-  const r = {
+  return {
     random,
     pick: (list) => list[Math.floor(random() * list.length)],
     digits: (n) => {
@@ -102,7 +103,6 @@ function createData(seed) {
       return out;
     },
   };
-  return r;
 }
 
 /**
@@ -110,7 +110,7 @@ function createData(seed) {
  * object keyed by column name; values are strings, or { n } for a number cell.
  */
 function* orderRows(rowCount, seed) {
-  const r = createData(seed);
+  const r = randomSource(seed);
   const used = new Set();
   const pool = []; // recent good orders a duplicate or merged order can reuse
   const uniqueNumber = (carrier) => {

@@ -18,13 +18,13 @@ function readHwmKiB(pid) {
 }
 
 /**
- * @returns {Promise<{ wall: number, peakMiB: number, status: number | null, signal: string | null, stdout: string, stderr: string }>}
- *   wall in seconds.
+ * @returns {Promise<{ wall: number, cpu: number, peakMiB: number, status: number | null, signal: string | null, stdout: string, stderr: string }>}
+ *   wall and cpu (user + system; NaN without GNU time) in seconds.
  */
-export function measure(argv, { env = process.env, cwd = process.cwd(), killAfterMs } = {}) {
+export function measure(argv, { env = process.env, cwd = process.cwd() } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'ship-bench-time-'));
   const timeFile = join(scratch, 'rss');
-  const command = hasTime ? [TIME, '-f', '%M', '-o', timeFile, ...argv] : argv;
+  const command = hasTime ? [TIME, '-f', '%M %U %S', '-o', timeFile, ...argv] : argv;
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(command[0], command.slice(1), { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -34,24 +34,23 @@ export function measure(argv, { env = process.env, cwd = process.cwd(), killAfte
     child.stderr.on('data', (d) => err.push(d));
     let hwm = 0;
     const poll = hasTime ? undefined : setInterval(() => (hwm = Math.max(hwm, readHwmKiB(child.pid))), 10);
-    const killer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('error', reject);
     child.on('close', (status, signal) => {
       const wall = Number(process.hrtime.bigint() - start) / 1e9;
       if (poll) clearInterval(poll);
-      if (killer) clearTimeout(killer);
-      let stderr = Buffer.concat(err).toString('utf8');
+      let cpu = Number.NaN;
       if (hasTime) {
         try {
-          const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
-          hwm = Number(lines.at(-1));
-          // GNU time reports a child's non-zero exit on the first line ("Command exited with…").
+          // The last line; GNU time puts "Command exited with non-zero status N" before it.
+          const [rss, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+          hwm = rss;
+          cpu = user + system;
         } catch {
           hwm = 0;
         }
       }
       rmSync(scratch, { recursive: true, force: true });
-      resolve({ wall, peakMiB: hwm / 1024, status, signal, stdout: Buffer.concat(out).toString('utf8'), stderr });
+      resolve({ wall, cpu, peakMiB: hwm / 1024, status, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     });
   });
 }

@@ -31,8 +31,8 @@ const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font
 
 /** Excel refuses longer cell text (it "repairs" the file); the cut never splits a surrogate pair. */
 const MAX_CELL_LENGTH = 32767;
-/** Characters of row XML collected before they are handed to the compressor. */
-const FLUSH_AT = 1 << 16;
+/** Bytes of row XML collected before they are handed to the compressor. */
+const FLUSH_AT = 1 << 18;
 
 // What XML 1.0 cannot hold or must escape, and text that reads as an OOXML `_xHHHH_` escape.
 const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
@@ -105,6 +105,42 @@ function checkSheetName(name: string): void {
   }
 }
 
+/**
+ * Row XML encoded straight into a buffer, one row at a time. Appending rows to one long
+ * string and encoding that makes V8 flatten a rope of thousands of pieces first: about
+ * four times slower than encoding each small row string into place.
+ */
+class ByteSink {
+  private buffer = Buffer.allocUnsafe(FLUSH_AT);
+  private length = 0;
+  private readonly full: Buffer[] = [];
+
+  constructor(private readonly entry: EntryWriter) {}
+
+  /** Adds text; true when enough has gathered that the caller should flush(). */
+  add(text: string): boolean {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
+    if (this.length + text.length * 3 > this.buffer.length) {
+      if (this.length > 0) this.full.push(this.buffer.subarray(0, this.length));
+      this.buffer = Buffer.allocUnsafe(Math.max(FLUSH_AT, text.length * 3));
+      this.length = 0;
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8');
+    return this.full.length > 0;
+  }
+
+  async flush(): Promise<void> {
+    for (const chunk of this.full.splice(0)) await this.entry.write(chunk);
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    if (this.length > 0) await this.entry.write(this.buffer.subarray(0, this.length));
+    this.length = 0;
+    await this.entry.end();
+  }
+}
+
 /** Streams one worksheet part and returns the last row written. */
 async function writeSheet(entry: EntryWriter, sheet: TextSheet, selected: boolean): Promise<number> {
   const columns = new ColumnNames();
@@ -115,23 +151,20 @@ async function writeSheet(entry: EntryWriter, sheet: TextSheet, selected: boolea
     cols += `<col min="${i + 1}" max="${i + 1}" width="${chars}" style="${TEXT_STYLE}" customWidth="1"/>`;
   }
   const pane = sheet.worksheetFriendly === true ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' : '';
-  let xml =
+  const sink = new ByteSink(entry);
+  sink.add(
     `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>${cols === '' ? '' : `<cols>${cols}</cols>`}<sheetData>${rowXml(sheet.header, 1, HEADER_STYLE, columns)}`;
+      `<sheetFormatPr defaultRowHeight="15"/>${cols === '' ? '' : `<cols>${cols}</cols>`}<sheetData>${rowXml(sheet.header, 1, HEADER_STYLE, columns)}`,
+  );
   let rowNumber = 1;
   for (const values of sheet.rows) {
     rowNumber += 1;
-    xml += rowXml(values, rowNumber, TEXT_STYLE, columns);
-    if (xml.length >= FLUSH_AT) {
-      await entry.write(xml);
-      xml = '';
-    }
+    if (sink.add(rowXml(values, rowNumber, TEXT_STYLE, columns))) await sink.flush();
   }
-  xml += '</sheetData>';
-  if (sheet.worksheetFriendly === true && sheet.header.length > 0) xml += `<autoFilter ref="${filterRange(sheet, rowNumber)}"/>`;
-  xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-  await entry.write(xml);
-  await entry.end();
+  let tail = '</sheetData>';
+  if (sheet.worksheetFriendly === true && sheet.header.length > 0) tail += `<autoFilter ref="${filterRange(sheet, rowNumber)}"/>`;
+  sink.add(`${tail}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  await sink.end();
   return rowNumber;
 }
 

@@ -11,7 +11,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, type DeflateRaw, type ZlibOptions } from 'node:zlib';
 
 /** 1980-01-01 00:00, the earliest time a zip entry can hold, in DOS date/time form. */
 const DOS_TIME = 0;
@@ -21,8 +21,13 @@ const FLAG_UTF8_NAME = 0x0800;
 const METHOD_DEFLATE = 8;
 const VERSION = 20;
 const MAX_32 = 0xffffffff;
-// XML compresses well at a low level; higher levels cost time for a few percent.
+// zlib's default level: deflating runs in the thread pool alongside the JS that builds
+// the rows, so a faster level buys little wall time and costs size.
 const LEVEL = 6;
+// Bytes the compressor and the file may hold before write() waits: enough that the caller
+// keeps building rows while the previous ones are compressed (the 16 KiB default makes
+// every chunk wait for the one before it).
+const BUFFERED = 1 << 20;
 
 interface CentralEntry {
   name: Buffer;
@@ -47,7 +52,7 @@ export class ZipWriter {
   /** Creates (or truncates) the file at `path`. Fails like fs.open does (ENOENT, EACCES…). */
   static async create(path: string): Promise<ZipWriter> {
     const handle = await open(path, 'w');
-    return new ZipWriter(createWriteStream('', { fd: handle }));
+    return new ZipWriter(createWriteStream('', { fd: handle, highWaterMark: BUFFERED }));
   }
 
   /** Starts an entry; write its content through the returned writer and end() it before the next. */
@@ -109,7 +114,8 @@ export class ZipWriter {
     this.push(end);
     if (this.offset > MAX_32 || this.entries.length > 0xffff) throw new Error('the zip archive is larger than 4 GiB');
     this.out.end();
-    await this.settled(once(this.out, 'close'));
+    await once(this.out, 'close');
+    if (this.failure !== undefined) throw this.failure;
   }
 
   /** Stops writing and closes the file after a failure; the caller removes it. */
@@ -129,9 +135,10 @@ export class ZipWriter {
     return this.out.write(chunk);
   }
 
-  /** @internal Waits for the file stream to drain (or fail). */
+  /** @internal Waits for the file stream to drain; rejects when it failed (a failed stream closes instead). */
   async drain(): Promise<void> {
-    await this.settled(once(this.out, 'drain'));
+    await eventOf(this.out, 'drain', 'close');
+    if (this.failure !== undefined) throw this.failure;
   }
 
   /** @internal */
@@ -146,13 +153,19 @@ export class ZipWriter {
     this.entries.push(entry);
     this.open = undefined;
   }
+}
 
-  private async settled(waiting: Promise<unknown>): Promise<void> {
-    if (this.failure !== undefined) throw this.failure;
-    const failed = once(this.out, 'error').then(([error]: unknown[]) => Promise.reject(error));
-    failed.catch(() => undefined);
-    await Promise.race([waiting, failed]);
-  }
+/** Resolves on the first of two events and removes both listeners (events.once would leave one per call). */
+function eventOf(emitter: NodeJS.EventEmitter, first: string, second: string): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      emitter.off(first, done);
+      emitter.off(second, done);
+      resolve();
+    };
+    emitter.on(first, done);
+    emitter.on(second, done);
+  });
 }
 
 /** The content of one entry, written in pieces. */
@@ -168,7 +181,9 @@ export class EntryWriter {
     private readonly name: Buffer,
     private readonly offset: number,
   ) {
-    this.deflate = createDeflateRaw({ level: LEVEL, chunkSize: 64 * 1024 });
+    // zlib passes stream options on to its Transform; @types/node does not list them.
+    const options: ZlibOptions & { highWaterMark: number } = { level: LEVEL, chunkSize: 64 * 1024, highWaterMark: BUFFERED };
+    this.deflate = createDeflateRaw(options);
     this.deflate.on('data', (chunk: Buffer) => {
       this.compressed += chunk.length;
       try {
@@ -183,7 +198,12 @@ export class EntryWriter {
         (error: unknown) => this.deflate.destroy(error as Error),
       );
     });
-    this.done = once(this.deflate, 'end').then(() => undefined);
+    this.done = new Promise<void>((resolve, reject) => {
+      this.deflate.once('end', resolve);
+      this.deflate.once('error', reject);
+      // After 'end' this changes nothing; before it, the compressor was stopped.
+      this.deflate.once('close', () => reject(new Error('the zip entry was not finished')));
+    });
     this.done.catch(() => undefined);
   }
 
@@ -193,7 +213,8 @@ export class EntryWriter {
     if (bytes.length === 0) return;
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
-    if (!this.deflate.write(bytes)) await Promise.race([once(this.deflate, 'drain'), this.done]);
+    if (!this.deflate.write(bytes)) await eventOf(this.deflate, 'drain', 'close');
+    if (this.deflate.destroyed) await this.done; // rejects with the compressor's error
   }
 
   /** Finishes the entry: flushes the compressor and writes the data descriptor. */

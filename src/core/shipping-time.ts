@@ -1,0 +1,60 @@
+// Is the order late? Each 小红书 order carries its own ship-by time (承诺发货时间;
+// presale orders 预售订单截止发货时间); without one, the payment time plus a default
+// number of hours stands in (research/xhs-platform.md §4.1). `now` is passed in:
+// the core has no clock.
+
+import { finding, type Finding } from './finding.js';
+
+export interface ShippingTimeOptions {
+  now: Date;
+  /** Ship-by time = 支付时间 + this many hours when the export gives none. */
+  deadlineHours: number;
+  /** A deadline this close is announced (info). */
+  dueSoonHours: number;
+}
+
+/** The time columns of an order, as instants (ms since epoch); NaN when the cell is empty or no date. */
+export interface OrderTimes {
+  presale: boolean;
+  promisedAt: number;
+  presaleStartAt: number;
+  presaleEndAt: number;
+  paidAt: number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const CHINA_OFFSET_MS = 8 * HOUR_MS;
+
+/** "2026-11-26 18:00" in China time, the way the export writes times. */
+export function chinaTime(instant: number): string {
+  return new Date(instant + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Where the ship-by time came from, for the message. */
+export type DeadlineSource = 'promised' | 'presale-end' | 'paid-plus-hours';
+
+export function deadlineOf(times: OrderTimes, deadlineHours: number): { at: number; source: DeadlineSource } | undefined {
+  const promised = { at: times.promisedAt, source: 'promised' as const };
+  const presaleEnd = { at: times.presaleEndAt, source: 'presale-end' as const };
+  const ordered = times.presale ? [presaleEnd, promised] : [promised, presaleEnd];
+  const known = ordered.find((candidate) => Number.isFinite(candidate.at));
+  if (known !== undefined) return known;
+  if (Number.isFinite(times.paidAt)) return { at: times.paidAt + deadlineHours * HOUR_MS, source: 'paid-plus-hours' };
+  return undefined;
+}
+
+export function checkShippingTime(times: OrderTimes, options: ShippingTimeOptions, row: number, orderId: string): Finding[] {
+  const now = options.now.getTime();
+  const at = orderId === '' ? {} : { orderId };
+  const findings: Finding[] = [];
+  if (times.presale && Number.isFinite(times.presaleStartAt) && now < times.presaleStartAt) {
+    findings.push(finding('presale-not-started', row, { ...at, args: { start: chinaTime(times.presaleStartAt) } }));
+  }
+  const deadline = deadlineOf(times, options.deadlineHours);
+  if (deadline === undefined) return findings;
+  const hours = Math.round(((deadline.at - now) / HOUR_MS) * 10) / 10;
+  const args = { deadline: chinaTime(deadline.at), source: deadline.source, hours: Math.abs(hours), deadlineHours: options.deadlineHours };
+  if (now > deadline.at) findings.push(finding('ship-overdue', row, { ...at, args }));
+  else if (deadline.at - now <= options.dueSoonHours * HOUR_MS) findings.push(finding('ship-due-soon', row, { ...at, args }));
+  return findings;
+}

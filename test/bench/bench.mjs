@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+// `npm run bench`: ship validate end to end on seeded exports of 10k–1M rows, beside a
+// baseline read of the same file in the same run (exceljs's streaming reader for xlsx,
+// csv-parse for CSV), plus the core alone and the start-up of `ship detect` / `--help`.
+//
+//   npm run bench                                  10k and 100k rows, 13 and 75 columns, xlsx and CSV
+//   npm run bench -- --sizes 1m --cols 13 --formats xlsx
+//   options: --sizes 10k,100k,1m  --cols 13,75  --formats xlsx,csv  --runs N (pairs per case)
+//            --inputs DIR (where generated inputs are kept; default $TMPDIR/ship-bench-inputs)
+//            --fresh (regenerate them)  --skip core,startup
+//
+// Runs alternate ship and baseline (A B A B …) and report medians: the machine is shared,
+// so single timings are noise. Every ship run is also checked: its counts must equal the
+// generator's, and it must leave nothing in a private, empty TMPDIR nor in its output folder
+// beyond the two outputs.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GENERATOR_VERSION, generate, parseSize, sizeLabel } from './generate.mjs';
+import { measure, measuring } from './measure.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(ROOT, 'bin', 'ship.js');
+const HERE = join(ROOT, 'test', 'bench');
+const MIB = 1024 * 1024;
+
+function parseArgs(argv) {
+  const options = { sizes: ['10k', '100k'], cols: [13, 75], formats: ['xlsx', 'csv'], runs: undefined, inputs: join(tmpdir(), 'ship-bench-inputs'), fresh: false, skip: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--sizes') options.sizes = value().split(',');
+    else if (flag === '--cols') options.cols = value().split(',').map(Number);
+    else if (flag === '--formats') options.formats = value().split(',');
+    else if (flag === '--runs') options.runs = Number(value());
+    else if (flag === '--inputs') options.inputs = resolve(value());
+    else if (flag === '--fresh') options.fresh = true;
+    else if (flag === '--skip') options.skip = value().split(',');
+    else throw new Error(`unknown option ${flag} (see the top of test/bench/bench.mjs)`);
+  }
+  options.sizes = options.sizes.map(parseSize).sort((a, b) => a - b);
+  return options;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmtS = (s) => (s >= 10 ? s.toFixed(1) : s.toFixed(2));
+const fmtRate = (r) => (r >= 1e6 ? `${(r / 1e6).toFixed(2)}M` : `${Math.round(r / 1e3)}k`);
+const fmtMiB = (m) => `${Math.round(m)}`;
+
+/** The input for one case, generated once (seeded) and kept in the inputs folder. */
+async function input(options, rows, cols, format) {
+  mkdirSync(options.inputs, { recursive: true });
+  const path = join(options.inputs, `${sizeLabel(rows)}-${cols}c.${format}`);
+  const metaPath = `${path}.meta.json`;
+  if (!options.fresh && existsSync(path) && existsSync(metaPath)) {
+    const saved = JSON.parse(readFileSync(metaPath, 'utf8'));
+    if (saved.version === GENERATOR_VERSION) return { path, meta: saved.meta };
+  }
+  process.stderr.write(`generating ${path} … `);
+  const started = Date.now();
+  const meta = await generate({ path, rows, columns: cols, format });
+  writeFileSync(metaPath, JSON.stringify({ version: GENERATOR_VERSION, meta }));
+  process.stderr.write(`${((Date.now() - started) / 1000).toFixed(1)} s, ${(statSync(path).size / MIB).toFixed(1)} MiB\n`);
+  return { path, meta };
+}
+
+/** One `ship validate` run in a clean TMPDIR and output folder; throws when it is wrong. */
+async function runShip(file, scratch) {
+  const tmp = mkdtempSync(join(scratch, 'tmpdir-'));
+  const out = mkdtempSync(join(scratch, 'out-'));
+  const args = [process.execPath, BIN, 'validate', file.path, '--out-dir', out, '--format', 'json'];
+  if (statSync(file.path).size > 500 * MIB) args.push('--max-file-mb', '4096');
+  const run = await measure(args, { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TMPDIR: tmp, TMP: tmp, TEMP: tmp } });
+  const problems = [];
+  if (run.status !== 0 && run.status !== 1) problems.push(`exit ${run.status}${run.signal ? ` (${run.signal})` : ''}: ${run.stderr.trim().slice(0, 400)}`);
+  else {
+    const [report] = JSON.parse(run.stdout).files;
+    if (JSON.stringify(report.rows) !== JSON.stringify(file.meta.rows) || JSON.stringify(report.orders) !== JSON.stringify(file.meta.orders)) {
+      problems.push(`counts ${JSON.stringify([report.rows, report.orders])} differ from the generator's ${JSON.stringify([file.meta.rows, file.meta.orders])}`);
+    }
+  }
+  const leftInTmp = readdirSync(tmp);
+  if (leftInTmp.length > 0) problems.push(`left in TMPDIR: ${leftInTmp.join(', ')}`);
+  const written = readdirSync(out).sort();
+  if (written.length !== 2 || !written.every((name) => /\.(import|report)\.xlsx$/.test(name))) problems.push(`output folder holds: ${written.join(', ')}`);
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  if (problems.length > 0) throw new Error(`ship validate ${file.path}: ${problems.join('; ')}`);
+  return run;
+}
+
+async function runBaseline(file, format, scratch) {
+  // exceljs spools the sheet to a temp file when the shared strings come after it (Excel's order).
+  const tmp = mkdtempSync(join(scratch, 'tmpdir-'));
+  const script = join(HERE, format === 'xlsx' ? 'baseline-exceljs.mjs' : 'baseline-csv-parse.mjs');
+  const run = await measure([process.execPath, script, file.path], { env: { PATH: process.env.PATH ?? '', TMPDIR: tmp, TMP: tmp, TEMP: tmp } });
+  rmSync(tmp, { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`baseline on ${file.path} failed: ${run.stderr.trim().slice(0, 400)}`);
+  const { rows } = JSON.parse(run.stdout);
+  if (rows !== file.meta.rows.total + 1) throw new Error(`baseline read ${rows} rows of ${file.path}, expected ${file.meta.rows.total + 1}`);
+  return run;
+}
+
+async function benchCase(options, scratch, rows, cols, format) {
+  const file = await input(options, rows, cols, format);
+  const big = rows >= 1_000_000;
+  const pairs = options.runs ?? (big ? 1 : 3);
+  if (!big) {
+    await runShip(file, scratch); // warm the page cache and the disk, not counted
+    await runBaseline(file, format, scratch);
+  }
+  const ship = [];
+  const base = [];
+  for (let i = 0; i < pairs; i++) {
+    process.stderr.write(`  ${sizeLabel(rows)} × ${cols} ${format}: pair ${i + 1}/${pairs}\r`);
+    ship.push(await runShip(file, scratch));
+    base.push(await runBaseline(file, format, scratch));
+  }
+  process.stderr.write('\n');
+  const ratios = ship.map((s, i) => s.wall / base[i].wall);
+  const cpuRatios = ship.map((s, i) => s.cpu / base[i].cpu);
+  return {
+    name: `${sizeLabel(rows)} × ${cols} ${format}`,
+    rows,
+    cols,
+    format,
+    pairs,
+    ship: { wall: median(ship.map((r) => r.wall)), cpu: median(ship.map((r) => r.cpu)), peak: Math.max(...ship.map((r) => r.peakMiB)) },
+    base: { wall: median(base.map((r) => r.wall)), cpu: median(base.map((r) => r.cpu)), peak: Math.max(...base.map((r) => r.peakMiB)) },
+    ratio: median(ratios),
+    ratioMin: Math.min(...ratios),
+    ratioMax: Math.max(...ratios),
+    cpuRatio: median(cpuRatios),
+  };
+}
+
+function targetOf(result) {
+  if (result.rows === 100_000 && result.cols === 13 && result.format === 'xlsx') {
+    return { text: '≤ 1.2× and ≤ 400 MiB', met: result.ratio <= 1.2 && result.ship.peak <= 400 };
+  }
+  if (result.rows === 100_000 && result.cols === 13 && result.format === 'csv') return { text: '≤ 1.5×', met: result.ratio <= 1.5 };
+  if (result.rows === 1_000_000 && result.format === 'xlsx') return { text: 'completes, ≤ 1024 MiB, no temp files', met: result.ship.peak <= 1024 };
+  return { text: '', met: undefined };
+}
+
+const verdict = (met) => (met === undefined ? '' : met ? 'met' : 'NOT met');
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+async function benchCore(sizes) {
+  const results = [];
+  for (const rows of sizes.filter((n) => n >= 10_000)) {
+    const repeats = rows >= 1_000_000 ? 2 : 5;
+    const run = await measure([process.execPath, '--expose-gc', join(HERE, 'core.mjs'), String(rows), String(repeats)], { env: process.env });
+    if (run.status !== 0) throw new Error(`core bench failed: ${run.stderr}`);
+    results.push(JSON.parse(run.stdout));
+  }
+  return results;
+}
+
+/** `node -e 0` against a ship command, alternating, 10 pairs; and which heavy modules the command loads. */
+async function benchStartup(scratch) {
+  const commands = [
+    ['ship detect SF1385628716739', [BIN, 'detect', 'SF1385628716739']],
+    ['ship --help', [BIN, '--help']],
+  ];
+  const results = [];
+  for (const [name, args] of commands) {
+    const ship = [];
+    const node = [];
+    for (let i = 0; i < 11; i++) {
+      const a = await measure([process.execPath, ...args]);
+      const b = await measure([process.execPath, '-e', '0']);
+      if (i > 0) {
+        ship.push(a.wall);
+        node.push(b.wall);
+      }
+    }
+    const trace = join(scratch, 'modules.txt');
+    await measure([process.execPath, '--import', join(HERE, 'trace-modules.mjs'), ...args], { env: { ...process.env, SHIP_TRACE_MODULES: trace } });
+    const loaded = readFileSync(trace, 'utf8');
+    const heavy = ['exceljs', 'zod'].filter((name) => loaded.includes(`/node_modules/${name}/`));
+    const ratios = ship.map((s, i) => s / node[i]);
+    results.push({ name, ship: median(ship), node: median(node), ratio: median(ratios), heavy });
+  }
+  return results;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const scratch = mkdtempSync(join(tmpdir(), 'ship-bench-'));
+  try {
+    console.log(`ship bench — ${new Date().toISOString()}, node ${process.version}, peak RSS by ${measuring}`);
+    console.log(`inputs: ${options.inputs} (kept; seeded, delete at will)\n`);
+    const results = [];
+    for (const rows of options.sizes) {
+      // A million rows of 75 columns is a 0.6 GiB CSV: only when asked for explicitly.
+      const cols = rows >= 1_000_000 && !process.argv.includes('--cols') ? [13] : options.cols;
+      for (const c of cols) for (const format of options.formats) results.push(await benchCase(options, scratch, rows, c, format));
+    }
+    if (results.length > 0) {
+      console.log(
+        table(
+          ['case', 'pairs', 'ship wall s', 'ship rows/s', 'ship peak MiB', 'baseline', 'base wall s', 'base peak MiB', 'ratio (median [min–max])', 'cpu ratio', 'target', ''],
+          results.map((r) => {
+            const target = targetOf(r);
+            return [
+              r.name, r.pairs, fmtS(r.ship.wall), fmtRate(r.rows / r.ship.wall), fmtMiB(r.ship.peak), r.format === 'xlsx' ? 'exceljs stream' : 'csv-parse',
+              fmtS(r.base.wall), fmtMiB(r.base.peak), `${r.ratio.toFixed(2)} [${r.ratioMin.toFixed(2)}–${r.ratioMax.toFixed(2)}]`,
+              Number.isNaN(r.cpuRatio) ? '–' : r.cpuRatio.toFixed(2), target.text, verdict(target.met),
+            ];
+          }),
+        ),
+      );
+      console.log('Every ship run above: counts equal to the generator\'s, nothing left in its TMPDIR or output folder.\n');
+    }
+    if (!options.skip.includes('core')) {
+      const core = await benchCore(options.sizes);
+      console.log(
+        table(
+          ['core (rows in memory)', 'median s', 'rows/s', 'add s', 'finish s', 'retained B/row', 'target', ''],
+          core.map((c) => [sizeLabel(c.rows), fmtS(c.seconds), fmtRate(c.rowsPerSecond), fmtS(c.add), fmtS(c.finish), c.retainedBytesPerRow, '≥ 1M rows/s', verdict(c.rowsPerSecond >= 1e6)]),
+        ),
+      );
+      console.log('');
+    }
+    if (!options.skip.includes('startup')) {
+      const startup = await benchStartup(scratch);
+      console.log(
+        table(
+          ['start-up (10 pairs)', 'median s', 'node -e 0 s', 'ratio', 'loads', 'target', ''],
+          startup.map((s) => [s.name, fmtS(s.ship), fmtS(s.node), s.ratio.toFixed(2), s.heavy.length === 0 ? 'no exceljs, no zod' : s.heavy.join(', '), '≤ 2×, no exceljs', verdict(s.ratio <= 2 && !s.heavy.includes('exceljs'))]),
+        ),
+      );
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();
