@@ -3,11 +3,12 @@
 
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import type { Lang } from '../core/messages.js';
 import { isKnownError, UsageError } from '../io/errors.js';
 import { wantsColor } from './color.js';
 import type { ValidateOptions } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
-import { isoTime, langFromArgv, language, nonNegativeInteger, outputFormat, positiveInteger, reportFormat } from './options.js';
+import { isoTime, langFromArgv, langFromEnv, language, nonNegativeInteger, outputFormat, positiveInteger, reportFormat } from './options.js';
 import { isInteractive } from './progress.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -18,7 +19,10 @@ const out = {
 };
 
 /** What commander hands the validate action: the command's options before defaults are settled. */
-type ValidateFlags = Omit<ValidateOptions, 'strict' | 'quiet' | 'color' | 'progress' | 'cwd' | 'env'> & {
+type ValidateFlags = Omit<ValidateOptions, 'strict' | 'quiet' | 'color' | 'progress' | 'cwd' | 'env' | 'now' | 'skipAfterSales' | 'lang'> & {
+  now?: Date;
+  skipAfterSales?: boolean;
+  lang?: Lang;
   json?: boolean;
   strict?: boolean;
   quiet?: boolean;
@@ -73,8 +77,11 @@ function buildProgram(): Command {
     .option('--config <file>', '配置文件（默认：当前目录的 ship.config.json）')
     .option('--no-config', '不读取 ship.config.json / ignore ship.config.json')
     .option('--strict', '有警告也以退出码 1 结束 / warnings also fail the run')
-    .option('--lang <lang>', '提示语言 zh | en', language, 'zh')
-    .option('--now <time>', '当前时间（ISO），用于时效判断 / the time to judge deadlines against', isoTime)
+    .option('--lang <lang>', '提示语言 zh | en（默认 zh；LANG 为英文时 en）', language)
+    .option('--now <time>', '当前时间（ISO，默认为系统时间），用于时效判断 / the time to judge deadlines against', isoTime)
+    .option('--deadline-hours <n>', '没有承诺发货时间时，按支付时间 + N 小时估算（默认 48）', positiveInteger)
+    .option('--due-soon <n>', '距发货时限不到 N 小时的订单给出提示（默认 12）', positiveInteger)
+    .option('--skip-after-sales', '有售后申请的订单不放进导入表 / leave orders with open after-sales requests out')
     .option('--sheet <name>', '读取指定工作表（默认：包裹详情，或第一个含必需列的表）')
     .option('--header-row <n>', '表头所在行（默认自动查找）', positiveInteger)
     .option('--rules <file>', '补充或修改快递规则的 JSON 文件 / extra carrier rules')
@@ -89,7 +96,7 @@ function buildProgram(): Command {
     .action(async (files: string[], flags: ValidateFlags) => {
       // Loaded on demand: exceljs is heavy, and `ship detect` / `ship --help` should start fast.
       const { runValidate } = await import('./commands/validate.js');
-      const { json, strict, quiet, color, progress, ...rest } = flags;
+      const { json, strict, quiet, color, progress, now, skipAfterSales, lang, ...rest } = flags;
       const env = process.env;
       process.exitCode = await runValidate(
         files,
@@ -98,6 +105,10 @@ function buildProgram(): Command {
           format: json === true ? 'json' : rest.format,
           strict: strict === true,
           quiet: quiet === true,
+          lang: lang ?? langFromEnv(env),
+          // The one place the clock is read: the core judges deadlines against this.
+          now: now ?? new Date(),
+          skipAfterSales: skipAfterSales === true,
           color: wantsColor({ flag: color, env, isTTY: process.stdout.isTTY === true }),
           progress: progress && quiet !== true && isInteractive(process.stderr, env),
           cwd: process.cwd(),
@@ -159,7 +170,7 @@ function buildProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const lang = langFromArgv(argv);
+  const lang = langFromArgv(argv) ?? langFromEnv(process.env);
   const debug = argv.includes('--debug');
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' });

@@ -40,9 +40,15 @@ export function reportFormat(value: string): 'xlsx' | 'csv' {
 }
 
 /** The language asked for on the command line, for messages printed before options are parsed. */
-export function langFromArgv(argv: readonly string[]): Lang {
+export function langFromArgv(argv: readonly string[]): Lang | undefined {
   const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
-  if (at < 0) return 'zh';
+  if (at < 0) return undefined;
   const value = argv[at]?.includes('=') === true ? argv[at]?.split('=')[1] : argv[at + 1];
   return value === 'en' ? 'en' : 'zh';
+}
+
+/** Chinese unless the user's locale is English (LC_ALL, LC_MESSAGES, LANG as POSIX orders them). */
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en([_.-]|$)/i.test(locale) ? 'en' : 'zh';
 }

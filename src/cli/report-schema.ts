@@ -20,7 +20,10 @@ export const fileReportSchema = z.object({
   sheetsIgnored: z.array(z.string()).describe('Other sheets of the workbook, not read'),
   headerRow: z.number().int().nullable(),
   rows: z.object({ total: z.number().int(), imported: z.number().int(), rejected: z.number().int(), skipped: z.number().int() }),
-  orders: z.object({ imported: z.number().int(), rejected: z.number().int() }),
+  orders: z
+    .object({ imported: z.number().int(), rejected: z.number().int(), skipped: z.number().int() })
+    .describe('Orders, not rows: skipped counts orders left out on purpose (--skip-after-sales)'),
+  tags: z.record(z.string(), z.number().int()).describe('Orders per watched 订单标记 tag: 缺货, 协商发货, 催发货'),
   outputs: z.object({
     import: z.string().nullable().describe('The import sheet; with --max-rows splitting, the first part'),
     importParts: z.array(z.string()).describe('Every import sheet written, in order: one, or <stem>.import.part1.xlsx, part2, ... with --max-rows'),

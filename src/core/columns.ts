@@ -10,7 +10,14 @@ export type Field =
   | 'trackingNumber'
   | 'recipientName'
   | 'recipientPhone'
-  | 'recipientAddress';
+  | 'recipientAddress'
+  | 'afterSales'
+  | 'orderType'
+  | 'orderTags'
+  | 'paidAt'
+  | 'promisedAt'
+  | 'presaleStartAt'
+  | 'presaleEndAt';
 
 /** The fields without which no order can be checked. */
 export const REQUIRED_FIELDS: readonly Field[] = ['orderId', 'carrier', 'trackingNumber'];
@@ -27,6 +34,13 @@ export const HEADER_ALIASES: Record<Field, readonly string[]> = {
   recipientName: ['收件人姓名', '收件人', '收货人', '收货人姓名', 'Recipient', 'Recipient Name', 'Consignee'],
   recipientPhone: ['收件人电话', '收件人手机号', '收货人电话', '收货人手机号', '联系电话', '手机号', 'Recipient Phone', 'Phone'],
   recipientAddress: ['收件人地址', '收货地址', '收货人地址', '详细地址', 'Recipient Address', 'Address'],
+  afterSales: ['售后状态', '退款状态', 'After-sales Status', 'Refund Status'],
+  orderType: ['订单类型', 'Order Type'],
+  orderTags: ['订单标记', '订单标签', 'Order Tags'],
+  paidAt: ['支付时间', '付款时间', '订单付款时间', '支付完成时间', 'Paid At', 'Payment Time'],
+  promisedAt: ['承诺发货时间', '最晚发货时间', 'Promised Ship Time', 'Ship By'],
+  presaleStartAt: ['预售订单开始发货时间', '预售开始发货时间'],
+  presaleEndAt: ['预售订单截止发货时间', '预售截止发货时间'],
 };
 
 export const FIELD_HEADERS_ZH: Record<Field, string> = {
@@ -37,6 +51,13 @@ export const FIELD_HEADERS_ZH: Record<Field, string> = {
   recipientName: '收件人姓名',
   recipientPhone: '收件人电话',
   recipientAddress: '收件人地址',
+  afterSales: '售后状态',
+  orderType: '订单类型',
+  orderTags: '订单标记',
+  paidAt: '支付时间',
+  promisedAt: '承诺发货时间',
+  presaleStartAt: '预售订单开始发货时间',
+  presaleEndAt: '预售订单截止发货时间',
 };
 
 export function headerKey(text: string): string {

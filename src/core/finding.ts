@@ -57,7 +57,7 @@ export type FindingCode = keyof typeof FINDING_SEVERITY;
 export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[];
 
 /** The columns a finding can point at; rendered as the header the file used. */
-export type FieldName = 'orderId' | 'status' | 'carrier' | 'trackingNumber' | 'recipientName' | 'recipientPhone' | 'recipientAddress';
+export type FieldName = 'orderId' | 'status' | 'carrier' | 'trackingNumber' | 'recipientName' | 'recipientPhone' | 'recipientAddress' | 'afterSales';
 
 export interface Finding {
   code: FindingCode;

@@ -82,6 +82,9 @@ export class RecordStore {
       trackingUnusable: r.trackingUnusable,
       recipientName: this.names.get(r.recipientName),
       recipientKey: p !== undefined && p.recipientKey === r.recipientKey ? p.recipientKey : r.recipientKey,
+      afterSales: this.common.get(r.afterSales),
+      tags: this.common.get(r.tags),
+      times: r.times,
       findings: r.findings.length === 0 ? NO_FINDINGS : r.findings,
     };
   }

@@ -7,14 +7,18 @@ import type { CarrierRegistry } from '../carriers/registry.js';
 import type { ColumnMap } from './columns.js';
 import { SharedNumberIndex } from './duplicates.js';
 import { compareFindings, finding, type Finding } from './finding.js';
+import type { ExcelDateOptions } from './excel-date.js';
 import { checkOrder, type OrderGroup } from './order-checks.js';
+import { checkOrderState, countTags, type OrderStateOptions } from './order-state.js';
 import { RecordStore } from './record-store.js';
 import { readRowRecord, type RowRecord } from './row-record.js';
 import type { SheetRow } from './sheet.js';
 
-export interface ValidateOptions {
+export interface ValidateOptions extends OrderStateOptions {
   registry: CarrierRegistry;
   columns: ColumnMap;
+  /** How the workbook counts date serials (old Mac workbooks start in 1904). */
+  dates?: ExcelDateOptions;
 }
 
 /** What happened to a row: each data row gets exactly one. */
@@ -45,7 +49,9 @@ export interface ValidationResult {
   records: RowRecord[];
   disposition: Map<number, Disposition>;
   rows: RowCounts;
-  orders: { imported: number; rejected: number };
+  orders: { imported: number; rejected: number; skipped: number };
+  /** Orders per watched 订单标记 tag (缺货, 协商发货, 催发货). */
+  tags: Record<string, number>;
 }
 
 export interface Validator {
@@ -57,10 +63,10 @@ export function createValidator(options: ValidateOptions): Validator {
   const store = new RecordStore();
   return {
     add(row) {
-      store.add(readRowRecord(row, options.columns));
+      store.add(readRowRecord(row, options.columns, options.dates));
     },
     finish() {
-      return judge(store, options.registry);
+      return judge(store, options);
     },
   };
 }
@@ -86,7 +92,8 @@ function errorRowsOf(findings: readonly Finding[]): readonly number[] {
 
 const NO_ROWS: readonly number[] = Object.freeze([]);
 
-function judge(store: RecordStore, registry: CarrierRegistry): ValidationResult {
+function judge(store: RecordStore, options: ValidateOptions): ValidationResult {
+  const { registry } = options;
   const { records } = store;
   const findings: Finding[] = [];
   const disposition = new Map<number, Disposition>();
@@ -101,9 +108,14 @@ function judge(store: RecordStore, registry: CarrierRegistry): ValidationResult 
   const shared = new SharedNumberIndex();
   const imports: ImportLine[] = [];
   let ordersRejected = 0;
+  let ordersSkipped = 0;
+  const tags = new Map<string, number>();
   store.forEachOrder((group) => {
     const verdict = checkOrder(group, registry);
+    const state = checkOrderState(group, options);
+    countTags(group, tags);
     const own = verdict.findings;
+    for (const found of state.findings) own.push(found);
     const { tracking } = verdict;
     if (tracking !== '') {
       const record = recordWithNumber(group.rows, tracking);
@@ -115,6 +127,9 @@ function judge(store: RecordStore, registry: CarrierRegistry): ValidationResult 
     if (errorRows.length > 0 || carrier === undefined || tracking === '') {
       ordersRejected += 1;
       reject(group, errorRows, own, disposition);
+    } else if (state.skip) {
+      ordersSkipped += 1;
+      for (const record of group.rows) disposition.set(record.row, 'skipped');
     } else {
       const rows: number[] = [];
       for (const record of group.rows) {
@@ -129,7 +144,8 @@ function judge(store: RecordStore, registry: CarrierRegistry): ValidationResult 
   findings.sort(compareFindings);
   const rows: RowCounts = { total: records.length, imported: 0, rejected: 0, skipped: 0 };
   for (const value of disposition.values()) rows[value] += 1;
-  return { imports, findings, records, disposition, rows, orders: { imported: imports.length, rejected: ordersRejected } };
+  const orders = { imported: imports.length, rejected: ordersRejected, skipped: ordersSkipped };
+  return { imports, findings, records, disposition, rows, orders, tags: Object.fromEntries([...tags].sort(([a], [b]) => a.localeCompare(b))) };
 }
 
 /** Every row of a rejected order is rejected; a row without its own error says which rows failed. */

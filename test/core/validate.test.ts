@@ -128,7 +128,7 @@ describe('validateRows: rows that are not orders to ship', () => {
     ]);
     expect(codesAt(result, 3)).toEqual(['summary-row']);
     expect(result.rows).toEqual({ total: 2, imported: 1, rejected: 0, skipped: 1 });
-    expect(result.orders).toEqual({ imported: 1, rejected: 0 });
+    expect(result.orders).toEqual({ imported: 1, rejected: 0, skipped: 0 });
   });
 });
 

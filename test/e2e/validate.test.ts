@@ -90,7 +90,7 @@ describe('ship validate exit codes', () => {
     expect(status).toBe(0);
     expect(report.ok).toBe(true);
     expect(first(report.files).findings).toEqual([]);
-    expect(first(report.files).orders).toEqual({ imported: 4, rejected: 0 });
+    expect(first(report.files).orders).toEqual({ imported: 4, rejected: 0, skipped: 0 });
   });
 
   it('exits 0 with warnings only, and 1 with --strict', () => {

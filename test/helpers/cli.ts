@@ -15,8 +15,15 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * The time validate runs are judged at unless a test gives --now: before every ship-by
+ * time in fixtures/, so fixture findings do not depend on the day the tests run.
+ */
+export const FIXTURE_NOW = '2026-11-19T00:00:00+08:00';
+
 export function ship(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const judged = args[0] === 'validate' && !args.includes('--now') ? [...args, '--now', FIXTURE_NOW] : args;
+  const result = spawnSync(process.execPath, [BIN, ...judged], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
     encoding: 'utf8',

@@ -5,6 +5,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import type { CarrierRegistry } from '../../carriers/registry.js';
 import { renderMessage, type Lang } from '../../core/messages.js';
 import { mergedCellFindings, withSheetFindings } from '../../core/merged-cells.js';
+import type { OrderStateOptions } from '../../core/order-state.js';
 import { createValidator, type ValidationResult } from '../../core/validate.js';
 import { AtomicBatch } from '../../io/atomic-batch.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -19,6 +20,8 @@ export interface FileJob {
   input: string;
   registry: CarrierRegistry;
   read: ReadOptions;
+  /** Deadline and after-sales settings for the core. */
+  checks: OrderStateOptions;
   lang: Lang;
   reportFormat: 'xlsx' | 'csv';
   /** Folder for the outputs; the input's folder when undefined. */
@@ -49,7 +52,7 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
   const opened = await openInput(job.input, job.read);
   let result: ValidationResult;
   try {
-    const validator = createValidator({ registry: job.registry, columns: opened.columns });
+    const validator = createValidator({ registry: job.registry, columns: opened.columns, dates: { date1904: opened.date1904 }, ...job.checks });
     for await (const row of opened.rows) validator.add(row);
     // Merged ranges are known once the whole sheet has been read.
     result = withSheetFindings(validator.finish(), mergedCellFindings(opened.merges(), opened.columns, opened.headerRow));
@@ -94,6 +97,7 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
     headerRow: opened.headerRow,
     rows: result.rows,
     orders: result.orders,
+    tags: result.tags,
     outputs: { import: importPaths[0] ?? null, importParts: importPaths, report: reportPath },
     counts: countFindings(findings),
     findings,
@@ -110,7 +114,8 @@ export function failedFileReport(input: string, message: string): FileReport {
     sheetsIgnored: [],
     headerRow: null,
     rows: { total: 0, imported: 0, rejected: 0, skipped: 0 },
-    orders: { imported: 0, rejected: 0 },
+    orders: { imported: 0, rejected: 0, skipped: 0 },
+    tags: {},
     outputs: { import: null, importParts: [], report: null },
     counts: countFindings([]),
     findings: [],

@@ -37,7 +37,13 @@ export interface ValidateOptions {
   /** At most this many orders per import file; overrides the config. */
   maxRows?: number;
   lang: Lang;
-  now?: Date;
+  /** The time deadlines are judged against: --now, else the clock when the run started. */
+  now: Date;
+  /** Ship-by = 支付时间 + these hours when the export has no 承诺发货时间 (flag, else config, else 48). */
+  deadlineHours?: number;
+  /** Orders due within these hours are announced (flag, else config, else 12). */
+  dueSoon?: number;
+  skipAfterSales: boolean;
   sheet?: string;
   headerRow?: number;
   rules?: string;
@@ -83,6 +89,10 @@ const NO_MATCH = {
   en: (pattern: string) => `No file matches "${pattern}"; check the folder and the file names`,
 };
 
+// research/xhs-platform.md §4.1: the industry default when an order has no ship-by time; not confirmed for 小红书.
+const DEFAULT_DEADLINE_HOURS = 48;
+const DEFAULT_DUE_SOON_HOURS = 12;
+
 export async function runValidate(args: readonly string[], options: ValidateOptions, out: Output): Promise<ExitCode> {
   const { cwd, lang } = options;
   const settings = await loadSettings({ cwd, explicit: options.config === false ? undefined : options.config, ignoreDefault: options.config === false });
@@ -101,6 +111,14 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     ...(settings.headerAliases === undefined ? {} : { headerAliases: settings.headerAliases }),
   };
   const importFiles = { template: settings.template, maxRows: options.maxRows ?? settings.maxRows };
+  const checks = {
+    timing: {
+      now: options.now,
+      deadlineHours: options.deadlineHours ?? settings.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
+      dueSoonHours: options.dueSoon ?? settings.dueSoonHours ?? DEFAULT_DUE_SOON_HOURS,
+    },
+    skipAfterSales: options.skipAfterSales,
+  };
   const progress = createProgress(out.stderr, options.progress, lang);
 
   const files: JunitFile[] = [];
@@ -117,7 +135,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     progress.file(index, expanded.length, arg.input);
     try {
       const input = resolve(cwd, arg.input);
-      const { report, result } = await validateFile({ input, registry, read, lang, reportFormat: options.reportFormat, outDir, inputs, usedStems, importFiles });
+      const { report, result } = await validateFile({ input, registry, read, checks, lang, reportFormat: options.reportFormat, outDir, inputs, usedStems, importFiles });
       // The order cases are only kept for JUnit: they hold a record per row.
       files.push({ report: { ...report, input: arg.input }, cases: options.format === 'junit' ? orderCases(result, lang) : undefined });
     } catch (error) {
