@@ -24,6 +24,9 @@ export const fileReportSchema = z.object({
     .object({ imported: z.number().int(), rejected: z.number().int(), skipped: z.number().int() })
     .describe('Orders, not rows: skipped counts orders left out on purpose (--skip-after-sales)'),
   tags: z.record(z.string(), z.number().int()).describe('Orders per watched 订单标记 tag: 缺货, 协商发货, 催发货'),
+  carriers: z
+    .array(z.object({ carrier: z.string(), orders: z.number().int(), ok: z.number().int(), problems: z.number().int() }))
+    .describe('Orders per declared carrier (platform name; as typed when unknown; "" when empty): ok = imported without warnings'),
   outputs: z.object({
     import: z.string().nullable().describe('The import sheet; with --max-rows splitting, the first part'),
     importParts: z.array(z.string()).describe('Every import sheet written, in order: one, or <stem>.import.part1.xlsx, part2, ... with --max-rows'),

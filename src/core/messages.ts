@@ -173,16 +173,16 @@ export const MESSAGES: Record<FindingCode, Entry> = {
   },
   'ship-overdue': {
     zh: {
-      message: (a) => `已超过承诺发货时间 ${s(a.deadline)}（${deadlineSourceZh(a)}）${s(a.hours)} 小时，有超时发货风险`,
+      message: (a) => `已超过发货时限 ${s(a.deadline)}（${deadlineSourceZh(a)}）${s(a.hours)} 小时，有超时发货风险`,
       hint: () => '优先发这一单；如因不可抗力无法按时发货，请在千帆后台做超期发货报备',
     },
     en: {
-      message: (a) => `${s(a.hours)} h past the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)}): late-shipment risk`,
+      message: (a) => `${s(a.hours)} h past the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)}): risk of a late-shipment penalty`,
       hint: () => 'Ship this order first; if you cannot, file a late-shipment report (超期发货报备) in 千帆',
     },
   },
   'ship-due-soon': {
-    zh: { message: (a) => `距承诺发货时间 ${s(a.deadline)}（${deadlineSourceZh(a)}）还剩 ${s(a.hours)} 小时`, hint: () => '请尽快发货并上传单号' },
+    zh: { message: (a) => `距发货时限 ${s(a.deadline)}（${deadlineSourceZh(a)}）还剩 ${s(a.hours)} 小时`, hint: () => '请尽快发货并上传单号' },
     en: { message: (a) => `${s(a.hours)} h left until the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)})`, hint: () => 'Ship and upload the number soon' },
   },
   'presale-not-started': {

@@ -52,6 +52,18 @@ export interface ValidationResult {
   orders: { imported: number; rejected: number; skipped: number };
   /** Orders per watched 订单标记 tag (缺货, 协商发货, 催发货). */
   tags: Record<string, number>;
+  /** Orders per declared carrier, in order of first appearance. */
+  carriers: CarrierCount[];
+}
+
+export interface CarrierCount {
+  /** The platform name of a known carrier, the text as typed for an unknown one, '' when none was given. */
+  carrier: string;
+  orders: number;
+  /** Imported without any warning. */
+  ok: number;
+  /** Imported with warnings, rejected, or skipped with a note. */
+  problems: number;
 }
 
 export interface Validator {
@@ -110,6 +122,7 @@ function judge(store: RecordStore, options: ValidateOptions): ValidationResult {
   let ordersRejected = 0;
   let ordersSkipped = 0;
   const tags = new Map<string, number>();
+  const carriers = new Map<string, CarrierCount>();
   store.forEachOrder((group) => {
     const verdict = checkOrder(group, registry);
     const state = checkOrderState(group, options);
@@ -139,13 +152,20 @@ function judge(store: RecordStore, options: ValidateOptions): ValidationResult {
       imports.push({ orderId: group.orderId, carrierId: carrier.id, carrierName: carrier.displayName, trackingNumber: tracking, rows });
     }
     for (const found of own) findings.push(found);
+    const declared = carrier?.displayName ?? group.rows.find((record) => record.carrier !== '')?.carrier ?? '';
+    const count = carriers.get(declared) ?? { carrier: declared, orders: 0, ok: 0, problems: 0 };
+    count.orders += 1;
+    if (state.skip || errorRows.length > 0 || own.some((found) => found.severity !== 'info')) count.problems += 1;
+    else count.ok += 1;
+    carriers.set(declared, count);
   });
 
   findings.sort(compareFindings);
   const rows: RowCounts = { total: records.length, imported: 0, rejected: 0, skipped: 0 };
   for (const value of disposition.values()) rows[value] += 1;
   const orders = { imported: imports.length, rejected: ordersRejected, skipped: ordersSkipped };
-  return { imports, findings, records, disposition, rows, orders, tags: Object.fromEntries([...tags].sort(([a], [b]) => a.localeCompare(b))) };
+  const tagCounts = Object.fromEntries([...tags].sort(([a], [b]) => a.localeCompare(b)));
+  return { imports, findings, records, disposition, rows, orders, tags: tagCounts, carriers: [...carriers.values()] };
 }
 
 /** Every row of a rejected order is rejected; a row without its own error says which rows failed. */

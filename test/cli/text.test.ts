@@ -11,7 +11,7 @@ describe('the text summary', () => {
   const bad = fileReport('bad.xlsx', listed, { counts: { error: 7, warning: 1, info: 0, byCode: { 'merged-shipment': 1, 'tracking-format': 7 } }, truncated: true });
 
   it('counts problems from the counts, not from the list --max-errors shortened', () => {
-    expect(renderText(run([bad]), options)).toMatch(/number does not fit carrier\s*│ error\s*│ 7 /);
+    expect(renderText(run([bad]), options)).toMatch(/number does not fit carrier\s*│ error\s*│\s+7 │/);
   });
 
   it('with --quiet shows only files with errors and only the error rows, and nothing when all passed', () => {

@@ -5,6 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { relative } from 'node:path';
 import type { Severity } from '../../core/finding.js';
+import { truncateToWidth } from '../../core/display-width.js';
 import { SEVERITY_LABEL, type Lang } from '../../core/messages.js';
 import type { FileReport, RunReport } from '../report-schema.js';
 import { codeTitle, severityOf } from './finding-text.js';
@@ -13,6 +14,13 @@ interface Words {
   sheet: (name: string, row: number) => string;
   ignored: (names: string) => string;
   counts: (r: FileReport) => string;
+  skippedOrders: (n: number) => string;
+  tags: (list: string) => string;
+  tagCount: (tag: string, n: number) => string;
+  carrierHead: string[];
+  noCarrier: string;
+  firstProblems: (shown: number, total: number) => string;
+  row: (n: number) => string;
   tableHead: string[];
   importPath: string;
   reportPath: string;
@@ -26,7 +34,14 @@ const WORDS: Record<Lang, Words> = {
     ignored: (names) => `未读取的工作表：${names}`,
     counts: (r) =>
       `共 ${r.rows.total} 行：导入 ${r.rows.imported} 行（${r.orders.imported} 单），未导入 ${r.rows.rejected} 行（${r.orders.rejected} 单），跳过 ${r.rows.skipped} 行`,
-    tableHead: ['问题', '级别', '行数', '代码'],
+    skippedOrders: (n) => `其中 ${n} 单因售后申请未导入（--skip-after-sales）`,
+    tags: (list) => `订单标记：${list}`,
+    tagCount: (tag, n) => `${tag} ${n} 单`,
+    carrierHead: ['快递公司', '订单', '通过', '有问题'],
+    noCarrier: '（未填写）',
+    firstProblems: (shown, total) => (shown < total ? `问题（前 ${shown} 条，共 ${total} 条，详见问题报告）：` : `问题（共 ${total} 条）：`),
+    row: (n) => `第 ${n} 行`,
+    tableHead: ['问题', '级别', '行数'],
     importPath: '导入表',
     reportPath: '问题报告',
     failed: '无法处理',
@@ -38,7 +53,14 @@ const WORDS: Record<Lang, Words> = {
     ignored: (names) => `sheets not read: ${names}`,
     counts: (r) =>
       `${r.rows.total} rows: ${r.rows.imported} imported (${r.orders.imported} orders), ${r.rows.rejected} rejected (${r.orders.rejected} orders), ${r.rows.skipped} skipped`,
-    tableHead: ['Problem', 'Level', 'Rows', 'Code'],
+    skippedOrders: (n) => `${n} orders left out for open after-sales requests (--skip-after-sales)`,
+    tags: (list) => `order tags: ${list}`,
+    tagCount: (tag, n) => `${tag} ${n}`,
+    carrierHead: ['Carrier', 'Orders', 'OK', 'Problems'],
+    noCarrier: '(none)',
+    firstProblems: (shown, total) => (shown < total ? `Problems (first ${shown} of ${total}; all in the report):` : `Problems (${total}):`),
+    row: (n) => `row ${n}`,
+    tableHead: ['Problem', 'Level', 'Rows'],
     importPath: 'import sheet',
     reportPath: 'report',
     failed: 'failed',
@@ -60,10 +82,15 @@ function countsByCode(report: FileReport, quiet: boolean): { code: string; sever
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.code.localeCompare(b.code));
 }
 
+/** Problems listed one per line under the tables; the rest are in the report. */
+const LISTED_PROBLEMS = 20;
+
 export interface TextOptions {
   lang: Lang;
   chalk: ChalkInstance;
   cwd: string;
+  /** Terminal width the lines are fitted to (80 when not a terminal). */
+  columns?: number;
   /** Errors only: files without errors, warnings and notes, and the success line are left out. */
   quiet?: boolean;
 }
@@ -86,17 +113,53 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   const ignored = report.sheetsIgnored;
   if (ignored.length > 0) lines.push(`  ${chalk.dim(words.ignored(ignored.join(lang === 'zh' ? '、' : ', ')))}`);
   lines.push(`  ${words.counts(report)}`);
-  const rows = countsByCode(report, options.quiet === true);
-  if (rows.length > 0) {
-    const table = new Table({ head: words.tableHead, style: { head: [], border: [] }, chars: COMPACT });
-    for (const { code, severity, count } of rows) {
-      table.push([paint(chalk, severity, codeTitle(code, lang)), paint(chalk, severity, SEVERITY_LABEL[lang][severity]), String(count), chalk.dim(code)]);
-    }
-    lines.push(...table.toString().split('\n').map((line) => `  ${line}`));
-  }
+  if (report.orders.skipped > 0) lines.push(`  ${words.skippedOrders(report.orders.skipped)}`);
+  const tags = Object.entries(report.tags).map(([tag, n]) => words.tagCount(tag, n));
+  if (tags.length > 0) lines.push(`  ${words.tags(tags.join(lang === 'zh' ? '，' : ', '))}`);
+  const width = Math.max(60, options.columns ?? 80);
+  lines.push(...indent(carrierTable(report, options)), ...indent(codeTable(report, options)), ...problemList(report, options, width));
   if (report.outputs.import !== null) lines.push(`  ${words.importPath}: ${shortPath(report.outputs.import, options.cwd)}`);
   if (report.outputs.report !== null) lines.push(`  ${words.reportPath}: ${shortPath(report.outputs.report, options.cwd)}`);
   return lines;
+}
+
+const indent = (block: string[]): string[] => block.map((line) => `  ${line}`);
+
+function carrierTable(report: FileReport, { lang, chalk }: TextOptions): string[] {
+  if (report.carriers.length === 0) return [];
+  const table = new Table({ head: WORDS[lang].carrierHead, style: { head: [], border: [] }, chars: COMPACT, colAligns: ['left', 'right', 'right', 'right'] });
+  for (const c of report.carriers) {
+    table.push([c.carrier === '' ? chalk.dim(WORDS[lang].noCarrier) : c.carrier, String(c.orders), String(c.ok), c.problems > 0 ? chalk.yellow(String(c.problems)) : '0']);
+  }
+  return table.toString().split('\n');
+}
+
+function codeTable(report: FileReport, options: TextOptions): string[] {
+  const { lang, chalk } = options;
+  const rows = countsByCode(report, options.quiet === true);
+  if (rows.length === 0) return [];
+  const table = new Table({ head: WORDS[lang].tableHead, style: { head: [], border: [] }, chars: COMPACT, colAligns: ['left', 'left', 'right'] });
+  for (const { code, severity, count } of rows) {
+    table.push([paint(chalk, severity, codeTitle(code, lang)), paint(chalk, severity, SEVERITY_LABEL[lang][severity]), String(count)]);
+  }
+  return table.toString().split('\n');
+}
+
+/** The first problems in row order, one line each, cut to the terminal width. Skipped rows are not problems. */
+function problemList(report: FileReport, options: TextOptions, width: number): string[] {
+  const { lang, chalk } = options;
+  const words = WORDS[lang];
+  const problems = report.findings.filter((f) => f.severity !== 'info' && (options.quiet !== true || f.severity === 'error'));
+  if (problems.length === 0) return [];
+  const total = options.quiet === true ? report.counts.error : report.counts.error + report.counts.warning;
+  const shown = problems.slice(0, LISTED_PROBLEMS);
+  return [
+    `  ${words.firstProblems(shown.length, Math.max(total, problems.length))}`,
+    ...shown.map((f) => {
+      const head = `    ${words.row(f.row).padEnd(lang === 'zh' ? 7 : 8)} ${SEVERITY_LABEL[lang][f.severity]}  `;
+      return paint(chalk, f.severity, truncateToWidth(`${head}${f.message}`, width - 1));
+    }),
+  ];
 }
 
 function hasErrors(report: FileReport): boolean {

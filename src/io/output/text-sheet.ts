@@ -1,21 +1,40 @@
-// Writes sheets of plain text cells as an xlsx package, streamed: rows become XML and
-// go through the zip writer as they come, so neither the rows nor a shared-string table
-// are held in memory (exceljs's streaming writer keeps every string until commit).
-// Every cell is an inline string (t="inlineStr") in a cell style with the text number
-// format "@", and the columns carry that style too, so ids and tracking numbers never
-// become numbers, dates or formulas when the file is opened or edited. Nothing in the
-// package depends on the clock: the same rows give the same bytes.
+// Writes sheets as an xlsx package, streamed: rows become XML and go through the zip
+// writer as they come, so neither the rows nor a shared-string table are held in memory
+// (exceljs's streaming writer keeps every string until commit). Text cells are inline
+// strings (t="inlineStr") in a cell style with the text number format "@", and the
+// columns carry that style too, so ids and tracking numbers never become numbers, dates
+// or formulas when the file is opened or edited. Plain rows (the import sheet) are text
+// in one style; styled rows (the report) may carry a row fill, marked cells, their own
+// row numbers, and the input's numbers and dates as such. Nothing in the package depends
+// on the clock: the same rows give the same bytes.
 
+import { ColumnNames, columnName, rowXml, styledRowXml, type SheetLine } from './sheet-rows.js';
+import { HEADER_STYLE, PLAIN_STYLES_XML, REPORT_STYLES_XML, TEXT_STYLE } from './sheet-styles.js';
 import { ZipWriter, type EntryWriter } from './zip-writer.js';
+
+export { escapeCellText, type CellValue, type SheetLine, type StyledRow } from './sheet-rows.js';
+export type { CellStyle } from './sheet-styles.js';
 
 export interface TextSheet {
   name: string;
   header: readonly string[];
-  rows: Iterable<readonly string[]>;
+  /** The rows below the header, from an array, a generator or an async stream. */
+  rows: Iterable<SheetLine> | AsyncIterable<SheetLine>;
   /** Column widths in characters; CJK text counts double. */
   widths?: readonly number[];
-  /** Freeze the header row and add an autofilter: for sheets people work in. */
+  /** Freeze the rows down to the header and add an autofilter on the header: for sheets people work in. */
   worksheetFriendly?: boolean;
+  /** Rows above the header (an export's title rows), numbered from 1 unless they say. */
+  preamble?: readonly SheetLine[];
+  /** The row the header is written on; the one after the preamble when omitted. */
+  headerRow?: number;
+  /** Merged ranges as A1 references ("D5:D6"). */
+  merges?: readonly string[];
+}
+
+export interface WorkbookOptions {
+  /** Write the report's style table: row fills, marked cells, date cells. Plain workbooks keep the plain table. */
+  reportStyles?: boolean;
 }
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -24,80 +43,10 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-// Cell styles (cellXfs): 0 the default, 1 text ("@" is built-in number format 49), 2 text in bold for the header.
-const TEXT_STYLE = 1;
-const HEADER_STYLE = 2;
-const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
-
-/** Excel refuses longer cell text (it "repairs" the file); the cut never splits a surrogate pair. */
-const MAX_CELL_LENGTH = 32767;
 /** Bytes of row XML collected before they are handed to the compressor. */
 const FLUSH_AT = 1 << 18;
 
-// What XML 1.0 cannot hold or must escape, and text that reads as an OOXML `_xHHHH_` escape.
-const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
-const EDGE_SPACE = /^\s|\s$/;
-
-const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, '0');
-
-/** Cell text as the content of <t>: entities for & < >, `_xHHHH_` for control characters (Excel's own form, also for CR). */
-export function escapeCellText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x26) out += '&amp;';
-    else if (code === 0x3c) out += '&lt;';
-    else if (code === 0x3e) out += '&gt;';
-    else if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0xfffe || code === 0xffff) out += `_x${hex4(code)}_`;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      out += text.slice(i, i + 2);
-      i++;
-    } else if (code >= 0xd800 && code <= 0xdfff) out += '\ufffd'; // a lone surrogate cannot be written as UTF-8
-    else if (code === 0x5f && /^_x[0-9a-fA-F]{4}_/.test(text.slice(i, i + 7))) out += '_x005F_'; // keep a literal "_x0041_" literal
-    else out += text[i];
-  }
-  return out;
-}
-
-function clip(text: string): string {
-  if (text.length <= MAX_CELL_LENGTH) return text;
-  const cut = (text.charCodeAt(MAX_CELL_LENGTH - 1) & 0xfc00) === 0xd800 ? MAX_CELL_LENGTH - 1 : MAX_CELL_LENGTH;
-  return text.slice(0, cut);
-}
-
 const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** A1-style column letters for a 0-based index. */
-function columnName(index: number): string {
-  let n = index + 1;
-  let name = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    name = String.fromCharCode(65 + m) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
-}
-
-class ColumnNames {
-  private readonly names: string[] = [];
-  get(index: number): string {
-    return (this.names[index] ??= columnName(index));
-  }
-}
-
-function rowXml(values: readonly string[], rowNumber: number, style: number, columns: ColumnNames): string {
-  let xml = `<row r="${rowNumber}">`;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value === undefined || value === '') continue;
-    const text = clip(value);
-    const space = EDGE_SPACE.test(text) ? ' xml:space="preserve"' : '';
-    xml += `<c r="${columns.get(i)}${rowNumber}" s="${style}" t="inlineStr"><is><t${space}>${escapeCellText(text)}</t></is></c>`;
-  }
-  return `${xml}</row>`;
-}
 
 function checkSheetName(name: string): void {
   if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
@@ -141,45 +90,89 @@ class ByteSink {
   }
 }
 
-/** Streams one worksheet part and returns the last row written. */
-async function writeSheet(entry: EntryWriter, sheet: TextSheet, selected: boolean): Promise<number> {
-  const columns = new ColumnNames();
+/** Where a written sheet's table is: its header row and last row. */
+interface Extent {
+  headerRow: number;
+  lastRow: number;
+}
+
+/** The number of a line: its own, or the one after the previous line. Rows must go down the sheet. */
+function rowOf(line: SheetLine, previous: number): number {
+  if (!('cells' in line) || line.row === undefined) return previous + 1;
+  if (line.row <= previous) throw new RangeError(`row ${line.row} written after row ${previous}`);
+  return line.row;
+}
+
+function colsXml(sheet: TextSheet): string {
   const width = Math.max(sheet.header.length, sheet.widths?.length ?? 0);
   let cols = '';
   for (let i = 0; i < width; i++) {
     const chars = sheet.widths?.[i] ?? Math.max(10, displayWidth(sheet.header[i] ?? '') + 2);
     cols += `<col min="${i + 1}" max="${i + 1}" width="${chars}" style="${TEXT_STYLE}" customWidth="1"/>`;
   }
-  const pane = sheet.worksheetFriendly === true ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' : '';
+  return cols === '' ? '' : `<cols>${cols}</cols>`;
+}
+
+function paneXml(top: number): string {
+  const below = `A${top + 1}`;
+  return `<pane ySplit="${top}" topLeftCell="${below}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${below}" sqref="${below}"/>`;
+}
+
+/** Streams one worksheet part and returns where its table is. */
+async function writeSheet(entry: EntryWriter, sheet: TextSheet, selected: boolean, reportStyles: boolean): Promise<Extent> {
+  const columns = new ColumnNames();
+  const width = sheet.header.length;
   const sink = new ByteSink(entry);
-  sink.add(
-    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-      `<sheetFormatPr defaultRowHeight="15"/>${cols === '' ? '' : `<cols>${cols}</cols>`}<sheetData>${rowXml(sheet.header, 1, HEADER_STYLE, columns)}`,
-  );
-  let rowNumber = 1;
-  for (const values of sheet.rows) {
-    rowNumber += 1;
-    if (sink.add(rowXml(values, rowNumber, TEXT_STYLE, columns))) await sink.flush();
+  const lineXml = (line: SheetLine, rowNumber: number) =>
+    'cells' in line ? styledRowXml(line, rowNumber, width, columns, reportStyles) : rowXml(line, rowNumber, TEXT_STYLE, columns);
+
+  let rowNumber = 0;
+  let above = '';
+  for (const line of sheet.preamble ?? []) {
+    rowNumber = rowOf(line, rowNumber);
+    above += lineXml(line, rowNumber);
   }
+  const headerRow = sheet.headerRow ?? rowNumber + 1;
+  if (headerRow <= rowNumber) throw new RangeError(`the header row ${headerRow} is not below the rows above it`);
+  const friendly = sheet.worksheetFriendly === true;
+  sink.add(
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${friendly ? paneXml(headerRow) : ''}</sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/>${colsXml(sheet)}<sheetData>${above}${rowXml(sheet.header, headerRow, HEADER_STYLE, columns)}`,
+  );
+  rowNumber = headerRow;
+  if (Symbol.asyncIterator in sheet.rows) {
+    for await (const line of sheet.rows) {
+      rowNumber = rowOf(line, rowNumber);
+      if (sink.add(lineXml(line, rowNumber))) await sink.flush();
+    }
+  } else {
+    for (const line of sheet.rows) {
+      rowNumber = rowOf(line, rowNumber);
+      if (sink.add(lineXml(line, rowNumber))) await sink.flush();
+    }
+  }
+  const extent = { headerRow, lastRow: rowNumber };
   let tail = '</sheetData>';
-  if (sheet.worksheetFriendly === true && sheet.header.length > 0) tail += `<autoFilter ref="${filterRange(sheet, rowNumber)}"/>`;
+  if (friendly && width > 0) tail += `<autoFilter ref="${filterRange(sheet, extent)}"/>`;
+  const merges = sheet.merges ?? [];
+  if (merges.length > 0) tail += `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`;
   sink.add(`${tail}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
   await sink.end();
-  return rowNumber;
+  return extent;
 }
 
-function filterRange(sheet: TextSheet, lastRow: number, absolute = false): string {
+function filterRange(sheet: TextSheet, extent: Extent, absolute = false): string {
   const $ = absolute ? '$' : '';
-  return `${$}A${$}1:${$}${columnName(sheet.header.length - 1)}${$}${lastRow}`;
+  return `${$}A${$}${extent.headerRow}:${$}${columnName(sheet.header.length - 1)}${$}${extent.lastRow}`;
 }
 
-function workbookXml(sheets: readonly TextSheet[], lastRows: readonly number[]): string {
+function workbookXml(sheets: readonly TextSheet[], extents: readonly Extent[]): string {
   const entries = sheets.map((sheet, i) => `<sheet name="${escapeAttr(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   // Excel keeps an autofilter's range in this hidden name as well as in the sheet.
   const names = sheets
     .map((sheet, i) =>
       sheet.worksheetFriendly === true && sheet.header.length > 0
-        ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeAttr(`'${sheet.name.replace(/'/g, "''")}'!${filterRange(sheet, lastRows[i] ?? 1, true)}`)}</definedName>`
+        ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeAttr(`'${sheet.name.replace(/'/g, "''")}'!${filterRange(sheet, extents[i] ?? { headerRow: 1, lastRow: 1 }, true)}`)}</definedName>`
         : '',
     )
     .join('');
@@ -199,17 +192,18 @@ function workbookRelsXml(sheetCount: number): string {
   return `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rels}</Relationships>`;
 }
 
-export async function writeTextSheets(path: string, sheets: readonly TextSheet[]): Promise<void> {
+export async function writeTextSheets(path: string, sheets: readonly TextSheet[], options: WorkbookOptions = {}): Promise<void> {
   sheets.forEach((sheet) => checkSheetName(sheet.name));
   const zip = await ZipWriter.create(path);
   try {
     await zip.add('[Content_Types].xml', contentTypesXml(sheets.length));
     await zip.add('_rels/.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-    await zip.add('xl/styles.xml', STYLES);
-    const lastRows: number[] = [];
-    for (const [i, sheet] of sheets.entries()) lastRows.push(await writeSheet(zip.entry(`xl/worksheets/sheet${i + 1}.xml`), sheet, i === 0));
+    const reportStyles = options.reportStyles === true;
+    await zip.add('xl/styles.xml', reportStyles ? REPORT_STYLES_XML : PLAIN_STYLES_XML);
+    const extents: Extent[] = [];
+    for (const [i, sheet] of sheets.entries()) extents.push(await writeSheet(zip.entry(`xl/worksheets/sheet${i + 1}.xml`), sheet, i === 0, reportStyles));
     // The workbook part comes last: the autofilter ranges are known once the rows are written.
-    await zip.add('xl/workbook.xml', workbookXml(sheets, lastRows));
+    await zip.add('xl/workbook.xml', workbookXml(sheets, extents));
     await zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length));
     await zip.close();
   } catch (error) {

@@ -1,0 +1,98 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runReportSchema, type FileReport } from '../../src/cli/report-schema.js';
+import { displayWidth } from '../../src/core/display-width.js';
+import { readWorkbook, ship, workspace } from '../helpers/cli.js';
+
+const AFTER_PAYMENT = '2026-11-23T10:00:00+08:00';
+
+function validate(args: string[], cwd: string, env?: Record<string, string>): { status: number | null; file: FileReport } {
+  const run = ship(['validate', ...args, '--format', 'json'], { cwd, ...(env === undefined ? {} : { env }) });
+  const [file] = runReportSchema.parse(JSON.parse(run.stdout)).files;
+  if (file === undefined) throw new Error(run.stderr);
+  return { status: run.status, file };
+}
+
+const codes = (file: FileReport, code: string) => file.findings.filter((f) => f.code === code);
+
+describe('deadlines, presale and after-sales on the sample export', () => {
+  const dir = workspace('sample-qianfan-export.xlsx');
+
+  it('warns about orders past their ship-by time, judged at --now', () => {
+    const { file } = validate(['sample-qianfan-export.xlsx', '--now', AFTER_PAYMENT], dir);
+    const overdue = codes(file, 'ship-overdue');
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((f) => f.severity === 'warning')).toBe(true);
+    expect(overdue[0]?.message).toMatch(/^已超过发货时限 2026-11-2\d \d\d:\d\d（承诺发货时间）/);
+    // Before any order was paid nothing is late.
+    const early = validate(['sample-qianfan-export.xlsx', '--now', '2026-11-01T00:00:00+08:00'], dir).file;
+    expect(codes(early, 'ship-overdue')).toEqual([]);
+  });
+
+  it('warns about a presale order before its shipping window and an open after-sales request, and still imports them', async () => {
+    const { file } = validate(['sample-qianfan-export.xlsx', '--now', AFTER_PAYMENT], dir);
+    const presale = codes(file, 'presale-not-started');
+    const afterSales = codes(file, 'after-sales-pending');
+    expect(presale).toHaveLength(1);
+    expect(presale[0]?.message).toContain('2026-12-01 00:00');
+    expect(afterSales).toHaveLength(1);
+    expect(afterSales[0]?.value).toBe('售后处理中');
+    const [sheet] = await readWorkbook(join(dir, 'sample-qianfan-export.import.xlsx'));
+    const imported = new Set(sheet?.rows.map((r) => r[0]));
+    expect(imported).toContain(afterSales[0]?.orderId);
+    expect(file.tags).toEqual({ 催发货: 1, 协商发货: 1, 缺货: 1 });
+  });
+
+  it('leaves orders with an open after-sales request out with --skip-after-sales, counting them as skipped', async () => {
+    const before = validate(['sample-qianfan-export.xlsx', '--now', AFTER_PAYMENT], dir).file;
+    const { file } = validate(['sample-qianfan-export.xlsx', '--now', AFTER_PAYMENT, '--skip-after-sales'], dir);
+    expect(file.orders.skipped).toBe(1);
+    expect(file.orders.imported).toBe(before.orders.imported - 1);
+    expect(file.rows.imported + file.rows.rejected + file.rows.skipped).toBe(file.rows.total);
+    const skipped = codes(file, 'after-sales-skipped');
+    expect(skipped).toHaveLength(1);
+    const [sheet] = await readWorkbook(join(dir, 'sample-qianfan-export.import.xlsx'));
+    expect(sheet?.rows.map((r) => r[0])).not.toContain(skipped[0]?.orderId);
+  });
+});
+
+describe('ship-by time from the payment time', () => {
+  const dir = workspace();
+  writeFileSync(join(dir, 'paid.csv'), '订单号,快递公司,快递单号,支付时间\r\nP792840050473100001,顺丰速运,SF1385628716739,2026-11-20 10:00:00\r\n');
+
+  it('uses 支付时间 + 48 hours by default, and --deadline-hours and --due-soon change it', () => {
+    const now = '2026-11-21T12:00:00+08:00';
+    expect(validate(['paid.csv', '--now', now], dir).file.findings).toEqual([]);
+    const late = validate(['paid.csv', '--now', now, '--deadline-hours', '24'], dir);
+    expect(late.status).toBe(0);
+    expect(codes(late.file, 'ship-overdue')[0]?.message).toBe('已超过发货时限 2026-11-21 10:00（按支付后 24 小时估算）2 小时，有超时发货风险');
+    const soon = validate(['paid.csv', '--now', now, '--due-soon', '24'], dir).file;
+    expect(codes(soon, 'ship-due-soon')[0]?.severity).toBe('info');
+  });
+
+  it('fails --strict on a late order: a warning', () => {
+    expect(ship(['validate', 'paid.csv', '--now', '2026-11-30T00:00:00+08:00', '--strict'], { cwd: dir }).status).toBe(1);
+  });
+});
+
+describe('the terminal summary', () => {
+  const dir = workspace('sample-qianfan-export.xlsx');
+
+  it('shows orders by carrier, the first problems with their rows, and fits in 80 columns', () => {
+    const run = ship(['validate', 'sample-qianfan-export.xlsx', '--now', AFTER_PAYMENT], { cwd: dir });
+    expect(run.stdout).toMatch(/│ 快递公司\s*│ 订单 │ 通过 │ 有问题 │/);
+    expect(run.stdout).toMatch(/│ 顺丰速运\s*│\s+\d+ │/);
+    expect(run.stdout).toMatch(/问题（前 20 条，共 \d+ 条，详见问题报告）：/);
+    expect(run.stdout).toMatch(/第 \d+ 行\s+错误 {2}单号「SF\d+」不符合中通速递的单号格式/);
+    expect(run.stdout).toContain('订单标记：催发货 1 单');
+    for (const line of run.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+  });
+
+  it('speaks English when the locale is English, unless --lang says otherwise', () => {
+    const en = ship(['validate', 'sample-qianfan-export.xlsx'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
+    expect(en.stdout).toMatch(/\d+ rows: \d+ imported/);
+    const zh = ship(['validate', 'sample-qianfan-export.xlsx', '--lang', 'zh'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
+    expect(zh.stdout).toMatch(/共 \d+ 行/);
+  });
+});
