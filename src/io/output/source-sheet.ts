@@ -1,0 +1,52 @@
+// The second pass over the input, for the report's copy of it: the same sheet, every
+// row from the top (title rows and header included), streamed again. The first pass kept
+// only compact records, so the cells are read from the file once more.
+
+import type { MergedRange, SheetRow } from '../../core/sheet.js';
+import { readCsv } from '../csv/read-csv.js';
+import { InputError } from '../errors.js';
+import type { ReadLimits } from '../table.js';
+import { openWorkbook } from '../xlsx/workbook.js';
+
+/** Where the rows the validator saw came from, as the first pass found it. */
+export interface SourceSheet {
+  path: string;
+  kind: 'xlsx' | 'csv';
+  /** The sheet read (xlsx). */
+  sheet?: string;
+  headerRow: number;
+  limits: ReadLimits;
+  /** The sheet's merged ranges (xlsx), to merge the same cells in the copy. */
+  merges: readonly MergedRange[];
+}
+
+export interface SourceRows {
+  rows: AsyncIterable<SheetRow>;
+  close(): Promise<void>;
+}
+
+/** Every row of the source sheet, top to bottom (empty rows skipped, as the readers do). */
+export async function openSourceRows(source: SourceSheet): Promise<SourceRows> {
+  if (source.kind === 'csv') {
+    const rows = readCsv(source.path, source.limits);
+    return { rows, close: async () => void (await rows.return(undefined)) };
+  }
+  const workbook = await openWorkbook(source.path, source.limits);
+  const index = workbook.sheets.findIndex((sheet) => sheet.name === source.sheet);
+  if (index < 0) {
+    await workbook.close();
+    throw changedWhileRead(source.path);
+  }
+  return { rows: workbook.readRows(index), close: () => workbook.close() };
+}
+
+/** The file no longer holds what the first pass read (saved again in Excel meanwhile). */
+export function changedWhileRead(path: string): InputError {
+  return new InputError(
+    {
+      zh: '文件在校验过程中被修改了（例如在 Excel/WPS 中又保存了一次），问题报告无法与校验结果对应。请关闭文件后重新运行',
+      en: 'The file changed while it was being checked (saved again in Excel/WPS?), so the report would not match. Close it and run again',
+    },
+    path,
+  );
+}
