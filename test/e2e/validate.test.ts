@@ -71,7 +71,8 @@ describe('ship validate on the bundled sample export', () => {
   });
 
   it('writes a report with one row per finding, and every row not imported is in it', async () => {
-    const [sheet] = await readWorkbook(join(dir, 'sample-qianfan-export.report.xlsx'));
+    // The findings are the second sheet of the report workbook, after the summary (test/e2e/report-workbook.test.ts).
+    const sheet = (await readWorkbook(join(dir, 'sample-qianfan-export.report.xlsx'))).find((s) => s.name === '问题');
     expect(sheet?.rows[0]?.slice(0, 8)).toEqual(['行号', '订单号', '列', '原值', '级别', '代码', '说明', '建议']);
     const body = sheet?.rows.slice(1) ?? [];
     expect(body).toHaveLength(file.findings.length);

@@ -11,7 +11,9 @@ import { AtomicBatch } from '../../io/atomic-batch.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { removeStaleImports, writeImportFiles, type ImportFilesOptions } from '../../io/output/import-sheet.js';
 import { writeReportCsv } from '../../io/output/report-csv.js';
-import { columnLabel, writeReport } from '../../io/output/report-sheet.js';
+import { columnLabel, type ReportContext } from '../../io/output/report-sheet.js';
+import { writeReportWorkbook } from '../../io/output/report-workbook.js';
+import type { SourceSheet } from '../../io/output/source-sheet.js';
 import { openInput, type ReadOptions } from '../../io/read-input.js';
 import { countFindings } from '../finding-list.js';
 import type { FileReport } from '../report-schema.js';
@@ -51,18 +53,24 @@ function outputStem(job: FileJob): string {
 export async function validateFile(job: FileJob): Promise<FileOutcome> {
   const opened = await openInput(job.input, job.read);
   let result: ValidationResult;
+  let source: SourceSheet;
   try {
     const validator = createValidator({ registry: job.registry, columns: opened.columns, dates: { date1904: opened.date1904 }, ...job.checks });
     for await (const row of opened.rows) validator.add(row);
     // Merged ranges are known once the whole sheet has been read.
-    result = withSheetFindings(validator.finish(), mergedCellFindings(opened.merges(), opened.columns, opened.headerRow));
+    const merges = opened.merges();
+    result = withSheetFindings(validator.finish(), mergedCellFindings(merges, opened.columns, opened.headerRow));
+    // The report workbook copies the input: it reads the same sheet again (the rows were not kept).
+    source = { path: job.input, kind: opened.kind, sheet: opened.sheet, headerRow: opened.headerRow, limits: job.read.limits, merges };
   } finally {
     await opened.close();
   }
 
   const stem = outputStem(job);
   const reportPath = `${stem}.report.${job.reportFormat}`;
-  const writeReportFile = job.reportFormat === 'csv' ? writeReportCsv : writeReport;
+  const context: ReportContext = { result, columns: opened.columns, lang: job.lang };
+  // The CSV report is the findings table alone; the workbook adds the summary and the marked copy of the input.
+  const writeReportFile = (tmp: string) => (job.reportFormat === 'csv' ? writeReportCsv(tmp, context) : writeReportWorkbook(tmp, { ...context, source, reportPath }));
   // The import sheet(s) and the report replace the old ones together or not at all:
   // a run that fails (report open in Excel) must not leave a new import sheet beside an old report.
   const batch = new AtomicBatch();
@@ -70,7 +78,7 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
   let importPaths: string[];
   try {
     importPaths = await writeImportFiles(stem, result.imports, job.importFiles, guard);
-    await writeFileAtomic(reportPath, (tmp) => writeReportFile(tmp, { result, columns: opened.columns, lang: job.lang }), guard);
+    await writeFileAtomic(reportPath, writeReportFile, guard);
     await batch.commit();
     await removeStaleImports(stem, importPaths, job.inputs);
   } finally {

@@ -8,30 +8,24 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportLine } from '../../core/validate.js';
 import { writeFileAtomic, type AtomicWriteOptions } from '../atomic-write.js';
 import { OutputError } from '../errors.js';
+import { DEFAULT_TEMPLATE, IMPORT_SHEET_NAME, type ImportTemplate } from './import-template.js';
 import { writeTextSheets } from './text-sheet.js';
 
-export const IMPORT_HEADER = ['订单号', '快递公司', '快递单号'] as const;
-
-/** The sheet name of the import file (and of `ship template`). */
-export const IMPORT_SHEET_NAME = '批量发货';
-
-export interface ImportTemplate {
-  /** The three header cells: order id, carrier, tracking number. */
-  header: readonly [string, string, string];
-  /** Carrier id → the name to write instead of the carrier's display name. */
-  carrierNames: Readonly<Record<string, string>>;
-}
-
-export const DEFAULT_TEMPLATE: ImportTemplate = { header: IMPORT_HEADER, carrierNames: {} };
+export { DEFAULT_TEMPLATE, IMPORT_HEADER, IMPORT_SHEET_NAME, type ImportTemplate } from './import-template.js';
 
 const WIDTHS = [24, 14, 24];
+
+/** The rows one at a time: the writer takes any iterable, so no array of a million rows is built. */
+function* importRows(lines: readonly ImportLine[], template: ImportTemplate): Generator<readonly string[]> {
+  for (const line of lines) yield [line.orderId, template.carrierNames[line.carrierId] ?? line.carrierName, line.trackingNumber];
+}
 
 export async function writeImportSheet(path: string, lines: readonly ImportLine[], template: ImportTemplate = DEFAULT_TEMPLATE): Promise<void> {
   await writeTextSheets(path, [
     {
       name: IMPORT_SHEET_NAME,
       header: template.header,
-      rows: lines.map((line) => [line.orderId, template.carrierNames[line.carrierId] ?? line.carrierName, line.trackingNumber]),
+      rows: importRows(lines, template),
       widths: WIDTHS,
     },
   ]);

@@ -1,5 +1,6 @@
-// The error report as CSV (--report-format csv): the columns of the xlsx report, for
-// tools that take CSV. Written so that Excel and WPS open it right: a UTF-8 BOM (without
+// The error report as CSV (--report-format csv): the findings table of the xlsx report
+// (its 问题 sheet), for tools that take CSV; the summary and the marked copy of the input
+// are only in the workbook. Written so that Excel and WPS open it right: a UTF-8 BOM (without
 // it zh-CN Excel reads UTF-8 as GBK and shows mojibake), CRLF line ends, RFC 4180 quoting,
 // and every echoed value neutralized (quoting alone does not stop a formula).
 

@@ -1,6 +1,6 @@
-// The error report: one row per finding, with where it is, what it is, and what
-// to do, plus the row's own carrier, number and recipient so it can be fixed
-// without switching back to the export.
+// The findings table of the report: one row per finding, with where it is, what it is,
+// and what to do, plus the row's own carrier, number and recipient. It is the 问题 sheet
+// of the report workbook (report-workbook.ts) and the whole of the CSV report.
 
 import type { ColumnMap } from '../../core/columns.js';
 import { FIELD_HEADERS_ZH } from '../../core/columns.js';
@@ -9,7 +9,7 @@ import { renderMessage, SEVERITY_LABEL, type Lang } from '../../core/messages.js
 import type { RowRecord } from '../../core/row-record.js';
 import type { Disposition, ValidationResult } from '../../core/validate.js';
 import { neutralize } from './neutralize.js';
-import { writeTextSheets } from './text-sheet.js';
+import type { TextSheet } from './text-sheet.js';
 
 const HEADER: Record<Lang, readonly string[]> = {
   zh: ['行号', '订单号', '列', '原值', '级别', '代码', '说明', '建议', '处理', '快递公司', '快递单号', '收件人姓名'],
@@ -17,6 +17,8 @@ const HEADER: Record<Lang, readonly string[]> = {
 };
 
 const WIDTHS = [8, 24, 12, 24, 8, 30, 60, 60, 10, 14, 22, 12];
+
+export const FINDINGS_SHEET: Record<Lang, string> = { zh: '问题', en: 'Findings' };
 
 export const DISPOSITION_LABEL: Record<Lang, Record<Disposition, string>> = {
   zh: { imported: '已导入', rejected: '未导入', skipped: '已跳过' },
@@ -61,9 +63,8 @@ export function reportTable(context: ReportContext): { header: readonly string[]
   return { header: HEADER[context.lang], rows };
 }
 
-export async function writeReport(path: string, context: ReportContext): Promise<void> {
+/** The findings sheet (问题) of the report workbook. */
+export function findingsSheet(context: ReportContext): TextSheet {
   const { header, rows } = reportTable(context);
-  await writeTextSheets(path, [
-    { name: context.lang === 'zh' ? '问题' : 'Findings', header, rows, widths: WIDTHS, worksheetFriendly: true },
-  ]);
+  return { name: FINDINGS_SHEET[context.lang], header, rows, widths: WIDTHS, worksheetFriendly: true };
 }

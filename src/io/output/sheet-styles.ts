@@ -11,6 +11,8 @@ export type CellStyle = 'text' | 'header' | 'errorRow' | 'warningRow' | 'errorCe
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const FONT = '<sz val="11"/><name val="Calibri"/><family val="2"/>';
+/** A coloured bold font, its parts in the order Excel writes them. */
+const boldColour = (rgb: string) => `<font><b/><sz val="11"/><color rgb="${rgb}"/><name val="Calibri"/><family val="2"/></font>`;
 const CELL_STYLES = '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>';
 const BORDERS = '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>';
 const STYLE_XFS = '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>';
@@ -44,7 +46,7 @@ const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const solid = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
 
 // Fonts 0 plain, 1 bold, 2 bold dark red, 3 bold dark yellow; fills 0 none, 1 gray125 (both required), 2–5 as FILL.
-const REPORT_FONTS = `${PLAIN_FONTS}<font><b/><color rgb="${ERROR_FONT}"/>${FONT}</font><font><b/><color rgb="${WARNING_FONT}"/>${FONT}</font>`;
+const REPORT_FONTS = PLAIN_FONTS + boldColour(ERROR_FONT) + boldColour(WARNING_FONT);
 const REPORT_FILLS = PLAIN_FILLS + solid(FILL.errorRow) + solid(FILL.warningRow) + solid(FILL.errorCell) + solid(FILL.warningCell);
 
 /** Font and fill of each style that has a variant per number format. */

@@ -30,6 +30,8 @@ export interface TextSheet {
   headerRow?: number;
   /** Merged ranges as A1 references ("D5:D6"). */
   merges?: readonly string[];
+  /** Compress fast rather than small: for a sheet as large as the input. */
+  fastCompression?: boolean;
 }
 
 export interface WorkbookOptions {
@@ -201,7 +203,7 @@ export async function writeTextSheets(path: string, sheets: readonly TextSheet[]
     const reportStyles = options.reportStyles === true;
     await zip.add('xl/styles.xml', reportStyles ? REPORT_STYLES_XML : PLAIN_STYLES_XML);
     const extents: Extent[] = [];
-    for (const [i, sheet] of sheets.entries()) extents.push(await writeSheet(zip.entry(`xl/worksheets/sheet${i + 1}.xml`), sheet, i === 0, reportStyles));
+    for (const [i, sheet] of sheets.entries()) extents.push(await writeSheet(zip.entry(`xl/worksheets/sheet${i + 1}.xml`, { fast: sheet.fastCompression }), sheet, i === 0, reportStyles));
     // The workbook part comes last: the autofilter ranges are known once the rows are written.
     await zip.add('xl/workbook.xml', workbookXml(sheets, extents));
     await zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length));

@@ -1,0 +1,167 @@
+// The report's copy of the input, the sheet a merchant fixes in: every column and row of
+// the sheet that was checked, on the same rows as in the input (so the row numbers of the
+// 问题 sheet and of the terminal point into it), with three columns in front saying what
+// happened to the row and why. Rows with an error are filled red, rows with only warnings
+// yellow, and the cell a finding is about is marked. The sheet is named 包裹详情, the name
+// ship reads first, and the added headers are none that ship reads: checking the report
+// again after fixing cells in it checks the fixed copy. When the input is such a copy, its
+// added columns are replaced, not added again.
+
+import type { ColumnMap, Field } from '../../core/columns.js';
+import type { Finding } from '../../core/finding.js';
+import { renderMessage, type Lang } from '../../core/messages.js';
+import type { SheetRow } from '../../core/sheet.js';
+import type { ValidationResult } from '../../core/validate.js';
+import { EXPORT_SHEET } from '../read-input.js';
+import { neutralize } from './neutralize.js';
+import { DISPOSITION_LABEL } from './report-sheet.js';
+import { columnName, type CellValue, type StyledRow } from './sheet-rows.js';
+import type { CellStyle } from './sheet-styles.js';
+import { changedWhileRead, openSourceRows, type SourceSheet } from './source-sheet.js';
+import { displayWidth, type TextSheet } from './text-sheet.js';
+
+/** The copy is named like the 千帆 export's sheet, which ship picks when a workbook has it. */
+export const COPY_SHEET = EXPORT_SHEET;
+
+/** Excel opens no sheet longer than this; a longer CSV input gets no copy. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/** Whether the copy fits in a sheet Excel can open. */
+export function copyFits(result: ValidationResult): boolean {
+  return (result.records.at(-1)?.row ?? 0) <= EXCEL_MAX_ROWS;
+}
+
+/** The columns added in front. None may be a header ship reads (see HEADER_ALIASES): no 状态. */
+export const ADDED_HEADERS: Record<Lang, readonly [string, string, string]> = {
+  zh: ['校验结果', '问题', '建议'],
+  en: ['Check result', 'Problems', 'Hints'],
+};
+const ADDED = 3;
+const SEPARATOR: Record<Lang, string> = { zh: '；', en: '; ' };
+const ADDED_WIDTHS = [10, 44, 44];
+const FIELD_WIDTHS: Partial<Record<Field, number>> = { orderId: 24, trackingNumber: 22, carrier: 12, recipientAddress: 30 };
+
+export interface CopyContext {
+  result: ValidationResult;
+  columns: ColumnMap;
+  lang: Lang;
+  source: SourceSheet;
+}
+
+export interface CopySheet {
+  sheet: TextSheet;
+  /** Releases the input; call it also when writing failed. */
+  close(): Promise<void>;
+}
+
+/** How many leading header cells are columns an earlier report added (0 for an export). */
+function addedColumnsIn(header: readonly string[]): number {
+  const labels = Object.values(ADDED_HEADERS);
+  let count = 0;
+  while (count < ADDED && labels.some((names) => names[count] === header[count]?.trim())) count += 1;
+  return count;
+}
+
+/** What the copy says about one row: its fill, its marked cells and the text of the added columns. */
+function describeRow(found: readonly Finding[], context: CopyContext, shift: number, strip: number): Pick<StyledRow, 'style' | 'marks'> & { problems: string; hints: string } {
+  let style: CellStyle | undefined;
+  const marks = new Map<number, CellStyle>();
+  const messages: string[] = [];
+  const hints: string[] = [];
+  for (const item of found) {
+    const { message, hint } = renderMessage(item, context.lang);
+    messages.push(message);
+    if (hint !== '' && !hints.includes(hint)) hints.push(hint);
+    if (item.severity === 'info') continue;
+    const error = item.severity === 'error';
+    if (error) style = 'errorRow';
+    else style ??= 'warningRow';
+    const column = item.field === undefined ? undefined : context.columns.index[item.field];
+    if (column === undefined || column < strip) continue;
+    if (error || marks.get(column + shift) !== 'errorCell') marks.set(column + shift, error ? 'errorCell' : 'warningCell');
+  }
+  const joined = (texts: string[]) => neutralize(texts.join(SEPARATOR[context.lang]));
+  return { style, marks: marks.size === 0 ? undefined : marks, problems: joined(messages), hints: joined(hints) };
+}
+
+/**
+ * The data rows, in input order, each beside the findings about it. The rows must be the
+ * ones the validator saw (same numbers, same count): otherwise the file changed in between.
+ */
+async function* copyRows(rows: AsyncIterator<SheetRow>, context: CopyContext, strip: number): AsyncGenerator<StyledRow> {
+  const { findings, records, disposition } = context.result;
+  const labels = DISPOSITION_LABEL[context.lang];
+  const shift = ADDED - strip;
+  let f = 0;
+  let r = 0;
+  for (let next = await rows.next(); next.done !== true; next = await rows.next()) {
+    const { row, cells } = next.value;
+    if (records[r]?.row !== row) throw changedWhileRead(context.source.path);
+    r += 1;
+    const outcome = disposition.get(row);
+    const label = outcome === undefined ? '' : labels[outcome];
+    // Findings are sorted by row; some are on rows the readers skip (an empty row in a merged range).
+    while (f < findings.length && findings[f]!.row < row) f += 1;
+    const start = f;
+    while (f < findings.length && findings[f]!.row === row) f += 1;
+    const own: CellValue[] = strip === 0 ? cells : cells.slice(strip);
+    if (start === f) {
+      yield { row, cells: [label, undefined, undefined, ...own] };
+      continue;
+    }
+    const { problems, hints, ...looks } = describeRow(findings.slice(start, f), context, shift, strip);
+    yield { row, cells: [label, problems, hints, ...own], ...looks };
+  }
+  if (r !== records.length) throw changedWhileRead(context.source.path);
+}
+
+function widthsOf(header: readonly string[], columns: ColumnMap, strip: number): number[] {
+  const fieldAt = new Map<number, Field>();
+  for (const [field, index] of Object.entries(columns.index) as [Field, number][]) fieldAt.set(index, field);
+  const own = header.slice(strip).map((text, i) => {
+    const field = fieldAt.get(i + strip);
+    return (field === undefined ? undefined : FIELD_WIDTHS[field]) ?? Math.min(24, Math.max(8, displayWidth(text.trim()) + 2));
+  });
+  return [...ADDED_WIDTHS, ...own];
+}
+
+/**
+ * Opens the input again and returns the copy sheet, its rows streamed from the file as
+ * the workbook is written. The rows above the header (an ERP's title rows) are copied too.
+ */
+export async function openCopySheet(context: CopyContext): Promise<CopySheet> {
+  const { source } = context;
+  const opened = await openSourceRows(source);
+  try {
+    const rows = opened.rows[Symbol.asyncIterator]();
+    const above: SheetRow[] = [];
+    let header: SheetRow | undefined;
+    while (header === undefined) {
+      const next = await rows.next();
+      if (next.done === true || next.value.row > source.headerRow) throw changedWhileRead(source.path);
+      if (next.value.row === source.headerRow) header = next.value;
+      else above.push(next.value);
+    }
+    const headerText = Array.from(header.cells, (cell) => cell?.text ?? '');
+    const strip = addedColumnsIn(headerText);
+    const shift = ADDED - strip;
+    const merges = source.merges
+      .filter((range) => range.left >= strip)
+      .map((range) => `${columnName(range.left + shift)}${range.top}:${columnName(range.right + shift)}${range.bottom}`);
+    const sheet: TextSheet = {
+      name: COPY_SHEET,
+      header: [...ADDED_HEADERS[context.lang], ...headerText.slice(strip)],
+      headerRow: source.headerRow,
+      preamble: above.map((row) => ({ row: row.row, cells: [undefined, undefined, undefined, ...row.cells.slice(strip)] })),
+      rows: copyRows(rows, context, strip),
+      widths: widthsOf(headerText, context.columns, strip),
+      worksheetFriendly: true,
+      merges,
+      fastCompression: true,
+    };
+    return { sheet, close: () => opened.close() };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

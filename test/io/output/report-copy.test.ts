@@ -1,0 +1,73 @@
+// The copy of the input in the report (包裹详情): its added columns are never read as data
+// by a second check, and a file that changed between the two passes is refused rather
+// than copied beside findings that are not about it.
+import ExcelJS from 'exceljs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../../src/cli/load-rules.js';
+import { HEADER_ALIASES, headerKey, matchHeader } from '../../../src/core/columns.js';
+import { validateRows } from '../../../src/core/validate.js';
+import { InputError } from '../../../src/io/errors.js';
+import { ADDED_HEADERS, COPY_SHEET, copyFits, EXCEL_MAX_ROWS } from '../../../src/io/output/report-copy.js';
+import { writeReportWorkbook } from '../../../src/io/output/report-workbook.js';
+import { writeTextSheets } from '../../../src/io/output/text-sheet.js';
+import { EXPORT_SHEET } from '../../../src/io/read-input.js';
+import { DEFAULT_READ_LIMITS } from '../../../src/io/table.js';
+import { HEADER, order, sheet, text } from '../../helpers/sheet.js';
+
+const dir = await mkdtemp(join(tmpdir(), 'ship-report-copy-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('the added columns', () => {
+  it('are no header ship reads, in either language', () => {
+    const aliases = new Set(Object.values(HEADER_ALIASES).flat().map(headerKey));
+    for (const label of [...ADDED_HEADERS.zh, ...ADDED_HEADERS.en]) expect(aliases.has(headerKey(label)), label).toBe(false);
+    const { columns } = matchHeader([...ADDED_HEADERS.zh, ...HEADER].map((h) => text(h)));
+    expect(columns.index).toMatchObject({ orderId: 3, status: 4, carrier: 5, trackingNumber: 6 });
+  });
+
+  it('sit in the sheet ship picks first', () => {
+    expect(COPY_SHEET).toBe(EXPORT_SHEET);
+  });
+});
+
+describe('an input longer than an Excel sheet', () => {
+  it('gets a report without a copy, and the summary says why', async () => {
+    const registry = await loadRegistry(undefined);
+    const { columns, rows } = sheet(HEADER, [[order(1), '待配货', '中通快递', '73104682937501', '张**', '', '']]);
+    // A CSV row past Excel's last row (1048576): the copy could not be opened.
+    const result = validateRows(rows.map((row) => ({ ...row, row: row.row + EXCEL_MAX_ROWS })), { registry, columns });
+    expect(copyFits(result)).toBe(false);
+    const path = join(dir, 'long.report.xlsx');
+    const source = { path: join(dir, 'not-read.csv'), kind: 'csv' as const, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
+    await writeReportWorkbook(path, { result, columns, lang: 'zh', source, reportPath: path });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '问题']);
+    const lines: string[] = [];
+    workbook.getWorksheet('汇总')!.eachRow((row) => lines.push(String(row.getCell(1).value)));
+    expect(lines.some((line) => line.includes('没有写出原表的副本'))).toBe(true);
+    expect(lines.some((line) => line.includes('ship validate'))).toBe(false);
+  });
+});
+
+describe('the second pass', () => {
+  it('refuses a file whose rows are not the ones the first pass checked', async () => {
+    const registry = await loadRegistry(undefined);
+    const data = [
+      [order(1), '待配货', '中通快递', '73104682937501', '张**', '', ''],
+      [order(2), '待配货', '中通快递', '73104682937518', '李**', '', ''],
+    ];
+    const { columns, rows } = sheet(HEADER, data);
+    const result = validateRows(rows, { registry, columns });
+    // The file on disk lost its last row since it was checked.
+    const input = join(dir, 'orders.xlsx');
+    await writeTextSheets(input, [{ name: EXPORT_SHEET, header: HEADER, rows: data.slice(0, 1) }]);
+    const source = { path: input, kind: 'xlsx' as const, sheet: EXPORT_SHEET, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
+    const written = writeReportWorkbook(join(dir, 'orders.report.xlsx'), { result, columns, lang: 'zh', source, reportPath: join(dir, 'orders.report.xlsx') });
+    await expect(written).rejects.toBeInstanceOf(InputError);
+    await expect(written).rejects.toMatchObject({ text: { zh: expect.stringContaining('文件在校验过程中被修改了') } });
+  });
+});
