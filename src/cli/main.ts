@@ -19,7 +19,8 @@ const out = {
 };
 
 /** What commander hands the validate action: the command's options before defaults are settled. */
-type ValidateFlags = Omit<ValidateOptions, 'strict' | 'quiet' | 'color' | 'progress' | 'cwd' | 'env' | 'now' | 'skipAfterSales' | 'lang'> & {
+type ValidateFlags = Omit<ValidateOptions, 'strict' | 'quiet' | 'color' | 'progress' | 'cwd' | 'env' | 'now' | 'skipAfterSales' | 'lang' | 'reportCopy'> & {
+  reportCopy?: boolean;
   now?: Date;
   skipAfterSales?: boolean;
   lang?: Lang;
@@ -69,7 +70,8 @@ function buildProgram(): Command {
     .argument('<file...>', '订单表文件或通配符 / order export files or globs (.xlsx, .csv; *, ?, **)')
     .option('-o, --out-dir <dir>', '输出目录（默认与输入文件相同）')
     .option('-f, --format <format>', 'stdout 格式: text | json | github | junit', outputFormat, 'text')
-    .option('--report-format <format>', '问题报告格式: xlsx | csv（UTF-8 BOM）', reportFormat, 'xlsx')
+    .option('--report-format <format>', '问题报告格式: xlsx（汇总、问题、标注后的原表副本）| csv（只有问题表，UTF-8 BOM）', reportFormat, 'xlsx')
+    .option('--no-report-copy', '问题报告里不附原表副本（大文件更快）/ no marked copy of the input in the report')
     .option('--json', 'same as --format json')
     .option('-q, --quiet', '只输出错误 / errors only (text, github)')
     .option('--max-errors <n>', '每个文件最多列出 N 条问题，但全部计数 / list at most N findings per file', nonNegativeInteger)
@@ -96,7 +98,7 @@ function buildProgram(): Command {
     .action(async (files: string[], flags: ValidateFlags) => {
       // Loaded on demand: exceljs is heavy, and `ship detect` / `ship --help` should start fast.
       const { runValidate } = await import('./commands/validate.js');
-      const { json, strict, quiet, color, progress, now, skipAfterSales, lang, ...rest } = flags;
+      const { json, strict, quiet, color, progress, now, skipAfterSales, lang, reportCopy, ...rest } = flags;
       const env = process.env;
       process.exitCode = await runValidate(
         files,
@@ -109,6 +111,7 @@ function buildProgram(): Command {
           // The one place the clock is read: the core judges deadlines against this.
           now: now ?? new Date(),
           skipAfterSales: skipAfterSales === true,
+          reportCopy: reportCopy !== false,
           color: wantsColor({ flag: color, env, isTTY: process.stdout.isTTY === true }),
           progress: progress && quiet !== true && isInteractive(process.stderr, env),
           cwd: process.cwd(),

@@ -240,3 +240,14 @@ describe('the report in English and with late orders', () => {
     expect(deadlines[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 });
+
+describe('--no-report-copy', () => {
+  it('writes the summary and the findings without the copy of the input, and says why in the summary', async () => {
+    const dir = workspace('sample-qianfan-export.xlsx');
+    const run = ship(['validate', 'sample-qianfan-export.xlsx', '--no-report-copy'], { cwd: dir });
+    expect(run.status).toBe(1);
+    const sheets = await readWorkbook(join(dir, 'sample-qianfan-export.report.xlsx'));
+    expect(sheets.map((s) => s.name)).toEqual(['汇总', '问题']);
+    expect(sheets[0]?.rows.flat().join(' ')).toContain('--no-report-copy');
+  });
+});

@@ -26,6 +26,8 @@ export interface FileJob {
   checks: OrderStateOptions;
   lang: Lang;
   reportFormat: 'xlsx' | 'csv';
+  /** The report workbook carries a marked copy of the input (off with --no-report-copy). */
+  reportCopy: boolean;
   /** Folder for the outputs; the input's folder when undefined. */
   outDir: string | undefined;
   /** Every input of the run: none of them may be written over. */
@@ -70,7 +72,7 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
   const reportPath = `${stem}.report.${job.reportFormat}`;
   const context: ReportContext = { result, columns: opened.columns, lang: job.lang };
   // The CSV report is the findings table alone; the workbook adds the summary and the marked copy of the input.
-  const writeReportFile = (tmp: string) => (job.reportFormat === 'csv' ? writeReportCsv(tmp, context) : writeReportWorkbook(tmp, { ...context, source, reportPath }));
+  const writeReportFile = (tmp: string) => (job.reportFormat === 'csv' ? writeReportCsv(tmp, context) : writeReportWorkbook(tmp, { ...context, source, reportPath, copy: job.reportCopy }));
   // The import sheet(s) and the report replace the old ones together or not at all:
   // a run that fails (report open in Excel) must not leave a new import sheet beside an old report.
   const batch = new AtomicBatch();

@@ -29,6 +29,8 @@ export interface ValidateOptions {
   format: OutputFormat;
   /** The error report as a workbook (default) or a CSV with a UTF-8 BOM. */
   reportFormat: 'xlsx' | 'csv';
+  /** The report workbook carries a marked copy of the input; --no-report-copy turns it off for big files. */
+  reportCopy: boolean;
   strict: boolean;
   /** Errors only, in the text and github formats. */
   quiet: boolean;
@@ -135,7 +137,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     progress.file(index, expanded.length, arg.input);
     try {
       const input = resolve(cwd, arg.input);
-      const { report, result } = await validateFile({ input, registry, read, checks, lang, reportFormat: options.reportFormat, outDir, inputs, usedStems, importFiles });
+      const { report, result } = await validateFile({ input, registry, read, checks, lang, reportFormat: options.reportFormat, reportCopy: options.reportCopy, outDir, inputs, usedStems, importFiles });
       // The order cases are only kept for JUnit: they hold a record per row.
       files.push({ report: { ...report, input: arg.input }, cases: options.format === 'junit' ? orderCases(result, lang) : undefined });
     } catch (error) {

@@ -22,6 +22,8 @@ export interface SummaryContext {
   /** The names of the other sheets; no copy sheet when the input is longer than Excel allows. */
   findingsSheet: string;
   copySheet: string | undefined;
+  /** Why there is no copy: the input is longer than Excel allows, or --no-report-copy. */
+  noCopyReason?: 'too-long' | 'not-asked';
 }
 
 /** How many late orders the summary lists; the rest are in the 问题 sheet. */
@@ -33,6 +35,7 @@ const TEXT = {
     sheets: (findings: string, copy: string) => `「${findings}」表每个问题一行；「${copy}」表是原表的副本，行号与原表相同：有错误的行标红，只有警告的行标黄，出问题的单元格加粗标出`,
     again: (copy: string, report: string) => `在「${copy}」表里改好标出的单元格并保存，再运行：ship validate ${report}`,
     noCopy: (findings: string) => `「${findings}」表每个问题一行。原表超过 Excel 的 1048576 行上限，没有写出原表的副本：请在原表里修改后重新校验`,
+    notAsked: (findings: string) => `「${findings}」表每个问题一行。按 --no-report-copy 没有写出原表的副本：请在原表里修改后重新校验`,
     next: '改完之后',
     counts: '行数与订单数', rows: '行', orders: '订单', total: '共计', imported: '已导入', rejected: '未导入', skipped: '已跳过',
     carriers: '按快递公司', ok: '无问题', problems: '有问题', noCarrier: '（未填写）',
@@ -45,6 +48,7 @@ const TEXT = {
     sheets: (findings: string, copy: string) => `"${findings}" lists one problem per row; "${copy}" is a copy of the input on the same rows: rows with errors in red, rows with only warnings in yellow, the cells at fault in bold`,
     again: (copy: string, report: string) => `Fix the marked cells in "${copy}", save, and run: ship validate ${report}`,
     noCopy: (findings: string) => `"${findings}" lists one problem per row. The input is longer than Excel's 1048576 rows, so it is not copied: fix the input and check it again`,
+    notAsked: (findings: string) => `"${findings}" lists one problem per row. --no-report-copy: the input is not copied; fix the input and check it again`,
     next: 'Then',
     counts: 'Rows and orders', rows: 'Rows', orders: 'Orders', total: 'Total', imported: 'Imported', rejected: 'Rejected', skipped: 'Skipped',
     carriers: 'By carrier', ok: 'OK', problems: 'Problems', noCarrier: '(none)',
@@ -89,7 +93,7 @@ function* summaryLines(context: SummaryContext): Generator<SheetLine> {
   yield [t.input, neutralize(context.input)];
   yield [t.sheet, context.sheet === undefined ? t.csv : neutralize(context.sheet)];
   yield { cells: [t.headerRow, num(context.headerRow)] };
-  if (context.copySheet === undefined) yield [t.noCopy(context.findingsSheet)];
+  if (context.copySheet === undefined) yield [context.noCopyReason === 'not-asked' ? t.notAsked(context.findingsSheet) : t.noCopy(context.findingsSheet)];
   else {
     yield [t.sheets(context.findingsSheet, context.copySheet)];
     yield [t.next, neutralize(t.again(context.copySheet, /\s/.test(context.report) ? `"${context.report}"` : context.report))];

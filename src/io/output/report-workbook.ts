@@ -18,10 +18,14 @@ export interface ReportWorkbookContext extends ReportContext {
   source: SourceSheet;
   /** Where the report ends up (the file written may be a temporary one beside it). */
   reportPath: string;
+  /** Add the marked copy of the input (a second pass over it); false with --no-report-copy. */
+  copy: boolean;
 }
 
 export async function writeReportWorkbook(path: string, context: ReportWorkbookContext): Promise<void> {
   const { source, lang } = context;
+  const fits = copyFits(context.result);
+  const withCopy = context.copy && fits;
   const summary = summarySheet({
     result: context.result,
     lang,
@@ -30,9 +34,10 @@ export async function writeReportWorkbook(path: string, context: ReportWorkbookC
     headerRow: source.headerRow,
     report: basename(context.reportPath),
     findingsSheet: FINDINGS_SHEET[lang],
-    copySheet: copyFits(context.result) ? COPY_SHEET : undefined,
+    copySheet: withCopy ? COPY_SHEET : undefined,
+    noCopyReason: fits ? 'not-asked' : 'too-long',
   });
-  if (!copyFits(context.result)) {
+  if (!withCopy) {
     await writeTextSheets(path, [summary, findingsSheet(context)], { reportStyles: true });
     return;
   }
