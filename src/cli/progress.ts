@@ -14,20 +14,31 @@ export function isInteractive(stream: ProgressStream, env: NodeJS.ProcessEnv): b
 
 export interface Progress {
   file(index: number, total: number, name: string): void;
+  /** Rows read so far in the current file: large files take seconds per 100k rows. */
+  rows(count: number): void;
   clear(): void;
 }
 
-const SILENT: Progress = { file: () => {}, clear: () => {} };
+const SILENT: Progress = { file: () => {}, rows: () => {}, clear: () => {} };
+
+/** Rows between redraws of the row count: often enough to see it move, rarely enough to cost nothing. */
+export const PROGRESS_EVERY_ROWS = 20_000;
 
 const CLEAR_LINE = '\r\u001b[K';
 
 export function createProgress(write: (text: string) => void, enabled: boolean, lang: 'zh' | 'en'): Progress {
   if (!enabled) return SILENT;
   let drawn = false;
+  let current = '';
   return {
     file(index, total, name) {
       drawn = true;
-      write(`${CLEAR_LINE}${lang === 'zh' ? '校验' : 'checking'} ${index + 1}/${total} ${name}`);
+      current = `${lang === 'zh' ? '校验' : 'checking'} ${index + 1}/${total} ${name}`;
+      write(`${CLEAR_LINE}${current}`);
+    },
+    rows(count) {
+      drawn = true;
+      write(`${CLEAR_LINE}${current} · ${count.toLocaleString('en-US')} ${lang === 'zh' ? '行' : 'rows'}`);
     },
     clear() {
       if (drawn) write(CLEAR_LINE);

@@ -52,4 +52,15 @@ describe('progress', () => {
     silent.clear();
     expect(written).toBe('');
   });
+
+  it('adds the rows read so far to the file line, for large files', () => {
+    let written = '';
+    const progress = createProgress((text) => (written += text), true, 'zh');
+    progress.file(0, 1, 'big.xlsx');
+    progress.rows(40_000);
+    expect(written.split('\r\u001b[K').at(-1)).toBe('校验 1/1 big.xlsx · 40,000 行');
+    written = '';
+    createProgress((text) => (written += text), false, 'zh').rows(40_000);
+    expect(written).toBe('');
+  });
 });

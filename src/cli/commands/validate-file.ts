@@ -16,6 +16,7 @@ import { writeReportWorkbook } from '../../io/output/report-workbook.js';
 import type { SourceSheet } from '../../io/output/source-sheet.js';
 import { openInput, type ReadOptions } from '../../io/read-input.js';
 import { countFindings } from '../finding-list.js';
+import { PROGRESS_EVERY_ROWS } from '../progress.js';
 import type { FileReport } from '../report-schema.js';
 
 export interface FileJob {
@@ -28,6 +29,8 @@ export interface FileJob {
   reportFormat: 'xlsx' | 'csv';
   /** The report workbook carries a marked copy of the input (off with --no-report-copy). */
   reportCopy: boolean;
+  /** Called every PROGRESS_EVERY_ROWS rows read, for the progress line. */
+  onRows?: (count: number) => void;
   /** Folder for the outputs; the input's folder when undefined. */
   outDir: string | undefined;
   /** Every input of the run: none of them may be written over. */
@@ -58,7 +61,11 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
   let source: SourceSheet;
   try {
     const validator = createValidator({ registry: job.registry, columns: opened.columns, dates: { date1904: opened.date1904 }, ...job.checks });
-    for await (const row of opened.rows) validator.add(row);
+    let count = 0;
+    for await (const row of opened.rows) {
+      validator.add(row);
+      if (++count % PROGRESS_EVERY_ROWS === 0) job.onRows?.(count);
+    }
     // Merged ranges are known once the whole sheet has been read.
     const merges = opened.merges();
     result = withSheetFindings(validator.finish(), mergedCellFindings(merges, opened.columns, opened.headerRow));

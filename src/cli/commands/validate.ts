@@ -137,7 +137,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     progress.file(index, expanded.length, arg.input);
     try {
       const input = resolve(cwd, arg.input);
-      const { report, result } = await validateFile({ input, registry, read, checks, lang, reportFormat: options.reportFormat, reportCopy: options.reportCopy, outDir, inputs, usedStems, importFiles });
+      const { report, result } = await validateFile({ input, registry, read, checks, lang, reportFormat: options.reportFormat, reportCopy: options.reportCopy, onRows: (count) => progress.rows(count), outDir, inputs, usedStems, importFiles });
       // The order cases are only kept for JUnit: they hold a record per row.
       files.push({ report: { ...report, input: arg.input }, cases: options.format === 'junit' ? orderCases(result, lang) : undefined });
     } catch (error) {
