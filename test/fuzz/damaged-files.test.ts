@@ -17,6 +17,7 @@ import { openInput } from '../../src/io/read-input.js';
 import { DEFAULT_READ_LIMITS } from '../../src/io/table.js';
 import { ROOT, ship } from '../helpers/cli.js';
 import { zipParts, type Part } from '../io/xlsx/package.js';
+import { rng } from '../../fixtures/seeded.mjs';
 
 // SHIP_FUZZ_SEED / SHIP_FUZZ_CASES explore further by hand; the suite runs the fixed, modest default.
 const SEED = Number(process.env.SHIP_FUZZ_SEED ?? 20261126);
@@ -24,17 +25,6 @@ const CASES = Number(process.env.SHIP_FUZZ_CASES ?? 140);
 /** Far above what a damaged small file needs (tens of ms); a hang or a blow-up would exceed it. */
 const CASE_BUDGET_MS = 5000;
 
-/** Mulberry32, as in the fixture scripts. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BASES = [
   'fixtures/all-importable.xlsx',
