@@ -42,7 +42,7 @@ describe('an input longer than an Excel sheet', () => {
     expect(copyFits(result)).toBe(false);
     const path = join(dir, 'long.report.xlsx');
     const source = { path: join(dir, 'not-read.csv'), kind: 'csv' as const, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
-    await writeReportWorkbook(path, { result, columns, lang: 'zh', source, reportPath: path });
+    await writeReportWorkbook(path, { result, columns, lang: 'zh', source, reportPath: path, copy: true });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '问题']);
@@ -66,7 +66,7 @@ describe('the second pass', () => {
     const input = join(dir, 'orders.xlsx');
     await writeTextSheets(input, [{ name: EXPORT_SHEET, header: HEADER, rows: data.slice(0, 1) }]);
     const source = { path: input, kind: 'xlsx' as const, sheet: EXPORT_SHEET, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
-    const written = writeReportWorkbook(join(dir, 'orders.report.xlsx'), { result, columns, lang: 'zh', source, reportPath: join(dir, 'orders.report.xlsx') });
+    const written = writeReportWorkbook(join(dir, 'orders.report.xlsx'), { result, columns, lang: 'zh', source, reportPath: join(dir, 'orders.report.xlsx'), copy: true });
     await expect(written).rejects.toBeInstanceOf(InputError);
     await expect(written).rejects.toMatchObject({ text: { zh: expect.stringContaining('文件在校验过程中被修改了') } });
   });

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetRow } from '../../../src/core/sheet.js';
 import { writeImportSheet } from '../../../src/io/output/import-sheet.js';
@@ -17,34 +16,12 @@ import { writeTextSheets, type StyledRow, type TextSheet } from '../../../src/io
 import { DEFAULT_READ_LIMITS } from '../../../src/io/table.js';
 import { openWorkbook } from '../../../src/io/xlsx/workbook.js';
 import { parseXml } from '../../helpers/xml.js';
+import { unzip } from '../../helpers/unzip.js';
 
 let dir: string;
 beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'ship-styled-sheet-'))));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function unzip(path: string): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const parts = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            parts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-          stream.on('error', reject);
-        });
-      });
-      zip.on('end', () => resolve(parts));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 const RED_ROW = 'FFFFE5E5';
 const YELLOW_ROW = 'FFFFF5D6';

@@ -6,41 +6,17 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeCellText, writeTextSheets, type TextSheet } from '../../../src/io/output/text-sheet.js';
 import { DEFAULT_READ_LIMITS } from '../../../src/io/table.js';
 import { openWorkbook } from '../../../src/io/xlsx/workbook.js';
 import { parseXml, type XmlElement } from '../../helpers/xml.js';
+import { unzip } from '../../helpers/unzip.js';
 
 let dir: string;
 beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'ship-text-sheet-'))));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** Every entry of a zip file as text, read with yauzl (which checks sizes and CRCs). */
-function unzip(path: string): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const parts = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            parts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-          stream.on('error', reject);
-        });
-      });
-      zip.on('end', () => resolve(parts));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 function find(element: XmlElement, name: string): XmlElement[] {
   return [...(element.name === name ? [element] : []), ...element.children.flatMap((child) => find(child, name))];
