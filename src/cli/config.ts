@@ -2,54 +2,77 @@
 // so the nightly command line stays short. Read from the working folder, or from
 // --config; validated by zod; a bad config stops the run (exit 2) naming the field.
 // Flags given on the command line win over the config.
+//
+// zod is loaded only when there is a config file to check (as in src/carriers/schema.ts):
+// `ship detect` and `ship carriers` read this module on every run and never pay for it.
 
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
+import type * as Zod from 'zod';
 import type { CarrierRegistry } from '../carriers/registry.js';
 import type { ExtraAliases } from '../core/columns.js';
 import { InputError } from '../io/errors.js';
-import { DEFAULT_TEMPLATE, type ImportTemplate } from '../io/output/import-sheet.js';
+import { DEFAULT_TEMPLATE, type ImportTemplate } from '../io/output/import-template.js';
 
 export const CONFIG_FILE = 'ship.config.json';
 
-const name = z.string().trim().min(1);
-const aliases = z.array(name);
-const hours = z.number().positive();
+type Z = typeof Zod.z;
 
-export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    headerAliases: z
-      .strictObject({
-        orderId: aliases.optional(),
-        status: aliases.optional(),
-        carrier: aliases.optional(),
-        trackingNumber: aliases.optional(),
-        recipientName: aliases.optional(),
-        recipientPhone: aliases.optional(),
-        recipientAddress: aliases.optional(),
-      })
-      .optional()
-      .describe("Extra header texts per column, for an ERP's own column names; tried before the built-in ones"),
-    importTemplate: z
-      .strictObject({
-        columns: z
-          .strictObject({ orderId: name.optional(), carrier: name.optional(), trackingNumber: name.optional() })
-          .optional()
-          .describe('Header cells of the import sheet; default 订单号 | 快递公司 | 快递单号'),
-        carrierNames: z.record(name, name).optional().describe('Carrier id (see `ship carriers`) → the name to write in the import sheet'),
-        maxRows: z.number().int().positive().optional().describe('At most this many orders per import file (--max-rows)'),
-      })
-      .optional(),
-    deadlineHours: hours.optional().describe('Hours after payment an order must ship by, when the export has no 承诺发货时间 (used by a later version)'),
-    dueSoonHours: hours.optional().describe('Orders due within this many hours are flagged as due soon (used by a later version)'),
-    rules: name.optional().describe('Carrier rules file (like --rules), relative to this config file'),
-  })
-  .strict()
-  .meta({ title: 'ship.config.json', description: 'Settings a team sets once for `ship`; command-line flags win over them.' });
+function buildConfigSchema(z: Z) {
+  const name = z.string().trim().min(1);
+  const aliases = z.array(name);
+  const hours = z.number().positive();
+  return z
+    .object({
+      $schema: z.string().optional(),
+      headerAliases: z
+        .strictObject({
+          orderId: aliases.optional(),
+          status: aliases.optional(),
+          carrier: aliases.optional(),
+          trackingNumber: aliases.optional(),
+          recipientName: aliases.optional(),
+          recipientPhone: aliases.optional(),
+          recipientAddress: aliases.optional(),
+        })
+        .optional()
+        .describe("Extra header texts per column, for an ERP's own column names; tried before the built-in ones"),
+      importTemplate: z
+        .strictObject({
+          columns: z
+            .strictObject({ orderId: name.optional(), carrier: name.optional(), trackingNumber: name.optional() })
+            .optional()
+            .describe('Header cells of the import sheet; default 订单号 | 快递公司 | 快递单号'),
+          carrierNames: z.record(name, name).optional().describe('Carrier id (see `ship carriers`) → the name to write in the import sheet'),
+          maxRows: z.number().int().positive().optional().describe('At most this many orders per import file (--max-rows)'),
+        })
+        .optional(),
+      deadlineHours: hours.optional().describe('Hours after payment an order must ship by, when the export has no 承诺发货时间 (used by a later version)'),
+      dueSoonHours: hours.optional().describe('Orders due within this many hours are flagged as due soon (used by a later version)'),
+      rules: name.optional().describe('Carrier rules file (like --rules), relative to this config file'),
+    })
+    .strict()
+    .meta({ title: 'ship.config.json', description: 'Settings a team sets once for `ship`; command-line flags win over them.' });
+}
 
-export type ShipConfig = z.infer<typeof configSchema>;
+type ConfigSchema = ReturnType<typeof buildConfigSchema>;
+let built: { z: Z; schema: ConfigSchema } | undefined;
+
+function loadZod(): { z: Z; schema: ConfigSchema } {
+  if (built === undefined) {
+    const { z } = createRequire(import.meta.url)('zod') as typeof Zod;
+    built = { z, schema: buildConfigSchema(z) };
+  }
+  return built;
+}
+
+/** The schema of ship.config.json (zod is loaded on the first call). */
+export function configSchema(): ConfigSchema {
+  return loadZod().schema;
+}
+
+export type ShipConfig = Zod.infer<ConfigSchema>;
 
 /** The config as the commands use it: paths resolved, template filled in with the defaults. */
 export interface Settings {
@@ -93,7 +116,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 const UNKNOWN_FIELD = { zh: '未知字段（请检查拼写）', en: 'unknown field (check the spelling)' };
 
-function describeIssues(issues: readonly z.core.$ZodIssue[], lang: 'zh' | 'en'): string {
+function describeIssues(issues: readonly Zod.z.core.$ZodIssue[], lang: 'zh' | 'en'): string {
   return issues
     .slice(0, 3)
     .map((issue) => {
@@ -106,9 +129,10 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], lang: 'zh' | 'en'):
 }
 
 export function parseConfig(data: unknown, path: string): Settings {
-  const parsed = configSchema.safeParse(data);
+  const { z, schema } = loadZod();
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const zh = configSchema.safeParse(data, { error: z.locales.zhCN().localeError });
+    const zh = schema.safeParse(data, { error: z.locales.zhCN().localeError });
     const zhIssues = zh.success ? parsed.error.issues : zh.error.issues;
     throw configError(path, `配置文件有错（${describeIssues(zhIssues, 'zh')}）`, `Error in the config file (${describeIssues(parsed.error.issues, 'en')})`);
   }

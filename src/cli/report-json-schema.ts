@@ -11,7 +11,7 @@ import { runReportSchema } from './report-schema.js';
 export const SCHEMAS = {
   report: () => z.toJSONSchema(runReportSchema),
   // What a user writes: optional fields stay optional.
-  config: () => z.toJSONSchema(configSchema, { io: 'input' }),
+  config: () => z.toJSONSchema(configSchema(), { io: 'input' }),
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;

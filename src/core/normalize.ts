@@ -16,6 +16,8 @@ function toHalfWidth(text: string): string {
 // Zero-width characters arrive with copy-paste from chat apps and web pages.
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 const WHITESPACE = /\s+/g;
+// What a carrier prints and what normalization leaves unchanged.
+const CLEAN = /^[0-9A-Z-]*$/;
 
 /**
  * The tracking number as a carrier would print it: trimmed, half-width, no spaces
@@ -24,6 +26,8 @@ const WHITESPACE = /\s+/g;
  * into a number. Hyphens stay: JD package barcodes are recognized by them.
  */
 export function normalizeTrackingNumber(raw: string): string {
+  // Almost every cell is already clean: nothing to convert, strip or upper-case.
+  if (CLEAN.test(raw)) return raw;
   let text = toHalfWidth(raw).replace(INVISIBLE, '').trim();
   text = text.replace(/^['‘’`]+/, '');
   return text.replace(WHITESPACE, '').toUpperCase();

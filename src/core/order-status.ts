@@ -7,8 +7,19 @@ import { headerKey } from './columns.js';
 // (a sheet without the column, or a hand-made one) is taken as pending.
 const PENDING = new Set(['待配货', '待发货', '待出库', '待打单', 'pending', 'tobeshipped', 'awaitingshipment', 'unshipped'].map(headerKey));
 
+// An export has a handful of distinct statuses: each is keyed once, not once per row.
+const pendingByStatus = new Map<string, boolean>();
+const MAX_REMEMBERED = 1024;
+
 export function isPendingStatus(status: string): boolean {
-  return status === '' || PENDING.has(headerKey(status));
+  if (status === '') return true;
+  let pending = pendingByStatus.get(status);
+  if (pending === undefined) {
+    pending = PENDING.has(headerKey(status));
+    // A column of free text (a misread header) must not grow the memo without bound.
+    if (pendingByStatus.size < MAX_REMEMBERED) pendingByStatus.set(status, pending);
+  }
+  return pending;
 }
 
 const SUMMARY_LABELS = new Set(['合计', '总计', '小计', '汇总', 'total', 'sum', 'grandtotal'].map(headerKey));

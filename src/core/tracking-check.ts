@@ -2,7 +2,7 @@
 // turning the registry's verdict into findings a merchant can act on.
 
 import type { CarrierRegistry, Detection } from '../carriers/registry.js';
-import { finding, type Finding } from './finding.js';
+import { finding, type Finding, type FindingCode } from './finding.js';
 
 export interface PairContext {
   registry: CarrierRegistry;
@@ -31,50 +31,53 @@ export function fitNames(detections: readonly Detection[], limit = 3): string {
 
 // Whatever a carrier prints, it is letters, digits and at most hyphens.
 const FOREIGN_CHARACTERS = /[^0-9A-Z-]/g;
+const HAS_FOREIGN_CHARACTER = /[^0-9A-Z-]/;
 
-function owner(context: PairContext): { orderId?: string } {
-  return context.orderId === undefined ? {} : { orderId: context.orderId };
-}
+// Findings and verdicts are written out key by key (no `{ ...owner, more }`): this runs
+// once per order, and a spread plus keys gives every object a hidden class of its own.
 
 /** A number without a carrier: say which carriers it fits, never fill one in. */
 export function checkNumberAlone(number: string, context: PairContext): Finding {
   const fits = fitNames(context.registry.detect(number));
-  return finding('missing-carrier', context.numberRow, { ...owner(context), field: 'carrier', value: '', args: { number, fits } });
+  return finding('missing-carrier', context.numberRow, { orderId: context.orderId, field: 'carrier', value: '', args: { number, fits } });
 }
 
+type NumberCode = Extract<FindingCode, `tracking-${string}`>;
+
 export function checkPair(carrierText: string, number: string, context: PairContext): PairVerdict {
-  const { registry } = context;
-  const at = { ...owner(context), field: 'trackingNumber' as const, value: number };
+  const { registry, orderId } = context;
   const carrier = registry.resolve(carrierText);
   if (carrier === undefined) {
     const suggestions = registry.suggest(carrierText, 3).map((c) => c.displayName).join(SEPARATOR);
     const fits = fitNames(registry.detect(number));
     const args = { carrier: carrierText, suggestions, fits };
-    return { findings: [finding('unknown-carrier', context.carrierRow, { ...owner(context), field: 'carrier', value: carrierText, args })] };
+    return { carrierId: undefined, findings: [finding('unknown-carrier', context.carrierRow, { orderId, field: 'carrier', value: carrierText, args })] };
   }
-  const verdict = (findings: Finding[]): PairVerdict => ({ carrierId: carrier.id, findings });
   const name = carrier.displayName;
+  const found = (code: NumberCode, args: Record<string, string>): PairVerdict => ({
+    carrierId: carrier.id,
+    findings: [finding(code, context.numberRow, { orderId, field: 'trackingNumber', value: number, args })],
+  });
 
-  const foreign = number.match(FOREIGN_CHARACTERS);
-  if (foreign !== null) {
-    const characters = [...new Set(foreign)].join(' ');
-    return verdict([finding('tracking-invalid-characters', context.numberRow, { ...at, args: { carrier: name, characters } })]);
+  if (HAS_FOREIGN_CHARACTER.test(number)) {
+    const characters = [...new Set(number.match(FOREIGN_CHARACTERS))].join(' ');
+    return found('tracking-invalid-characters', { carrier: name, characters });
   }
   const outcome = registry.check(carrier.id, number);
   switch (outcome.kind) {
     case 'valid':
-      return verdict([]);
+      return { carrierId: carrier.id, findings: [] };
     case 'legacy':
-      return verdict([finding('tracking-legacy-format', context.numberRow, { ...at, args: { carrier: name, format: outcome.format.name } })]);
+      return found('tracking-legacy-format', { carrier: name, format: outcome.format.name });
     case 'partner':
-      return verdict([finding('tracking-partner-format', context.numberRow, { ...at, args: { carrier: name, partner: outcome.partner.displayName } })]);
+      return found('tracking-partner-format', { carrier: name, partner: outcome.partner.displayName });
     case 'unverified':
-      return verdict([finding('tracking-unverified-format', context.numberRow, { ...at, args: { carrier: name } })]);
+      return found('tracking-unverified-format', { carrier: name });
     case 'check-digit':
-      return verdict([finding('tracking-check-digit', context.numberRow, { ...at, args: { carrier: name, format: outcome.format.name } })]);
+      return found('tracking-check-digit', { carrier: name, format: outcome.format.name });
     case 'package-barcode':
-      return verdict([finding('tracking-package-barcode', context.numberRow, { ...at, args: { carrier: name, waybill: outcome.waybill } })]);
+      return found('tracking-package-barcode', { carrier: name, waybill: outcome.waybill });
     case 'mismatch':
-      return verdict([finding('tracking-format', context.numberRow, { ...at, args: { carrier: name, fits: fitNames(outcome.fits) } })]);
+      return found('tracking-format', { carrier: name, fits: fitNames(outcome.fits) });
   }
 }

@@ -10,7 +10,7 @@ import { compareFindings, finding, type Finding } from './finding.js';
 import type { ExcelDateOptions } from './excel-date.js';
 import { checkOrder, type OrderGroup } from './order-checks.js';
 import { checkOrderState, countTags, type OrderStateOptions } from './order-state.js';
-import { RecordStore } from './record-store.js';
+import { RecordStore, RowOutcomes } from './record-store.js';
 import { readRowRecord, type RowRecord } from './row-record.js';
 import type { SheetRow } from './sheet.js';
 
@@ -34,6 +34,12 @@ export interface ImportLine {
   rows: number[];
 }
 
+/** Rows and what happened to them: `get(row)`, `size`, and [row, outcome] pairs in row order. */
+export interface RowDispositions extends Iterable<[number, Disposition]> {
+  readonly size: number;
+  get(row: number): Disposition | undefined;
+}
+
 export interface RowCounts {
   total: number;
   imported: number;
@@ -45,9 +51,10 @@ export interface ValidationResult {
   imports: ImportLine[];
   /** Every finding, sorted by row, errors first within a row. */
   findings: Finding[];
-  /** The per-row records, in input order, with what happened to each. */
+  /** The per-row records, in input order: one for every data row (the report's copy of the input walks them beside the rows). */
   records: RowRecord[];
-  disposition: Map<number, Disposition>;
+  /** What happened to each row, by row number. */
+  disposition: RowDispositions;
   rows: RowCounts;
   orders: { imported: number; rejected: number; skipped: number };
   /** Orders per watched 订单标记 tag (缺货, 协商发货, 催发货). */
@@ -108,7 +115,7 @@ function judge(store: RecordStore, options: ValidateOptions): ValidationResult {
   const { registry } = options;
   const { records } = store;
   const findings: Finding[] = [];
-  const disposition = new Map<number, Disposition>();
+  const disposition = new RowOutcomes();
   for (const record of records) {
     if (record.kind === 'order') continue;
     for (const found of record.findings) findings.push(found);
@@ -144,11 +151,9 @@ function judge(store: RecordStore, options: ValidateOptions): ValidationResult {
       ordersSkipped += 1;
       for (const record of group.rows) disposition.set(record.row, 'skipped');
     } else {
-      const rows: number[] = [];
-      for (const record of group.rows) {
-        disposition.set(record.row, 'imported');
-        rows.push(record.row);
-      }
+      for (const record of group.rows) disposition.set(record.row, 'imported');
+      // map() sizes the array exactly; one grown by push() keeps room for 17 numbers (150 bytes an order).
+      const rows = group.rows.map((record) => record.row);
       imports.push({ orderId: group.orderId, carrierId: carrier.id, carrierName: carrier.displayName, trackingNumber: tracking, rows });
     }
     for (const found of own) findings.push(found);
@@ -161,15 +166,14 @@ function judge(store: RecordStore, options: ValidateOptions): ValidationResult {
   });
 
   findings.sort(compareFindings);
-  const rows: RowCounts = { total: records.length, imported: 0, rejected: 0, skipped: 0 };
-  for (const value of disposition.values()) rows[value] += 1;
+  const rows: RowCounts = { total: records.length, ...disposition.tally() };
   const orders = { imported: imports.length, rejected: ordersRejected, skipped: ordersSkipped };
   const tagCounts = Object.fromEntries([...tags].sort(([a], [b]) => a.localeCompare(b)));
   return { imports, findings, records, disposition, rows, orders, tags: tagCounts, carriers: [...carriers.values()] };
 }
 
 /** Every row of a rejected order is rejected; a row without its own error says which rows failed. */
-function reject(group: OrderGroup, errorRows: readonly number[], own: Finding[], disposition: Map<number, Disposition>): void {
+function reject(group: OrderGroup, errorRows: readonly number[], own: Finding[], disposition: RowOutcomes): void {
   const failed = new Set(errorRows);
   for (const record of group.rows) {
     if (!failed.has(record.row)) {

@@ -197,6 +197,22 @@ describe('validateRows: one number on several orders', () => {
     expect(result.imports).toHaveLength(2);
   });
 
+  it('takes a recipient typed with spaces and full-width digits as the same recipient', () => {
+    const result = run([
+      [order(1), '待配货', '中通快递', '73610555582883', ...ALICE],
+      [order(2), '待配货', '中通快递', '73610555582883', '张 **', '１３８****１２３４', '上海市 浦东新区***路1号'],
+    ]);
+    expect(codesAt(result, 3)).toEqual(['merged-shipment']);
+  });
+
+  it('tells apart recipients whose name, phone and address differ only in where they split', () => {
+    const result = run([
+      [order(1), '待配货', '中通快递', '73610555582883', '张**', '138', '****1234上海市'],
+      [order(2), '待配货', '中通快递', '73610555582883', '张**', '138****1234', '上海市'],
+    ]);
+    expect(codesAt(result, 3)).toEqual(['duplicate-tracking-number']);
+  });
+
   it('rejects the later order when the recipient differs, naming the row of the first', () => {
     const result = run([
       [order(1), '待配货', '中通快递', '73610555582883', ...ALICE],

@@ -5,6 +5,7 @@
 import type { Cell, CellType, MergedRange, SheetRow } from '../table.js';
 import { MAX_COLUMN, parseRange, parseRef } from './cell-ref.js';
 import { AttrCursor, XlsxFormatError, XmlScanner, type XmlHandler } from './xml-scan.js';
+import type { StringTable } from './shared-strings.js';
 import { decodeEscapes, detach } from './xml-text.js';
 
 const NAMES = ['sheetData', 'row', 'c', 'v', 'f', 'is', 't', 'rPh', 'mergeCell'] as const;
@@ -25,7 +26,7 @@ const BEYOND_XFD = {
 
 export interface SheetParserOptions {
   /** The workbook's shared strings, already decoded. */
-  sharedStrings: readonly string[];
+  sharedStrings: StringTable;
   /** For each cell style (index into cellXfs): does it show numbers as dates? */
   dateStyles: readonly boolean[];
 }
@@ -230,7 +231,7 @@ export class SheetParser implements XmlHandler {
         en: `a cell refers to shared string ${raw}, but the file has ${table.length}`,
       });
     }
-    return table[index]!;
+    return table.at(index)!;
   }
 
   private addMerge(s: string, from: number, to: number): void {

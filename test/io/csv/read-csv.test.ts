@@ -109,6 +109,18 @@ describe('encoding', () => {
     }
   });
 
+  it('keeps a BOM and a four-byte character intact when read one byte at a time', async () => {
+    const path = await fileWith(bytes(BOM, '备注,单号\n😀顺丰,SF1\n'));
+    for (const highWaterMark of [1, 2, 3, 4]) {
+      expect(await texts(path, { highWaterMark })).toEqual({ 1: ['备注', '单号'], 2: ['😀顺丰', 'SF1'] });
+    }
+  });
+
+  it('reads a UTF-8 file cut in the middle of its last character as U+FFFD, not as GBK', async () => {
+    const cut = Buffer.from('单号,备注\nSF1,顺丰', 'utf8').subarray(0, -1);
+    expect(await texts(await fileWith(cut), { highWaterMark: 4 })).toEqual({ 1: ['单号', '备注'], 2: ['SF1', '顺\uFFFD'] });
+  });
+
   it('switches to gb18030 when GBK appears only after a long ASCII start', async () => {
     const ascii = 'id,carrier\n' + Array.from({ length: 12_000 }, (_, i) => `${i},SF\n`).join('');
     expect(ascii.length).toBeGreaterThan(64 * 1024); // the sniffed sample is pure ASCII
@@ -201,6 +213,12 @@ describe('malformed input and limits', () => {
     expect(error.text.zh).toContain('第 3 行');
     expect(error.text.en).toContain('line 3');
     expect(error.path).toBe(path);
+  });
+
+  it('counts physical lines, not records, when it names the line of an unclosed quote', async () => {
+    const path = await fileWith('a,b\n"上海市\n浦东新区",1\n2,3\n"4,5\n6,7\n');
+    const error = await failure(read(path));
+    expect(error.text.en).toContain('line 5');
   });
 
   it('stops at limits.maxRows and names --max-rows-read', async () => {
