@@ -38,6 +38,18 @@ export interface EntryOptions {
 // every chunk wait for the one before it).
 const BUFFERED = 1 << 20;
 
+/**
+ * The fields the local header and the central directory repeat in the same order:
+ * version needed, flags, method, time, date (10 bytes from `at`).
+ */
+function writeEntryFields(header: Buffer, at: number): void {
+  header.writeUInt16LE(VERSION, at);
+  header.writeUInt16LE(FLAG_DATA_DESCRIPTOR | FLAG_UTF8_NAME, at + 2);
+  header.writeUInt16LE(METHOD_DEFLATE, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+}
+
 interface CentralEntry {
   name: Buffer;
   crc: number;
@@ -70,11 +82,7 @@ export class ZipWriter {
     const nameBytes = Buffer.from(name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(FLAG_DATA_DESCRIPTOR | FLAG_UTF8_NAME, 6);
-    local.writeUInt16LE(METHOD_DEFLATE, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
+    writeEntryFields(local, 4);
     // CRC and sizes (14–25) stay zero: they follow the data in the descriptor.
     local.writeUInt16LE(nameBytes.length, 26);
     const offset = this.offset;
@@ -100,11 +108,7 @@ export class ZipWriter {
       const header = Buffer.alloc(46);
       header.writeUInt32LE(0x02014b50, 0);
       header.writeUInt16LE(VERSION, 4); // made by: MS-DOS, 2.0
-      header.writeUInt16LE(VERSION, 6);
-      header.writeUInt16LE(FLAG_DATA_DESCRIPTOR | FLAG_UTF8_NAME, 8);
-      header.writeUInt16LE(METHOD_DEFLATE, 10);
-      header.writeUInt16LE(DOS_TIME, 12);
-      header.writeUInt16LE(DOS_DATE, 14);
+      writeEntryFields(header, 6);
       header.writeUInt32LE(entry.crc, 16);
       header.writeUInt32LE(entry.compressed, 20);
       header.writeUInt32LE(entry.size, 24);
