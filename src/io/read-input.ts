@@ -7,7 +7,7 @@ import { readCsv } from './csv/read-csv.js';
 import { InputError } from './errors.js';
 import { sniffFile } from './sniff.js';
 import type { ReadLimits } from './table.js';
-import { openWorkbook, type Workbook } from './xlsx/workbook.js';
+import { openWorkbook, type CellTables, type Workbook } from './xlsx/workbook.js';
 
 export interface ReadOptions {
   limits: ReadLimits;
@@ -32,6 +32,11 @@ export interface OpenedInput {
   date1904: boolean;
   /** The merged ranges of the sheet read; call it once `rows` has been read to the end. CSV has none. */
   merges(): MergedRange[];
+  /**
+   * The shared strings and date styles the rows were read with (xlsx; undefined for CSV),
+   * for the report's second pass to read with the same. Call it once `rows` has been read.
+   */
+  cellTables(): CellTables | undefined;
   close(): Promise<void>;
 }
 
@@ -119,7 +124,7 @@ export async function openInput(path: string, options: ReadOptions): Promise<Ope
   const kind = await sniffFile(path);
   if (kind === 'csv') {
     const { location, rows } = await openRows(readCsv(path, options.limits), path, options);
-    return { kind, sheetsIgnored: [], headerRow: location.row, columns: location.columns, rows, date1904: false, merges: () => [], close: async () => {} };
+    return { kind, sheetsIgnored: [], headerRow: location.row, columns: location.columns, rows, date1904: false, merges: () => [], cellTables: () => undefined, close: async () => {} };
   }
   const workbook = await openWorkbook(path, options.limits);
   try {
@@ -138,6 +143,7 @@ export async function openInput(path: string, options: ReadOptions): Promise<Ope
       rows,
       date1904: workbook.date1904,
       merges: () => workbook.merges(index),
+      cellTables: () => workbook.cellTables(),
       close: () => workbook.close(),
     };
   } catch (error) {

@@ -69,8 +69,9 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
     // Merged ranges are known once the whole sheet has been read.
     const merges = opened.merges();
     result = withSheetFindings(validator.finish(), mergedCellFindings(merges, opened.columns, opened.headerRow));
-    // The report workbook copies the input: it reads the same sheet again (the rows were not kept).
-    source = { path: job.input, kind: opened.kind, sheet: opened.sheet, headerRow: opened.headerRow, limits: job.read.limits, merges };
+    // The report workbook copies the input: it reads the same sheet again (the rows were not
+    // kept), with the string table of this pass rather than a second one.
+    source = { path: job.input, kind: opened.kind, sheet: opened.sheet, headerRow: opened.headerRow, limits: job.read.limits, merges, cellTables: opened.cellTables() };
   } finally {
     await opened.close();
   }

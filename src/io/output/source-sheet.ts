@@ -1,12 +1,13 @@
 // The second pass over the input, for the report's copy of it: the same sheet, every
 // row from the top (title rows and header included), streamed again. The first pass kept
-// only compact records, so the cells are read from the file once more.
+// only compact records, so the cells are read from the file once more, but with the first
+// pass's shared-string table rather than a second one.
 
 import type { MergedRange, SheetRow } from '../../core/sheet.js';
 import { readCsv } from '../csv/read-csv.js';
 import { InputError } from '../errors.js';
 import type { ReadLimits } from '../table.js';
-import { openWorkbook } from '../xlsx/workbook.js';
+import { openWorkbook, type CellTables } from '../xlsx/workbook.js';
 
 /** Where the rows the validator saw came from, as the first pass found it. */
 export interface SourceSheet {
@@ -18,6 +19,11 @@ export interface SourceSheet {
   limits: ReadLimits;
   /** The sheet's merged ranges (xlsx), to merge the same cells in the copy. */
   merges: readonly MergedRange[];
+  /**
+   * The shared strings and date styles the first pass read with (xlsx). Without them the
+   * second pass parses its own; with them, one table of millions of strings exists, not two.
+   */
+  cellTables?: CellTables;
 }
 
 export interface SourceRows {
@@ -33,7 +39,8 @@ export async function openSourceRows(source: SourceSheet): Promise<SourceRows> {
   }
   const workbook = await openWorkbook(source.path, source.limits);
   const index = workbook.sheets.findIndex((sheet) => sheet.name === source.sheet);
-  if (index < 0) {
+  // Other shared strings mean other cell texts: the copy would not show what was checked.
+  if (index < 0 || (source.cellTables !== undefined && !workbook.adopt(source.cellTables))) {
     await workbook.close();
     throw changedWhileRead(source.path);
   }

@@ -13,9 +13,12 @@ export interface StringTable {
   at(index: number): string | undefined;
 }
 
-// Characters per block of text: big enough to be few, small enough that building one
-// (the parts are joined when it is full) never holds much of the XML.
+// Characters per block of text: big enough to be few.
 const BLOCK_CHARS = 1 << 20;
+// The strings waiting to be copied into a block are slices of the XML chunks they were
+// read from, and keep those alive: copied every so many characters, a chunk dies young
+// instead of lasting until its block is full (and being promoted, to be collected later).
+const FLUSH_CHARS = 1 << 14;
 const PAGE_BITS = 16;
 const PAGE_SIZE = 1 << PAGE_BITS;
 // Beyond Latin-1 a V8 string takes two bytes a character, whatever else it holds.
@@ -24,7 +27,11 @@ const TWO_BYTE = /[^\u0000-\u00ff]/;
 /** Text appended to one block string; `index` is where the block goes once joined. */
 interface OpenBlock {
   index: number;
+  /** Copies of the parts so far, FLUSH_CHARS at a time. */
+  copied: string[];
+  /** Parts not copied yet, and their length. */
   parts: string[];
+  partChars: number;
   chars: number;
 }
 
@@ -48,7 +55,7 @@ export class CompactStringTable implements StringTable {
     let block = wide ? this.twoByte : this.oneByte;
     if (block === undefined || block.chars + text.length > BLOCK_CHARS) {
       if (block !== undefined) this.close(block);
-      block = { index: this.blocks.push('') - 1, parts: [], chars: 0 };
+      block = { index: this.blocks.push('') - 1, copied: [], parts: [], partChars: 0, chars: 0 };
       if (wide) this.twoByte = block;
       else this.oneByte = block;
     }
@@ -59,8 +66,10 @@ export class CompactStringTable implements StringTable {
     page[slot + 1] = block.chars;
     page[slot + 2] = block.chars + text.length;
     block.parts.push(text);
+    block.partChars += text.length;
     block.chars += text.length;
     this.length += 1;
+    if (block.partChars >= FLUSH_CHARS) copyParts(block);
   }
 
   /** Joins the blocks still open; call once every string is in. */
@@ -79,14 +88,22 @@ export class CompactStringTable implements StringTable {
   }
 
   private close(block: OpenBlock): void {
-    // join() copies the parts into one flat string: nothing of the XML chunks stays referenced.
-    let text = block.parts.join('');
+    copyParts(block);
+    let text = block.copied.join('');
     // Text cut from a decoded chunk that held any CJK is stored two bytes a character even
     // when it is ASCII itself, and so is what it is joined into: latin1 makes it one byte again.
     if (block === this.oneByte) text = Buffer.from(text, 'latin1').toString('latin1');
     this.blocks[block.index] = text;
-    block.parts = [];
+    block.copied = [];
   }
+}
+
+/** join() copies the parts into one flat string, which references none of them. */
+function copyParts(block: OpenBlock): void {
+  if (block.parts.length === 0) return;
+  block.copied.push(block.parts.join(''));
+  block.parts = [];
+  block.partChars = 0;
 }
 
 export class SharedStringsParser implements XmlHandler {

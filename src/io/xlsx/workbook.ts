@@ -1,6 +1,7 @@
 // openWorkbook: the xlsx reader. Finds the sheets through the package relationships,
-// loads the shared strings and date styles when the first sheet is read, and streams
-// each sheet's rows without holding the sheet in memory.
+// loads the shared strings and date styles when the first sheet is read (or adopts them
+// from an earlier opening of the same file), and streams each sheet's rows without
+// holding the sheet in memory.
 
 import { InputError, type Bilingual } from '../errors.js';
 import type { MergedRange, ReadLimits, SheetRow } from '../table.js';
@@ -33,6 +34,16 @@ export interface WorkbookSheet {
   kind: SheetKind;
 }
 
+/**
+ * What the cells of every sheet are read with. The report's copy reads the sheet a second
+ * time: handing it these spares parsing sharedStrings.xml again, and holding two tables of
+ * millions of strings at once.
+ */
+export interface CellTables extends SheetParserOptions {
+  /** The parts they were read from, named and stamped: another opening must find the same ones. */
+  readonly origin: string;
+}
+
 export interface Workbook {
   /** In workbook (tab) order. */
   sheets: WorkbookSheet[];
@@ -42,6 +53,14 @@ export interface Workbook {
   readRows(sheetIndex: number): AsyncIterable<SheetRow>;
   /** The merged ranges of a sheet; available once readRows of that sheet has run to the end. */
   merges(sheetIndex: number): MergedRange[];
+  /** The shared strings and date styles the sheets are read with; available once readRows has yielded a row. */
+  cellTables(): CellTables;
+  /**
+   * Reads the sheets with the tables of an earlier opening of this file instead of parsing
+   * them again. Call it before readRows. False, and nothing adopted, if the parts they came
+   * from are not the ones this file holds now (it was saved again in between).
+   */
+  adopt(tables: CellTables): boolean;
   /** Releases the file. Call it also after an error or an early stop. */
   close(): Promise<void>;
 }
@@ -116,7 +135,8 @@ function asInputError(error: unknown, path: string, label: Bilingual): unknown {
 }
 
 class XlsxWorkbook implements Workbook {
-  private cellContext: Promise<SheetParserOptions> | undefined;
+  private cellContext: Promise<CellTables> | undefined;
+  private loaded: CellTables | undefined;
   private readonly mergesBySheet = new Map<number, MergedRange[]>();
 
   constructor(
@@ -138,6 +158,18 @@ class XlsxWorkbook implements Workbook {
     const merges = this.mergesBySheet.get(sheetIndex);
     if (merges === undefined) throw new Error(`xlsx: merges(${sheetIndex}) is available once readRows(${sheetIndex}) has completed`);
     return merges;
+  }
+
+  cellTables(): CellTables {
+    if (this.loaded === undefined) throw new Error('xlsx: cellTables() is available once readRows has yielded a row');
+    return this.loaded;
+  }
+
+  adopt(tables: CellTables): boolean {
+    if (this.cellContext !== undefined || tables.origin !== this.origin()) return false;
+    this.loaded = tables;
+    this.cellContext = Promise.resolve(tables);
+    return true;
   }
 
   close(): Promise<void> {
@@ -168,12 +200,19 @@ class XlsxWorkbook implements Workbook {
     this.mergesBySheet.set(sheet.index, parser.merges);
   }
 
-  private async loadCellContext(): Promise<SheetParserOptions> {
+  private async loadCellContext(): Promise<CellTables> {
     const { sharedStrings, styles } = this.parts;
     const strings = new SharedStringsParser();
     if (sharedStrings !== undefined) await parsePart(this.zip, this.path, sharedStrings, partLabel(sharedStrings), strings);
     const stylesParser = new StylesParser();
     if (styles !== undefined) await parsePart(this.zip, this.path, styles, partLabel(styles), stylesParser);
-    return { sharedStrings: strings.strings, dateStyles: stylesParser.dateStyles() };
+    this.loaded = { sharedStrings: strings.strings, dateStyles: stylesParser.dateStyles(), origin: this.origin() };
+    return this.loaded;
+  }
+
+  // The declared size and checksum of each part the tables come from: equal for a file not saved again.
+  private origin(): string {
+    const { sharedStrings = '', styles = '' } = this.parts;
+    return [sharedStrings, this.zip.stamp(sharedStrings), styles, this.zip.stamp(styles)].join('|');
   }
 }

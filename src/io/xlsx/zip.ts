@@ -26,6 +26,11 @@ export interface ZipPackage {
    * early (break, throw) releases the part's stream.
    */
   text(part: string, label: Bilingual): AsyncGenerator<string, void, undefined>;
+  /**
+   * The part's size and CRC-32 as the zip directory declares them ('' without the part),
+   * to tell whether another opening of the file holds the same part without inflating it.
+   */
+  stamp(part: string): string;
   /** Stops every open part stream and closes the file. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -124,6 +129,11 @@ class Package implements ZipPackage {
 
   has(part: string): boolean {
     return this.entries.has(part.toLowerCase());
+  }
+
+  stamp(part: string): string {
+    const entry = this.entries.get(part.toLowerCase());
+    return entry === undefined ? '' : `${entry.uncompressedSize}:${entry.crc32}`;
   }
 
   async *text(part: string, label: Bilingual): AsyncGenerator<string, void, undefined> {

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/io/errors.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits, type SheetRow } from '../../../src/io/table.js';
@@ -213,5 +214,40 @@ describe('openWorkbook', () => {
   it('rejects a sheet index that does not exist', async () => {
     const path = await writeBook({ sheets: [{ name: 'S', xml: '' }] });
     await withBook(path, async (book) => expect(() => book.readRows(3)).toThrow(RangeError));
+  });
+});
+
+describe('a second opening of the same file', () => {
+  const spec = (strings: string[]): BookSpec => ({
+    sheets: [{ name: '包裹详情', xml: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" s="1"><v>45600</v></c></row>' }],
+    sharedStrings: strings,
+    styles: '<styleSheet xmlns="x"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+  });
+
+  it('reads with the tables of the first instead of parsing them again, and gets the same rows', async () => {
+    const path = await writeBook(spec(['顺丰速运', 'SF1385628716739']));
+    const first = await withBook(path, async (book) => ({ rows: await collect(book.readRows(0)), tables: book.cellTables() }));
+    await withBook(path, async (book) => {
+      expect(book.adopt(first.tables)).toBe(true);
+      expect(await collect(book.readRows(0))).toEqual(first.rows);
+      expect(book.cellTables()).toBe(first.tables);
+    });
+    expect(texts(first.rows)).toEqual([['顺丰速运', 'SF1385628716739', '45600']]);
+  });
+
+  it('refuses the tables when the file was saved again with other shared strings', async () => {
+    const path = await writeBook(spec(['顺丰速运', 'SF1385628716739']));
+    const tables = await withBook(path, async (book) => (await collect(book.readRows(0)), book.cellTables()));
+    await writeFile(path, await zipParts(bookParts(spec(['中通快递', '73104682937501']))));
+    await withBook(path, async (book) => {
+      expect(book.adopt(tables)).toBe(false);
+      // Nothing was adopted: the file is read with its own strings.
+      expect(texts(await collect(book.readRows(0)))).toEqual([['中通快递', '73104682937501', '45600']]);
+    });
+  });
+
+  it('has no tables to hand over before a sheet has been read', async () => {
+    const path = await writeBook(spec(['a', 'b']));
+    await withBook(path, async (book) => expect(() => book.cellTables()).toThrow(/readRows/));
   });
 });
