@@ -61,6 +61,27 @@ export function readCodeCell(cell: Cell | undefined, row: number, field: FieldNa
   return { text: trimmed, findings, unusable: false };
 }
 
+/**
+ * The text readCodeCell() gives a cell it has nothing to say about, without building the
+ * reading: undefined when the cell needs the full reading (not a plain string, a formula,
+ * or text that might be reported). Nearly every cell is plain, and at a million rows the
+ * reading objects and their empty findings lists were much of the garbage collected.
+ */
+export function plainCodeText(cell: Cell | undefined, field: FieldName): string | undefined {
+  if (cell === undefined) return '';
+  if (cell.type !== 'string' || cell.formula === true) return undefined;
+  const text = cell.text.trim();
+  if (text !== '' && isFormulaTrigger(text.charCodeAt(0))) return undefined;
+  // E-notation needs a '+': without one the number is no copy of what Excel showed.
+  if (field === 'trackingNumber' && text.includes('+')) return undefined;
+  return text;
+}
+
+/** The first characters of FORMULA_TRIGGER, as code units. */
+function isFormulaTrigger(unit: number): boolean {
+  return unit === 0x3d || unit === 0x2b || unit === 0x2d || unit === 0x40 || unit === 0xff1d || unit === 0xff0b || unit === 0xff0d || unit === 0xff20;
+}
+
 /** Any other cell as plain text; error cells read as empty. */
 export function readTextCell(cell: Cell | undefined): string {
   if (cell === undefined || cell.type === 'error') return '';

@@ -3,50 +3,51 @@
 // parcel cannot reach two addresses (research/xhs-platform.md §4.3).
 
 import { finding, type Finding } from './finding.js';
-import type { RowRecord } from './row-record.js';
+import { NO_RECIPIENT } from './recipient-key.js';
+import { TextIndex } from './text-index.js';
 
-export interface NumberedOrder {
-  orderId: string;
-  tracking: string;
-  /** The row the number is on, and the recipient of the order. */
-  record: RowRecord;
+/** What the index needs to know of a row, by its index in the row store. */
+export interface NumberedRows {
+  rowAt(index: number): number;
+  /** The normalized 快递单号 of the row. */
+  trackingAt(index: number): string;
+  orderIdAt(index: number): string;
+  recipientKeyAt(index: number): number;
 }
 
 /**
  * Remembers the first order of every number, so that orders can be checked one at a
- * time as they are judged. Only the first order of each number is kept, as its record
- * alone when the order id is the record's own (no object per order on a large file).
+ * time as they are judged. Only the index of the row with the number is kept, in a
+ * table of integers: the row store answers the rest when a number comes again.
  */
 export class SharedNumberIndex {
-  private readonly firstByNumber = new Map<string, RowRecord | NumberedOrder>();
+  private readonly firstByNumber: TextIndex;
 
-  /** The finding for an order whose number an earlier order already used, else undefined. */
-  check(orderId: string, tracking: string, record: RowRecord): Finding | undefined {
+  /** `orders`: how many orders will be checked, at most (one number each). */
+  constructor(
+    private readonly rows: NumberedRows,
+    orders = 0,
+  ) {
+    this.firstByNumber = new TextIndex((index) => rows.trackingAt(index), orders);
+  }
+
+  /**
+   * The finding for the order `orderId` whose number `tracking` (the one on the row at
+   * `index`) an earlier order already used; else undefined.
+   */
+  check(orderId: string, tracking: string, index: number): Finding | undefined {
     if (tracking === '') return undefined;
-    const first = this.firstByNumber.get(tracking);
-    if (first === undefined) {
-      this.firstByNumber.set(tracking, orderId === record.orderId ? record : { orderId, tracking, record });
-      return undefined;
-    }
-    const firstRecord = 'record' in first ? first.record : first;
-    const sameRecipient = record.recipientKey !== '' && record.recipientKey === firstRecord.recipientKey;
-    const args = { firstRow: firstRecord.row, firstOrderId: first.orderId, recipientKnown: record.recipientKey === '' ? 0 : 1 };
-    return finding(sameRecipient ? 'merged-shipment' : 'duplicate-tracking-number', record.row, {
+    const first = this.firstByNumber.addIfNew(tracking, index);
+    if (first < 0) return undefined;
+    const { rows } = this;
+    const recipient = rows.recipientKeyAt(index);
+    const sameRecipient = recipient !== NO_RECIPIENT && recipient === rows.recipientKeyAt(first);
+    const args = { firstRow: rows.rowAt(first), firstOrderId: rows.orderIdAt(first), recipientKnown: recipient === NO_RECIPIENT ? 0 : 1 };
+    return finding(sameRecipient ? 'merged-shipment' : 'duplicate-tracking-number', rows.rowAt(index), {
       orderId: orderId === '' ? undefined : orderId,
       field: 'trackingNumber',
       value: tracking,
       args,
     });
   }
-}
-
-/** Findings on every order after the first that carries an already used number. */
-export function checkSharedNumbers(orders: readonly NumberedOrder[]): Finding[] {
-  const index = new SharedNumberIndex();
-  const findings: Finding[] = [];
-  for (const order of orders) {
-    const found = index.check(order.orderId, order.tracking, order.record);
-    if (found !== undefined) findings.push(found);
-  }
-  return findings;
 }

@@ -30,26 +30,36 @@ const LAST_SERIAL_1904 = LAST_SERIAL_1900 - 1462;
  * 1900-02-29, a time of day alone, past 9999).
  */
 export function serialToInstant(serial: number, options: ExcelDateOptions): Date | undefined {
-  if (!Number.isFinite(serial)) return undefined;
+  return asDate(serialToTime(serial, options));
+}
+
+/** serialToInstant() in ms since the epoch, NaN for no date: the row reader keeps numbers, not Dates. */
+function serialToTime(serial: number, options: ExcelDateOptions): number {
+  if (!Number.isFinite(serial)) return Number.NaN;
   let epoch: number;
   if (options.date1904) {
-    if (serial < 0 || serial >= LAST_SERIAL_1904 + 1) return undefined;
+    if (serial < 0 || serial >= LAST_SERIAL_1904 + 1) return Number.NaN;
     epoch = EPOCH_1904;
   } else {
     // Below 1 is a time of day with no date; 60 is a day that never was.
-    if (serial < 1 || serial >= LAST_SERIAL_1900 + 1 || Math.floor(serial) === LOTUS_LEAP_DAY) return undefined;
+    if (serial < 1 || serial >= LAST_SERIAL_1900 + 1 || Math.floor(serial) === LOTUS_LEAP_DAY) return Number.NaN;
     epoch = serial < LOTUS_LEAP_DAY ? EPOCH_1900_EARLY : EPOCH_1900;
   }
   // Serials carry binary fractions of a day: round to the millisecond so 10:00 stays 10:00:00.000.
-  return new Date(epoch + Math.round(serial * DAY_MS) - CHINA_OFFSET_MS);
+  return epoch + Math.round(serial * DAY_MS) - CHINA_OFFSET_MS;
 }
+
+const asDate = (time: number): Date | undefined => (Number.isNaN(time) ? undefined : new Date(time));
 
 // 2026-11-26 18:00:00, 2026/11/26 18:00, 2026-11-26T18:00:00.123+08:00, 2026年11月26日 18:00, 2026-11-26
 const DATE_TEXT =
   /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  // Date.UTC reads the years 0 to 99 as 1900 to 1999: so does the check.
+  const counted = year >= 0 && year <= 99 ? 1900 + year : year;
+  return (counted % 4 === 0 && counted % 100 !== 0) || counted % 400 === 0 ? 29 : 28;
 }
 
 /** Minutes east of UTC for "Z", "+08:00" or "-0530"; China time when the text names no offset. */
@@ -63,19 +73,55 @@ function offsetMs(zone: string | undefined): number {
 
 /** The instant a date-time text stands for (China time unless it names an offset); undefined if it is not one. */
 export function textToInstant(text: string): Date | undefined {
+  return asDate(textToTime(text));
+}
+
+function textToTime(text: string): number {
+  const exported = exportedTextToTime(text);
+  if (exported !== undefined) return exported;
   const match = DATE_TEXT.exec(text.normalize('NFKC').trim());
-  if (match === null) return undefined;
+  if (match === null) return Number.NaN;
   const [, y, mo, d, h, mi, s, ms, zone] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h ?? 0);
-  const minute = Number(mi ?? 0);
-  const second = Number(s ?? 0);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
   const millis = Number((ms ?? '').padEnd(3, '0'));
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMs(zone));
+  return utcTime(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), millis, offsetMs(zone));
+}
+
+/** The instant of calendar fields at a UTC offset; NaN for a day or time that does not exist. */
+function utcTime(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number, offset: number): number {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;
+}
+
+// The 千帆 export writes every time as "2026-11-26 18:00:00", and a sheet has up to four of
+// them a row: that one shape is read digit by digit, without normalizing, a regex or a Date.
+const DASH = 0x2d;
+const SPACE = 0x20;
+const COLON = 0x3a;
+
+/** The number written by `count` ASCII digits from `start`, or -1 when one is no digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** The instant of a text of exactly the export's shape, else undefined (the general reading decides). */
+function exportedTextToTime(text: string): number | undefined {
+  if (text.length !== 19 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(10) !== SPACE) return undefined;
+  if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  return utcTime(year, month, day, hour, minute, second, 0, CHINA_OFFSET_MS);
 }
 
 /**
@@ -84,14 +130,19 @@ export function textToInstant(text: string): Date | undefined {
  * date: a serial under the General format is still a date in a date column.
  */
 export function cellToInstant(cell: Cell | undefined, options: ExcelDateOptions): Date | undefined {
-  if (cell === undefined || cell.text.trim() === '') return undefined;
+  return asDate(cellToTime(cell, options));
+}
+
+/** cellToInstant() in ms since the epoch, NaN when the cell holds no date. */
+export function cellToTime(cell: Cell | undefined, options: ExcelDateOptions): number {
+  if (cell === undefined || cell.text.trim() === '') return Number.NaN;
   switch (cell.type) {
     case 'date':
     case 'number':
-      return serialToInstant(Number(cell.text), options);
+      return serialToTime(Number(cell.text), options);
     case 'string':
-      return textToInstant(cell.text);
+      return textToTime(cell.text);
     default:
-      return undefined;
+      return Number.NaN;
   }
 }

@@ -42,9 +42,10 @@ export function mergedCellFindings(merges: readonly MergedRange[], columns: Colu
 /** The result with findings about the sheet as a whole added, in report order. Counts do not change: these are warnings. */
 export function withSheetFindings(result: ValidationResult, extra: readonly Finding[]): ValidationResult {
   if (extra.length === 0) return result;
-  const orderOf = new Map(result.records.map((record) => [record.row, record.orderId]));
+  const { records } = result;
   const placed = extra.map((found) => {
-    const orderId = found.orderId ?? orderOf.get(found.row);
+    const index = found.orderId === undefined ? records.indexOfRow(found.row) : -1;
+    const orderId = found.orderId ?? (index < 0 ? undefined : records.orderIdAt(index));
     return orderId === undefined || orderId === '' ? found : { ...found, orderId };
   });
   return { ...result, findings: [...result.findings, ...placed].sort(compareFindings) };

@@ -3,7 +3,7 @@
 
 import type { CarrierRegistry } from '../carriers/registry.js';
 import { carrierKey } from './normalize.js';
-import { finding, type Finding } from './finding.js';
+import { appendFindings, finding, type Finding } from './finding.js';
 import type { RowRecord } from './row-record.js';
 import { checkNumberAlone, checkPair } from './tracking-check.js';
 
@@ -23,6 +23,8 @@ export interface OrderVerdict {
 // 订单号 in the 千帆 export: P followed by 18 digits (research/xhs-platform.md §1.3).
 const XHS_ORDER_ID = /^P\d{18}$/;
 
+const NO_CONFLICTS: readonly Finding[] = Object.freeze([]);
+
 /** The first row carrying each distinct value, in row order. */
 function firstRows(rows: readonly RowRecord[], keyOf: (record: RowRecord) => string): Map<string, RowRecord> {
   const first = new Map<string, RowRecord>();
@@ -33,13 +35,27 @@ function firstRows(rows: readonly RowRecord[], keyOf: (record: RowRecord) => str
   return first;
 }
 
+/** Whether two rows of the order have different non-empty values. */
+function disagree(rows: readonly RowRecord[], keyOf: (record: RowRecord) => string): boolean {
+  let first = '';
+  for (const record of rows) {
+    const key = keyOf(record);
+    if (key === '') continue;
+    if (first === '') first = key;
+    else if (key !== first) return true;
+  }
+  return false;
+}
+
 /** A finding on every row whose value differs from the order's first one. */
 function conflicts(
   group: OrderGroup,
   code: 'order-multiple-tracking-numbers' | 'order-multiple-carriers',
   keyOf: (record: RowRecord) => string,
   shown: (record: RowRecord) => string,
-): Finding[] {
+): readonly Finding[] {
+  // Nearly every order agrees with itself: then no map of its values is built.
+  if (!disagree(group.rows, keyOf)) return NO_CONFLICTS;
   const distinct = [...firstRows(group.rows, keyOf).values()];
   const first = distinct[0];
   if (first === undefined || distinct.length < 2) return [];
@@ -55,21 +71,6 @@ function conflicts(
     );
 }
 
-/** What the rows of an order carry, in one pass (no closures: this runs once per order). */
-function scan(rows: readonly RowRecord[]) {
-  let numberRecord: RowRecord | undefined;
-  let carrierRecord: RowRecord | undefined;
-  let numberUnusable = false;
-  let carrierUnusable = false;
-  for (const record of rows) {
-    if (numberRecord === undefined && record.tracking !== '') numberRecord = record;
-    if (carrierRecord === undefined && record.carrier !== '') carrierRecord = record;
-    if (record.trackingUnusable) numberUnusable = true;
-    if (record.carrierUnusable) carrierUnusable = true;
-  }
-  return { numberRecord, carrierRecord, numberUnusable, carrierUnusable };
-}
-
 const trackingOf = (record: RowRecord) => record.tracking;
 const carrierTextOf = (record: RowRecord) => record.carrier;
 
@@ -78,7 +79,7 @@ function orderFindings(group: OrderGroup, registry: CarrierRegistry): Finding[] 
   const { orderId, rows } = group;
   const head = rows[0]!;
   const findings: Finding[] = [];
-  for (const record of rows) for (const found of record.findings) findings.push(found);
+  for (const record of rows) appendFindings(findings, record.findings);
   if (orderId === '') {
     findings.push(finding('missing-order-id', head.row, { field: 'orderId', value: head.orderIdRaw }));
   } else if (!XHS_ORDER_ID.test(orderId)) {
@@ -90,8 +91,8 @@ function orderFindings(group: OrderGroup, registry: CarrierRegistry): Finding[] 
       if (record.carrier === '') return '';
       return registry.resolve(record.carrier)?.id ?? `?${carrierKey(record.carrier)}`;
     };
-    findings.push(...conflicts(group, 'order-multiple-tracking-numbers', trackingOf, trackingOf));
-    findings.push(...conflicts(group, 'order-multiple-carriers', carrierOf, carrierTextOf));
+    appendFindings(findings, conflicts(group, 'order-multiple-tracking-numbers', trackingOf, trackingOf));
+    appendFindings(findings, conflicts(group, 'order-multiple-carriers', carrierOf, carrierTextOf));
   }
   return findings;
 }
@@ -103,7 +104,17 @@ export function checkOrder(group: OrderGroup, registry: CarrierRegistry): OrderV
   // spread plus more keys a hidden class of its own, which costs time and memory per row.
   const owner = group.orderId === '' ? undefined : group.orderId;
   const findings = orderFindings(group, registry);
-  const { numberRecord, carrierRecord, numberUnusable, carrierUnusable } = scan(group.rows);
+  // What the rows carry, in one pass and in locals (no closures, no result object: this runs once per order).
+  let numberRecord: RowRecord | undefined;
+  let carrierRecord: RowRecord | undefined;
+  let numberUnusable = false;
+  let carrierUnusable = false;
+  for (const record of group.rows) {
+    if (numberRecord === undefined && record.tracking !== '') numberRecord = record;
+    if (carrierRecord === undefined && record.carrier !== '') carrierRecord = record;
+    if (record.trackingUnusable) numberUnusable = true;
+    if (record.carrierUnusable) carrierUnusable = true;
+  }
   const tracking = numberRecord?.tracking ?? '';
 
   if (numberRecord === undefined && carrierRecord === undefined) {
@@ -124,6 +135,6 @@ export function checkOrder(group: OrderGroup, registry: CarrierRegistry): OrderV
     return { carrierId: registry.resolve(carrierRecord.carrier)?.id, tracking, findings };
   }
   const verdict = checkPair(carrierRecord.carrier, numberRecord.tracking, context);
-  for (const found of verdict.findings) findings.push(found);
+  appendFindings(findings, verdict.findings);
   return { carrierId: verdict.carrierId, tracking, findings };
 }

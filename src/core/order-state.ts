@@ -43,10 +43,13 @@ export function checkOrderState(group: OrderGroup, options: OrderStateOptions): 
 
 /** How many orders carry each watched 订单标记 tag. */
 export function countTags(group: OrderGroup, counts: Map<string, number>): void {
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
   for (const record of group.rows) {
     if (record.tags === '') continue;
+    seen ??= new Set();
     for (const tag of record.tags.split(',')) seen.add(tag);
   }
+  // Most orders carry no tag: then no set is built (this runs once per order).
+  if (seen === undefined) return;
   for (const tag of seen) counts.set(tag, (counts.get(tag) ?? 0) + 1);
 }

@@ -11,14 +11,21 @@ const PENDING = new Set(['待配货', '待发货', '待出库', '待打单', 'pe
 const pendingByStatus = new Map<string, boolean>();
 const MAX_REMEMBERED = 1024;
 
+// Most rows have the status of the row before: that one is answered without a lookup.
+let lastStatus = '';
+let lastPending = false;
+
 export function isPendingStatus(status: string): boolean {
   if (status === '') return true;
+  if (status === lastStatus) return lastPending;
   let pending = pendingByStatus.get(status);
   if (pending === undefined) {
     pending = PENDING.has(headerKey(status));
     // A column of free text (a misread header) must not grow the memo without bound.
     if (pendingByStatus.size < MAX_REMEMBERED) pendingByStatus.set(status, pending);
   }
+  lastStatus = status;
+  lastPending = pending;
   return pending;
 }
 

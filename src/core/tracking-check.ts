@@ -1,7 +1,7 @@
 // Checking one (carrier, tracking number) pair against the carrier rules and
 // turning the registry's verdict into findings a merchant can act on.
 
-import type { CarrierRegistry, Detection } from '../carriers/registry.js';
+import type { Carrier, CarrierRegistry, Detection } from '../carriers/registry.js';
 import { finding, type Finding, type FindingCode } from './finding.js';
 
 export interface PairContext {
@@ -15,8 +15,11 @@ export interface PairContext {
 export interface PairVerdict {
   /** The resolved carrier, when the name is known. */
   carrierId?: string;
-  findings: Finding[];
+  findings: readonly Finding[];
 }
+
+/** The findings of a valid pair, shared: nearly every order has none, and this runs once per order. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 const SEPARATOR = '、';
 
@@ -53,31 +56,34 @@ export function checkPair(carrierText: string, number: string, context: PairCont
     const args = { carrier: carrierText, suggestions, fits };
     return { carrierId: undefined, findings: [finding('unknown-carrier', context.carrierRow, { orderId, field: 'carrier', value: carrierText, args })] };
   }
-  const name = carrier.displayName;
-  const found = (code: NumberCode, args: Record<string, string>): PairVerdict => ({
-    carrierId: carrier.id,
-    findings: [finding(code, context.numberRow, { orderId, field: 'trackingNumber', value: number, args })],
-  });
+  const problem = numberProblem(registry, carrier, number);
+  if (problem === undefined) return { carrierId: carrier.id, findings: NO_FINDINGS };
+  const found = finding(problem.code, context.numberRow, { orderId, field: 'trackingNumber', value: number, args: problem.args });
+  return { carrierId: carrier.id, findings: [found] };
+}
 
+/** What is wrong with a number for the carrier it is declared with; undefined when it fits. */
+function numberProblem(registry: CarrierRegistry, carrier: Carrier, number: string): { code: NumberCode; args: Record<string, string> } | undefined {
+  const name = carrier.displayName;
   if (HAS_FOREIGN_CHARACTER.test(number)) {
     const characters = [...new Set(number.match(FOREIGN_CHARACTERS))].join(' ');
-    return found('tracking-invalid-characters', { carrier: name, characters });
+    return { code: 'tracking-invalid-characters', args: { carrier: name, characters } };
   }
   const outcome = registry.check(carrier.id, number);
   switch (outcome.kind) {
     case 'valid':
-      return { carrierId: carrier.id, findings: [] };
+      return undefined;
     case 'legacy':
-      return found('tracking-legacy-format', { carrier: name, format: outcome.format.name });
+      return { code: 'tracking-legacy-format', args: { carrier: name, format: outcome.format.name } };
     case 'partner':
-      return found('tracking-partner-format', { carrier: name, partner: outcome.partner.displayName });
+      return { code: 'tracking-partner-format', args: { carrier: name, partner: outcome.partner.displayName } };
     case 'unverified':
-      return found('tracking-unverified-format', { carrier: name });
+      return { code: 'tracking-unverified-format', args: { carrier: name } };
     case 'check-digit':
-      return found('tracking-check-digit', { carrier: name, format: outcome.format.name });
+      return { code: 'tracking-check-digit', args: { carrier: name, format: outcome.format.name } };
     case 'package-barcode':
-      return found('tracking-package-barcode', { carrier: name, waybill: outcome.waybill });
+      return { code: 'tracking-package-barcode', args: { carrier: name, waybill: outcome.waybill } };
     case 'mismatch':
-      return found('tracking-format', { carrier: name, fits: fitNames(outcome.fits) });
+      return { code: 'tracking-format', args: { carrier: name, fits: fitNames(outcome.fits) } };
   }
 }

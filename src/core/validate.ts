@@ -1,17 +1,22 @@
 // The core of ship: rows in, findings and the import plan out. No files, no
 // console, no clock. Rows are fed one at a time so a large sheet is never held
-// in memory; only a compact record per row is kept, and the orders are indexed
-// as the rows arrive, so finish() judges them in one pass.
+// in memory; only what the checks need of each row is kept, in the columns of a
+// row store, and the orders are indexed as the rows arrive, so finish() judges
+// them in one pass.
 
 import type { CarrierRegistry } from '../carriers/registry.js';
 import type { ColumnMap } from './columns.js';
 import { SharedNumberIndex } from './duplicates.js';
-import { compareFindings, finding, type Finding } from './finding.js';
+import { appendFindings, compareFindings, finding, type Finding } from './finding.js';
 import type { ExcelDateOptions } from './excel-date.js';
 import { checkOrder, type OrderGroup } from './order-checks.js';
 import { checkOrderState, countTags, type OrderStateOptions } from './order-state.js';
-import { RecordStore, RowOutcomes } from './record-store.js';
-import { readRowRecord, type RowRecord } from './row-record.js';
+import { OrderGroups } from './order-groups.js';
+import { NO_ROW, type OrderIndex } from './order-index.js';
+import { RowOutcomes } from './row-outcomes.js';
+import { RowReader, type RowRecord } from './row-record.js';
+import { RowStore } from './row-store.js';
+import type { RowTable } from './row-table.js';
 import type { SheetRow } from './sheet.js';
 
 export interface ValidateOptions extends OrderStateOptions {
@@ -51,8 +56,13 @@ export interface ValidationResult {
   imports: ImportLine[];
   /** Every finding, sorted by row, errors first within a row. */
   findings: Finding[];
-  /** The per-row records, in input order: one for every data row (the report's copy of the input walks them beside the rows). */
-  records: RowRecord[];
+  /**
+   * The per-row records, in input order, which is row order: one for every data row (the
+   * report's copy of the input walks them beside the rows). A table, not an array of
+   * objects, and records are made on demand: find a row with indexOfRow(), not with a Map
+   * of every row (~150 MB at a million rows).
+   */
+  records: RowTable;
   /** What happened to each row, by row number. */
   disposition: RowDispositions;
   rows: RowCounts;
@@ -79,10 +89,11 @@ export interface Validator {
 }
 
 export function createValidator(options: ValidateOptions): Validator {
-  const store = new RecordStore();
+  const store = new RowStore();
+  const reader = new RowReader(options.columns, options.dates);
   return {
     add(row) {
-      store.add(readRowRecord(row, options.columns, options.dates));
+      store.add(reader.read(row));
     },
     finish() {
       return judge(store, options);
@@ -96,10 +107,10 @@ export function validateRows(rows: Iterable<SheetRow>, options: ValidateOptions)
   return validator.finish();
 }
 
-/** The row the order's number is on (the first such), which stands for the order in the shared-number check. */
-function recordWithNumber(rows: readonly RowRecord[], tracking: string): RowRecord {
-  for (const record of rows) if (record.tracking === tracking) return record;
-  return rows[0]!;
+/** The index of the order's row its number is on (the first such), which stands for the order in the shared-number check. */
+function rowWithNumber(store: RowStore, orders: OrderIndex, first: number, tracking: string): number {
+  for (let index = first; index !== NO_ROW; index = orders.nextRow(index)) if (store.trackingAt(index) === tracking) return index;
+  return first;
 }
 
 /** The rows of the group that carry an error, in row order, without repeats. */
@@ -111,35 +122,43 @@ function errorRowsOf(findings: readonly Finding[]): readonly number[] {
 
 const NO_ROWS: readonly number[] = Object.freeze([]);
 
-function judge(store: RecordStore, options: ValidateOptions): ValidationResult {
+// Module-level, not written inline: an arrow in the loop would be a new function object per order.
+const isWarningOrError = (found: Finding): boolean => found.severity !== 'info';
+const hasCarrierText = (record: RowRecord): boolean => record.carrier !== '';
+const rowOf = (record: RowRecord): number => record.row;
+
+function judge(store: RowStore, options: ValidateOptions): ValidationResult {
   const { registry } = options;
-  const { records } = store;
   const findings: Finding[] = [];
-  const disposition = new RowOutcomes();
-  for (const record of records) {
-    if (record.kind === 'order') continue;
-    for (const found of record.findings) findings.push(found);
-    disposition.set(record.row, 'skipped');
+  // Sized once: rows come in increasing order, so the last row has the highest number.
+  const disposition = new RowOutcomes(store.lastRowNumber + 1);
+  for (let index = 0; index < store.length; index++) {
+    if (store.kindAt(index) === 'order') continue;
+    appendFindings(findings, store.findingsAt(index));
+    disposition.set(store.rowAt(index), 'skipped');
   }
 
   // Orders in the order their first row appears. A number's first order is decided by
   // that order too, so the shared-number check runs in the same pass.
-  const shared = new SharedNumberIndex();
+  const orders = store.orderIndex();
+  const shared = new SharedNumberIndex(store, orders.size);
   const imports: ImportLine[] = [];
   let ordersRejected = 0;
   let ordersSkipped = 0;
   const tags = new Map<string, number>();
   const carriers = new Map<string, CarrierCount>();
-  store.forEachOrder((group) => {
+  const groups = new OrderGroups(store, orders);
+  for (let order = 0; order < orders.size; order++) {
+    const first = orders.firstRowOf(order);
+    const group = groups.at(first);
     const verdict = checkOrder(group, registry);
     const state = checkOrderState(group, options);
     countTags(group, tags);
     const own = verdict.findings;
-    for (const found of state.findings) own.push(found);
+    appendFindings(own, state.findings);
     const { tracking } = verdict;
     if (tracking !== '') {
-      const record = recordWithNumber(group.rows, tracking);
-      const reused = shared.check(group.orderId, tracking, record);
+      const reused = shared.check(group.orderId, tracking, rowWithNumber(store, orders, first, tracking));
       if (reused !== undefined) own.push(reused);
     }
     const errorRows = errorRowsOf(own);
@@ -152,24 +171,25 @@ function judge(store: RecordStore, options: ValidateOptions): ValidationResult {
       for (const record of group.rows) disposition.set(record.row, 'skipped');
     } else {
       for (const record of group.rows) disposition.set(record.row, 'imported');
-      // map() sizes the array exactly; one grown by push() keeps room for 17 numbers (150 bytes an order).
-      const rows = group.rows.map((record) => record.row);
+      // Sized exactly: an array grown by push() keeps room for 17 numbers (150 bytes an order).
+      const rows = group.rows.length === 1 ? [group.rows[0]!.row] : group.rows.map(rowOf);
       imports.push({ orderId: group.orderId, carrierId: carrier.id, carrierName: carrier.displayName, trackingNumber: tracking, rows });
     }
-    for (const found of own) findings.push(found);
-    const declared = carrier?.displayName ?? group.rows.find((record) => record.carrier !== '')?.carrier ?? '';
+    appendFindings(findings, own);
+    const declared = carrier?.displayName ?? group.rows.find(hasCarrierText)?.carrier ?? '';
     const count = carriers.get(declared) ?? { carrier: declared, orders: 0, ok: 0, problems: 0 };
     count.orders += 1;
-    if (state.skip || errorRows.length > 0 || own.some((found) => found.severity !== 'info')) count.problems += 1;
+    if (state.skip || errorRows.length > 0 || own.some(isWarningOrError)) count.problems += 1;
     else count.ok += 1;
     carriers.set(declared, count);
-  });
+  }
+  store.releaseOrders();
 
   findings.sort(compareFindings);
-  const rows: RowCounts = { total: records.length, ...disposition.tally() };
-  const orders = { imported: imports.length, rejected: ordersRejected, skipped: ordersSkipped };
+  const rows: RowCounts = { total: store.length, ...disposition.tally() };
+  const counts = { imported: imports.length, rejected: ordersRejected, skipped: ordersSkipped };
   const tagCounts = Object.fromEntries([...tags].sort(([a], [b]) => a.localeCompare(b)));
-  return { imports, findings, records, disposition, rows, orders, tags: tagCounts, carriers: [...carriers.values()] };
+  return { imports, findings, records: store.view(), disposition, rows, orders: counts, tags: tagCounts, carriers: [...carriers.values()] };
 }
 
 /** Every row of a rejected order is rejected; a row without its own error says which rows failed. */

@@ -27,7 +27,7 @@ for (let i = 0; i < repeats + 1; i++) {
   const t1 = process.hrtime.bigint();
   let result = validator.finish();
   const t2 = process.hrtime.bigint();
-  if (result.rows.total !== meta.rows.total || result.rows.imported !== meta.rows.imported || result.orders.rejected !== meta.orders.rejected) {
+  if (result.rows.total !== meta.rows.total || result.records.length !== meta.rows.total || result.rows.imported !== meta.rows.imported || result.orders.rejected !== meta.orders.rejected) {
     throw new Error(`core counts differ from the generator's: ${JSON.stringify(result.rows)} vs ${JSON.stringify(meta.rows)}`);
   }
   gc();

@@ -66,6 +66,18 @@ describe('date-time texts', () => {
   it('knows leap years', () => {
     expect(iso(textToInstant('2028-02-29'))).toBe('2028-02-28T16:00:00.000Z');
   });
+
+  it('reads the export\'s own shape (read digit by digit) exactly as any other spelling of the time', () => {
+    // A trailing space sends the same text through the general reading.
+    const shaped: string[] = ['2026-11-26 18:00:00', '2028-02-29 12:30:45', '2026-02-29 10:00:00', '2026-11-31 00:00:00', '2026-11-26 24:00:00', '2026-11-26 23:60:00', '2026-11-26 23:59:60', '2026-00-10 10:00:00', '2026-1a-26 18:00:00', '0000-02-29 00:00:00', '0004-02-29 00:00:00', '0099-12-31 23:59:59', '9999-12-31 23:59:59'];
+    for (let n = 0; n < 300; n++) {
+      const two = (limit: number) => String((n * 7919 + limit * 31) % limit).padStart(2, '0');
+      shaped.push(`${1990 + (n % 50)}-${two(14)}-${two(33)} ${two(26)}:${two(62)}:${two(62)}`);
+    }
+    for (const text of shaped) expect(textToInstant(text)?.getTime(), text).toBe(textToInstant(`${text} `)?.getTime());
+    expect(iso(textToInstant('0004-02-29 08:00:00'))).toBe('1904-02-29T00:00:00.000Z');
+    expect(textToInstant('0000-02-29 00:00:00')).toBeUndefined();
+  });
 });
 
 describe('cells', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RowOutcomes } from '../../src/core/record-store.js';
+import { RowOutcomes } from '../../src/core/row-outcomes.js';
 
 describe('RowOutcomes', () => {
   it('keeps one outcome per row, the last one set, and counts each row once', () => {

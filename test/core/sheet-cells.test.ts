@@ -71,7 +71,7 @@ describe('error cells (#N/A) in any column ship reads', () => {
       [5, 'trackingNumber', '#N/A', '#N/A'],
     ]);
     expect(result.rows).toEqual({ total: 4, imported: 0, rejected: 4, skipped: 0 });
-    expect(result.records[0]?.orderIdRaw).toBe('');
+    expect(result.records.recordAt(0).orderIdRaw).toBe('');
   });
 
   it('reports one in a recipient column as a warning and still imports the order', () => {

@@ -36,14 +36,17 @@ const WORDS = {
 /** The orders of a file in the order they first appear, each with its rows and what happened to it. */
 export function orderCases(result: ValidationResult, lang: Lang): OrderCase[] {
   const cases = new Map<string, OrderCase>();
-  for (const record of result.records) {
-    const id = record.orderId === '' ? `#${record.row}` : record.orderId;
+  const { records } = result;
+  for (let index = 0; index < records.length; index++) {
+    const row = records.rowAt(index);
+    const orderId = records.orderIdAt(index);
+    const id = orderId === '' ? `#${row}` : orderId;
     // A row that is not an order to ship stands apart from the order's other rows.
-    const key = `${record.kind}:${id}`;
-    const outcome = result.disposition.get(record.row) ?? 'skipped';
+    const key = `${records.kindAt(index)}:${id}`;
+    const outcome = result.disposition.get(row) ?? 'skipped';
     const entry = cases.get(key);
-    if (entry === undefined) cases.set(key, { name: record.orderId === '' ? '' : record.orderId, rows: [record.row], outcome });
-    else entry.rows.push(record.row);
+    if (entry === undefined) cases.set(key, { name: orderId, rows: [row], outcome });
+    else entry.rows.push(row);
   }
   return [...cases.values()].map((entry) => ({ ...entry, name: entry.name === '' ? WORDS[lang].rows(entry.rows) : `${entry.name} · ${WORDS[lang].rows(entry.rows)}` }));
 }

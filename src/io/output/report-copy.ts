@@ -28,7 +28,8 @@ export const EXCEL_MAX_ROWS = 1_048_576;
 
 /** Whether the copy fits in a sheet Excel can open. */
 export function copyFits(result: ValidationResult): boolean {
-  return (result.records.at(-1)?.row ?? 0) <= EXCEL_MAX_ROWS;
+  const { records } = result;
+  return records.length === 0 || records.rowAt(records.length - 1) <= EXCEL_MAX_ROWS;
 }
 
 /** The columns added in front. None may be a header ship reads (see HEADER_ALIASES): no 状态. */
@@ -96,7 +97,7 @@ async function* copyRows(rows: AsyncIterator<SheetRow>, context: CopyContext, st
   let r = 0;
   for (let next = await rows.next(); next.done !== true; next = await rows.next()) {
     const { row, cells } = next.value;
-    if (records[r]?.row !== row) throw changedWhileRead(context.source.path);
+    if (r >= records.length || records.rowAt(r) !== row) throw changedWhileRead(context.source.path);
     r += 1;
     const outcome = disposition.get(row);
     const label = outcome === undefined ? '' : labels[outcome];

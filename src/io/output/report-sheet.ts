@@ -58,8 +58,18 @@ function reportRow(found: Finding, record: RowRecord | undefined, context: Repor
 
 /** The report as a table: its header and one row of neutralized text per finding. Shared by the xlsx and CSV reports. */
 export function reportTable(context: ReportContext): { header: readonly string[]; rows: string[][] } {
-  const byRow = new Map(context.result.records.map((record) => [record.row, record]));
-  const rows = context.result.findings.map((found) => reportRow(found, byRow.get(found.row), context));
+  const { records } = context.result;
+  // Findings come sorted by row, and a row often has several: its record is looked up once.
+  let record: RowRecord | undefined;
+  let recordRow = Number.NaN;
+  const rows = context.result.findings.map((found) => {
+    if (found.row !== recordRow) {
+      const index = records.indexOfRow(found.row);
+      record = index < 0 ? undefined : records.recordAt(index);
+      recordRow = found.row;
+    }
+    return reportRow(found, record, context);
+  });
   return { header: HEADER[context.lang], rows };
 }
 

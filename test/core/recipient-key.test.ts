@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { NO_RECIPIENT, recipientKeyOf } from '../../src/core/recipient-key.js';
+
+describe('recipientKeyOf', () => {
+  it('is NO_RECIPIENT only when name, phone and address are all unknown', () => {
+    expect(recipientKeyOf('', '', '')).toBe(NO_RECIPIENT);
+    expect(recipientKeyOf('张**', '', '')).not.toBe(NO_RECIPIENT);
+    expect(recipientKeyOf('', '', '上海市')).not.toBe(NO_RECIPIENT);
+  });
+
+  it('is a whole number a double holds exactly', () => {
+    const key = recipientKeyOf('张**', '138****1234', '上海市浦东新区***路1号');
+    expect(Number.isSafeInteger(key)).toBe(true);
+    expect(key).toBeGreaterThan(0);
+  });
+
+  it('ignores whitespace and full-width forms, not the split between the parts', () => {
+    const key = recipientKeyOf('张**', '138****1234', '上海市浦东新区***路1号');
+    expect(recipientKeyOf(' 张 ** ', '１３８ **** １２３４', '上海市浦东新区 ***路1号\u3000')).toBe(key);
+    expect(recipientKeyOf('张**138', '****1234', '上海市浦东新区***路1号')).not.toBe(key);
+    expect(recipientKeyOf('李**', '138****1234', '上海市浦东新区***路1号')).not.toBe(key);
+  });
+});
