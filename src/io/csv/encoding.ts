@@ -1,7 +1,7 @@
 // The text encoding of a CSV export: sniffed from its first bytes, then checked as the
 // rest streams past. zh-CN Excel saves "CSV (逗号分隔)" as GBK; 千帆 and "CSV UTF-8" are UTF-8.
 
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
 
@@ -28,21 +28,21 @@ export function detectEncoding(buffer: Uint8Array): CsvEncoding {
 }
 
 /**
- * What csv-parse reads: UTF-8 as the bytes themselves (csv-parse decodes each field once;
- * decoding here would only have it encode the text back into bytes), other encodings as text.
- * UTF-8 is checked as it comes, a character split across two chunks completed from the next.
- * A BOM-less file that looked like UTF-8 in its first 64 KiB but turns out not to be, while
- * everything before was ASCII, is GBK with a long ASCII start: the rest is decoded as gb18030.
+ * The file as UTF-8 bytes, which is what the tokenizer reads. UTF-8 passes through, checked
+ * as it comes, a character split across two chunks completed from the next; other encodings
+ * are decoded (TextDecoder, streaming) and encoded again. A BOM-less file that looked like
+ * UTF-8 in its first 64 KiB but turns out not to be, while every line before was ASCII, is
+ * GBK with a long ASCII start: the rest is decoded as gb18030.
  */
-export async function* decodeText(chunks: AsyncIterable<Buffer>, encoding: CsvEncoding, bom: boolean, path: string): AsyncGenerator<string | Buffer> {
+export async function* utf8Chunks(chunks: AsyncIterable<Buffer>, encoding: CsvEncoding, bom: boolean, path: string): AsyncGenerator<Buffer> {
   if (encoding !== 'utf-8') {
     const decoder = new TextDecoder(encoding);
     for await (const chunk of chunks) {
       const text = decoder.decode(chunk, { stream: true });
-      if (text !== '') yield text;
+      if (text !== '') yield Buffer.from(text, 'utf8');
     }
     const rest = decoder.decode();
-    if (rest !== '') yield rest;
+    if (rest !== '') yield Buffer.from(rest, 'utf8');
     return;
   }
   let gbk: TextDecoder | undefined;
@@ -52,7 +52,7 @@ export async function* decodeText(chunks: AsyncIterable<Buffer>, encoding: CsvEn
   for await (const chunk of chunks) {
     if (gbk !== undefined) {
       const text = gbk.decode(chunk, { stream: true });
-      if (text !== '') yield text;
+      if (text !== '') yield Buffer.from(text, 'utf8');
       continue;
     }
     let bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
@@ -63,20 +63,35 @@ export async function* decodeText(chunks: AsyncIterable<Buffer>, encoding: CsvEn
     }
     const complete = bytes.subarray(0, completeUtf8Length(bytes));
     if (isUtf8(complete)) {
-      sawNonAscii ||= hasNonAscii(complete);
+      sawNonAscii ||= !isAscii(complete);
       carry = complete.length < bytes.length ? Buffer.from(bytes.subarray(complete.length)) : undefined;
       if (complete.length > 0) yield complete;
       continue;
     }
-    if (sawNonAscii) throw mixedEncoding(path);
+    if (sawNonAscii || !isAscii(bytes.subarray(0, lineStartOfFirstError(bytes)))) throw mixedEncoding(path);
     gbk = new TextDecoder('gb18030'); // only ASCII so far, and ASCII reads the same in gb18030
     const text = gbk.decode(bytes, { stream: true });
     carry = undefined;
-    if (text !== '') yield text;
+    if (text !== '') yield Buffer.from(text, 'utf8');
   }
   const rest = gbk?.decode() ?? '';
-  if (rest !== '') yield rest;
-  else if (carry !== undefined) yield '\uFFFD'; // the file ends in the middle of a character
+  if (rest !== '') yield Buffer.from(rest, 'utf8');
+  else if (carry !== undefined) yield Buffer.from('\uFFFD', 'utf8'); // the file ends in the middle of a character
+}
+
+/**
+ * Where the line holding the first byte that is not UTF-8 starts. Only the lines before it
+ * count as "UTF-8 so far": the first GBK characters on that line may happen to be valid UTF-8.
+ */
+function lineStartOfFirstError(bytes: Buffer): number {
+  let valid = 0; // the longest prefix known to be UTF-8 (a character cut at its end aside)
+  let invalid = bytes.length;
+  while (invalid - valid > 1) {
+    const middle = (valid + invalid) >>> 1;
+    if (isUtf8(bytes.subarray(0, completeUtf8Length(bytes.subarray(0, middle))))) valid = middle;
+    else invalid = middle;
+  }
+  return bytes.lastIndexOf(0x0a, valid) + 1;
 }
 
 /** The length of `bytes` without a UTF-8 character cut short at its end. */
@@ -101,11 +116,6 @@ function mixedEncoding(path: string): InputError {
     },
     path,
   );
-}
-
-function hasNonAscii(bytes: Uint8Array): boolean {
-  for (const byte of bytes) if (byte >= 0x80) return true;
-  return false;
 }
 
 export function startsWithBom(buffer: Uint8Array): boolean {

@@ -11,7 +11,8 @@ export interface Layout {
 }
 
 export function sniffLayout(sample: string, truncated: boolean): Layout {
-  const directive = /^sep=(.)\r?\n/i.exec(sample);
+  // A quote or a line break cannot separate fields: such a line is data, not a directive.
+  const directive = /^sep=([^"\r\n])\r?\n/i.exec(sample);
   if (directive?.[1] !== undefined) return { delimiter: directive[1], fromLine: 2 };
   return { delimiter: sniffDelimiter(sample, truncated), fromLine: 1 };
 }

@@ -130,6 +130,12 @@ describe('encoding', () => {
     expect(rows.at(-1)).toEqual({ row: 12_002, cells: [{ text: 'last', type: 'string' }, { text: '顺丰', type: 'string' }] });
   });
 
+  it('rejects UTF-8 followed by GBK even when both arrive in one read', async () => {
+    const path = await fileWith(bytes('x'.repeat(70_000), '\n快递公司,x\n', GBK.顺丰, ',c\n'));
+    const error = await failure(read(path, {}, { highWaterMark: 1024 * 1024 }));
+    expect(error.text.zh).toContain('CSV UTF-8');
+  });
+
   it('rejects a file that is UTF-8 at first and GBK later', async () => {
     const start = '快递公司,x\n' + 'a,b\n'.repeat(20_000);
     const path = await fileWith(bytes(start, GBK.顺丰, ',c\n'));
@@ -175,6 +181,23 @@ describe('values', () => {
     expect(await texts(path)).toEqual({ 1: ['地址', '单号'], 2: ['上海市\n浦东新区', 'SF1'], 3: ['b', 'SF2'] });
   });
 
+  it('reads records cut across reads, quoted line breaks and doubled quotes included', async () => {
+    const path = await fileWith('地址,单号\r\n"上海市\r\n浦东新区 ""A座""",SF1\r\nb,"SF2"\r\n');
+    for (const highWaterMark of [1, 3, 7, 64]) {
+      expect(await texts(path, { highWaterMark })).toEqual({ 1: ['地址', '单号'], 2: ['上海市\r\n浦东新区 "A座"', 'SF1'], 3: ['b', 'SF2'] });
+    }
+  });
+
+  it('reads a file whose lines end in CR alone (classic Mac), as csv-parse did', async () => {
+    const path = await fileWith('单号,快递公司\rSF1,顺丰\r\rSF2,中通\r');
+    const rows = await read(path);
+    expect(rows.map((r) => [r.row, r.cells.map((cell) => cell?.text)])).toEqual([
+      [1, ['单号', '快递公司']],
+      [2, ['SF1', '顺丰']],
+      [4, ['SF2', '中通']],
+    ]);
+  });
+
   it('tolerates ragged rows and quotes inside unquoted fields', async () => {
     const path = await fileWith('a,b,c\n1\n1,2,3,4,5\n5"屏,x\n');
     expect(await texts(path)).toEqual({ 1: ['a', 'b', 'c'], 2: ['1'], 3: ['1', '2', '3', '4', '5'], 4: ['5"屏', 'x'] });
@@ -195,6 +218,11 @@ describe('delimiter', () => {
   it('honours Excel\'s sep= line and keeps the header on row 1', async () => {
     const path = await fileWith('sep=;\na;b\n1;2\n');
     expect(await texts(path)).toEqual({ 1: ['a', 'b'], 2: ['1', '2'] });
+  });
+
+  it('reads a sep= line that names a quote or CR as data, not as a directive', async () => {
+    expect(await texts(await fileWith('sep="\na,b\n1,2\n'))).toEqual({ 1: ['sep="'], 2: ['a', 'b'], 3: ['1', '2'] });
+    expect(await texts(await fileWith('sep=\r\na,b\r\n'))).toEqual({ 1: ['sep='], 2: ['a', 'b'] });
   });
 
   it('ignores delimiters inside quotes and tabs that are value prefixes', () => {
@@ -219,6 +247,22 @@ describe('malformed input and limits', () => {
     const path = await fileWith('a,b\n"上海市\n浦东新区",1\n2,3\n"4,5\n6,7\n');
     const error = await failure(read(path));
     expect(error.text.en).toContain('line 5');
+  });
+
+  it('yields every row before a malformed record, then fails', async () => {
+    const path = await fileWith('a,b\n' + '1,2\n'.repeat(1000) + '"3,4\n5,6\n');
+    const rows: SheetRow[] = [];
+    const error = await failure((async () => {
+      for await (const row of readCsv(path, DEFAULT_READ_LIMITS, { highWaterMark: 1024 })) rows.push(row);
+    })());
+    expect(rows).toHaveLength(1001);
+    expect(error.text.en).toContain('line 1002');
+  });
+
+  it('names the line where a record over 1 MiB starts', async () => {
+    const path = await fileWith(`a,b\n1,2\n"${'x'.repeat(1100 * 1024)}`);
+    const error = await failure(read(path));
+    expect(error.text.en).toContain('the record starting on line 3 exceeds 1048576 characters');
   });
 
   it('stops at limits.maxRows and names --max-rows-read', async () => {
