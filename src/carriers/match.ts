@@ -1,11 +1,24 @@
 // Applying one compiled format to a normalized number, and ranking the results.
-import { verifyChecksum } from './checksums.js';
-import type { Detection } from './outcome.js';
+import { checkSpansOf, type CheckSpans } from './check-spans.js';
+import { verifyChecksum, verifyChecksumAt } from './checksums.js';
+import type { CheckOutcome, Detection } from './outcome.js';
 import type { Carrier, Format, Strength } from './schema.js';
 
 export interface CompiledFormat {
   format: Format;
   regex: RegExp;
+  /**
+   * What check() answers when this format is the declared carrier's best fit, made once:
+   * nearly every number fits, and the answer then costs no object. Frozen, as it is shared.
+   */
+  fits: { valid: CheckOutcome; validByChecksum: CheckOutcome; legacy: CheckOutcome };
+  /** Where the serial and the check digit sit, when the pattern fixes it (check-spans.ts); else exec() finds them. */
+  spans: CheckSpans | undefined;
+  /**
+   * The best rank this format can reach in ownFit() (check.ts): its status, then its
+   * strength if its check digit passes. A format that cannot beat the best so far is not tried.
+   */
+  bestOwnRank: number;
 }
 
 export interface CompiledCarrier {
@@ -22,35 +35,62 @@ export interface FormatMatch {
   order: number;
 }
 
+function compileFormat(format: Format): CompiledFormat {
+  const fits = {
+    valid: Object.freeze({ kind: 'valid', format, byChecksum: false }),
+    validByChecksum: Object.freeze({ kind: 'valid', format, byChecksum: true }),
+    legacy: Object.freeze({ kind: 'legacy', format }),
+  } as const;
+  const spans = format.checksum === undefined ? undefined : checkSpansOf(format.pattern);
+  const bestOwnRank = ownRank(format, format.checksum === undefined ? format.specificity : 'checksum');
+  return { format, regex: new RegExp(format.pattern), fits, spans, bestOwnRank };
+}
+
 export function compileCarrier(carrier: Carrier): CompiledCarrier {
   return {
     carrier,
-    formats: carrier.formats.map((format) => ({ format, regex: new RegExp(format.pattern) })),
+    formats: carrier.formats.map(compileFormat),
     ...(carrier.packageBarcode ? { barcode: new RegExp(carrier.packageBarcode.pattern) } : {}),
   };
+}
+
+/**
+ * The format's verdict on a number: undefined when its pattern does not match. test()
+ * comes first and builds nothing; the check digit is read where the pattern fixes it, and
+ * only a format whose groups can move (e.g. DHL's 9 or 10 digits) runs exec() for them.
+ */
+export function formatVerdict({ format, regex, spans }: CompiledFormat, normalized: string): FormatMatch['checksum'] | undefined {
+  if (!regex.test(normalized)) return undefined;
+  if (!format.checksum) return 'none';
+  if (spans !== undefined) return verifyChecksumAt(format.checksum, normalized, spans) ? 'passed' : 'failed';
+  const groups = regex.exec(normalized)?.groups;
+  const serial = groups?.['serial'];
+  const check = groups?.['check'];
+  // An optional group that did not take part leaves nothing to verify: fail closed.
+  const passed = serial !== undefined && check !== undefined && verifyChecksum(format.checksum, { serial, check });
+  return passed ? 'passed' : 'failed';
 }
 
 /** Every format of the carrier whose pattern matches, with its check-digit verdict. */
 export function matchFormats(compiled: CompiledCarrier, normalized: string): FormatMatch[] {
   const matches: FormatMatch[] = [];
-  compiled.formats.forEach(({ format, regex }, order) => {
-    const found = regex.exec(normalized);
-    if (!found) return;
-    if (!format.checksum) {
-      matches.push({ format, checksum: 'none', order });
-      return;
-    }
-    const serial = found.groups?.['serial'];
-    const check = found.groups?.['check'];
-    // An optional group that did not take part leaves nothing to verify: fail closed.
-    const passed = serial !== undefined && check !== undefined && verifyChecksum(format.checksum, { serial, check });
-    matches.push({ format, checksum: passed ? 'passed' : 'failed', order });
+  compiled.formats.forEach((entry, order) => {
+    const checksum = formatVerdict(entry, normalized);
+    if (checksum !== undefined) matches.push({ format: entry.format, checksum, order });
   });
   return matches;
 }
 
-const STRENGTH_RANK: Record<Strength, number> = { checksum: 0, 'letter-prefix': 1, 'digit-prefix': 2, 'length-only': 3 };
-const STATUS_RANK: Record<Format['status'], number> = { current: 0, legacy: 1 };
+/**
+ * A fit's rank for the declared carrier, lowest best, as byStatus orders fits: status
+ * outranks strength (4 strengths, ranked 0–3); among equal ranks the earlier format wins.
+ */
+export function ownRank(format: Format, strength: Strength): number {
+  return STATUS_RANK[format.status] * 4 + STRENGTH_RANK[strength];
+}
+
+export const STRENGTH_RANK: Record<Strength, number> = { checksum: 0, 'letter-prefix': 1, 'digit-prefix': 2, 'length-only': 3 };
+export const STATUS_RANK: Record<Format['status'], number> = { current: 0, legacy: 1 };
 
 export function strengthOf(match: FormatMatch): Strength {
   return match.checksum === 'passed' ? 'checksum' : match.format.specificity;
@@ -80,6 +120,30 @@ export function compareDetections(a: Detection, b: Detection): number {
     STATUS_RANK[a.format.status] - STATUS_RANK[b.format.status] ||
     (a.carrier.id < b.carrier.id ? -1 : a.carrier.id > b.carrier.id ? 1 : 0)
   );
+}
+
+/**
+ * What detect() says of one carrier: the format bestAccepting(matchFormats(…), byEvidence)
+ * picks, found without the lists (a sheet asks this of every carrier for each number
+ * that fits its own carrier no format).
+ */
+export function strongestFit(compiled: CompiledCarrier, normalized: string): Detection | undefined {
+  let best: Format | undefined;
+  let bestStrength: Strength = 'length-only';
+  let bestRank = Number.POSITIVE_INFINITY;
+  for (const entry of compiled.formats) {
+    const verdict = formatVerdict(entry, normalized);
+    if (verdict === undefined || verdict === 'failed') continue;
+    const strength: Strength = verdict === 'passed' ? 'checksum' : entry.format.specificity;
+    // Strength outranks status (2 statuses, ranked 0–1); a tie keeps the earlier format.
+    const rank = STRENGTH_RANK[strength] * 2 + STATUS_RANK[entry.format.status];
+    if (rank < bestRank) {
+      best = entry.format;
+      bestStrength = strength;
+      bestRank = rank;
+    }
+  }
+  return best === undefined ? undefined : { carrier: compiled.carrier, format: best, strength: bestStrength };
 }
 
 /** The best accepting format of one carrier, or undefined when none accepts the number. */

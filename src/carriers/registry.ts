@@ -6,7 +6,7 @@ import builtInData from './carriers.json' with { type: 'json' };
 import { checkNumber } from './check.js';
 import { carrierAliases } from './cross-check.js';
 import { applyOverrides, builtInRules, parseRules } from './load.js';
-import { bestAccepting, byEvidence, compareDetections, compileCarrier, matchFormats, strengthOf, type CompiledCarrier } from './match.js';
+import { compareDetections, compileCarrier, strongestFit, type CompiledCarrier } from './match.js';
 import type { CheckOutcome, Detection } from './outcome.js';
 import type { Carrier, RulesFile } from './schema.js';
 import { suggestCarriers, type AliasEntry } from './suggest.js';
@@ -16,6 +16,7 @@ export type { Carrier, Checksum, Format, RulesFile, Strength } from './schema.js
 export { RulesError } from './rules-error.js';
 
 const BUILT_IN_ORIGIN = 'built-in carriers.json';
+const NO_PARTNERS: readonly CompiledCarrier[] = Object.freeze([]);
 
 export class CarrierRegistry {
   private static builtInRegistry: CarrierRegistry | undefined;
@@ -35,6 +36,8 @@ export class CarrierRegistry {
   private readonly resolved = new Map<string, Carrier | null>();
   /** suggest() answers the same way for a misspelling repeated on many rows; the edit distances are costly. */
   private readonly suggested = new Map<string, Carrier[]>();
+  /** detect() as a function made once: a closure per check() was the one object a valid number cost. */
+  private readonly detectNumber = (normalizedNumber: string): Detection[] => this.detect(normalizedNumber);
 
   private constructor(rules: RulesFile, origins: readonly string[]) {
     this.rules = rules;
@@ -104,15 +107,15 @@ export class CarrierRegistry {
   check(carrierId: string, normalizedNumber: string): CheckOutcome {
     const declared = this.byId.get(carrierId);
     if (!declared) throw new RangeError(`unknown carrier id "${carrierId}"`);
-    return checkNumber(declared, this.partnersOf.get(carrierId) ?? [], normalizedNumber, () => this.detect(normalizedNumber));
+    return checkNumber(declared, this.partnersOf.get(carrierId) ?? NO_PARTNERS, normalizedNumber, this.detectNumber);
   }
 
   /** Carriers whose formats accept the number, strongest evidence first. */
   detect(normalizedNumber: string): Detection[] {
     const detections: Detection[] = [];
     for (const entry of this.compiled) {
-      const best = bestAccepting(matchFormats(entry, normalizedNumber), byEvidence);
-      if (best) detections.push({ carrier: entry.carrier, format: best.format, strength: strengthOf(best) });
+      const fit = strongestFit(entry, normalizedNumber);
+      if (fit !== undefined) detections.push(fit);
     }
     return detections.sort(compareDetections);
   }

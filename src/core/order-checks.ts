@@ -5,7 +5,7 @@ import type { CarrierRegistry } from '../carriers/registry.js';
 import { carrierKey } from './normalize.js';
 import { appendFindings, finding, type Finding } from './finding.js';
 import type { RowRecord } from './row-record.js';
-import { checkNumberAlone, checkPair } from './tracking-check.js';
+import { checkNumberAlone, checkPair, type PairContext } from './tracking-check.js';
 
 export interface OrderGroup {
   /** Normalized 订单号; '' for a row without one (such a row is its own group). */
@@ -14,14 +14,24 @@ export interface OrderGroup {
 }
 
 export interface OrderVerdict {
-  carrierId?: string;
+  carrierId: string | undefined;
   /** The order's tracking number ('' when it has none usable). */
   tracking: string;
   findings: Finding[];
 }
 
-// 订单号 in the 千帆 export: P followed by 18 digits (research/xhs-platform.md §1.3).
-const XHS_ORDER_ID = /^P\d{18}$/;
+/**
+ * 订单号 in the 千帆 export: P followed by 18 digits (research/xhs-platform.md §1.3).
+ * /^P\d{18}$/ by hand: it runs once per order.
+ */
+function isXhsOrderId(text: string): boolean {
+  if (text.length !== 19 || text.charCodeAt(0) !== 0x50) return false;
+  for (let i = 1; i < 19; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 
 const NO_CONFLICTS: readonly Finding[] = Object.freeze([]);
 
@@ -74,67 +84,92 @@ function conflicts(
 const trackingOf = (record: RowRecord) => record.tracking;
 const carrierTextOf = (record: RowRecord) => record.carrier;
 
-/** Row-level findings of the order, then the findings about the order as a whole. */
-function orderFindings(group: OrderGroup, registry: CarrierRegistry): Finding[] {
+/**
+ * Appends the row-level findings of the order, then the findings about the order as a
+ * whole. `carrierOf`: the key two rows' carriers are compared by (the checker's, made once).
+ */
+function addOrderFindings(group: OrderGroup, carrierOf: (record: RowRecord) => string, findings: Finding[]): void {
   const { orderId, rows } = group;
   const head = rows[0]!;
-  const findings: Finding[] = [];
-  for (const record of rows) appendFindings(findings, record.findings);
+  for (let i = 0; i < rows.length; i++) appendFindings(findings, rows[i]!.findings);
   if (orderId === '') {
     findings.push(finding('missing-order-id', head.row, { field: 'orderId', value: head.orderIdRaw }));
-  } else if (!XHS_ORDER_ID.test(orderId)) {
+  } else if (!isXhsOrderId(orderId)) {
     findings.push(finding('order-id-format', head.row, { orderId, field: 'orderId', value: head.orderIdRaw }));
   }
   // One row cannot disagree with itself (most orders have one SKU row).
   if (rows.length > 1) {
-    const carrierOf = (record: RowRecord) => {
-      if (record.carrier === '') return '';
-      return registry.resolve(record.carrier)?.id ?? `?${carrierKey(record.carrier)}`;
-    };
     appendFindings(findings, conflicts(group, 'order-multiple-tracking-numbers', trackingOf, trackingOf));
     appendFindings(findings, conflicts(group, 'order-multiple-carriers', carrierOf, carrierTextOf));
   }
-  return findings;
 }
 
-export function checkOrder(group: OrderGroup, registry: CarrierRegistry): OrderVerdict {
-  const head = group.rows[0];
-  if (head === undefined) return { carrierId: undefined, tracking: '', findings: [] };
-  // Objects are built with every key written out: V8 gives an object made by a leading
-  // spread plus more keys a hidden class of its own, which costs time and memory per row.
-  const owner = group.orderId === '' ? undefined : group.orderId;
-  const findings = orderFindings(group, registry);
-  // What the rows carry, in one pass and in locals (no closures, no result object: this runs once per order).
-  let numberRecord: RowRecord | undefined;
-  let carrierRecord: RowRecord | undefined;
-  let numberUnusable = false;
-  let carrierUnusable = false;
-  for (const record of group.rows) {
-    if (numberRecord === undefined && record.tracking !== '') numberRecord = record;
-    if (carrierRecord === undefined && record.carrier !== '') carrierRecord = record;
-    if (record.trackingUnusable) numberUnusable = true;
-    if (record.carrierUnusable) carrierUnusable = true;
-  }
-  const tracking = numberRecord?.tracking ?? '';
+/**
+ * Checks orders one at a time. The verdict, its findings and the context of the pair
+ * check are one set of objects refilled for every order (as OrderGroups refills its
+ * records): this runs once per order, and nearly every order has nothing to say. A
+ * verdict is valid until the next check(): copy its findings, keep nothing of it.
+ */
+export class OrderChecker {
+  private readonly verdict: OrderVerdict = { carrierId: undefined, tracking: '', findings: [] };
+  private readonly context: PairContext;
+  /** Two rows name the same carrier when their names resolve to it; unknown names compare as typed. */
+  private readonly carrierOf: (record: RowRecord) => string;
 
-  if (numberRecord === undefined && carrierRecord === undefined) {
-    if (!numberUnusable && !carrierUnusable) {
-      findings.push(finding('missing-shipping-info', head.row, { orderId: owner, args: {} }));
+  constructor(private readonly registry: CarrierRegistry) {
+    this.context = { registry, orderId: undefined, carrierRow: 0, numberRow: 0 };
+    this.carrierOf = (record) => {
+      if (record.carrier === '') return '';
+      return registry.resolve(record.carrier)?.id ?? `?${carrierKey(record.carrier)}`;
+    };
+  }
+
+  check(group: OrderGroup): OrderVerdict {
+    const { registry, verdict, context } = this;
+    const { findings } = verdict;
+    findings.length = 0;
+    verdict.carrierId = undefined;
+    verdict.tracking = '';
+    const head = group.rows[0];
+    if (head === undefined) return verdict;
+    const owner = group.orderId === '' ? undefined : group.orderId;
+    addOrderFindings(group, this.carrierOf, findings);
+    // What the rows carry, in one pass and in locals (no closures, no result object: this runs once per order).
+    let numberRecord: RowRecord | undefined;
+    let carrierRecord: RowRecord | undefined;
+    let numberUnusable = false;
+    let carrierUnusable = false;
+    // By index, not for-of: no iterator objects on the path every order takes.
+    for (let i = 0; i < group.rows.length; i++) {
+      const record = group.rows[i]!;
+      if (numberRecord === undefined && record.tracking !== '') numberRecord = record;
+      if (carrierRecord === undefined && record.carrier !== '') carrierRecord = record;
+      if (record.trackingUnusable) numberUnusable = true;
+      if (record.carrierUnusable) carrierUnusable = true;
     }
-    return { carrierId: undefined, tracking, findings };
-  }
-  const context = { registry, orderId: owner, carrierRow: carrierRecord?.row ?? head.row, numberRow: numberRecord?.row ?? head.row };
-  if (carrierRecord === undefined) {
-    if (!carrierUnusable && numberRecord !== undefined) findings.push(checkNumberAlone(numberRecord.tracking, context));
-    return { carrierId: undefined, tracking, findings };
-  }
-  if (numberRecord === undefined) {
-    if (!numberUnusable) {
-      findings.push(finding('missing-tracking-number', carrierRecord.row, { orderId: owner, field: 'trackingNumber', value: '', args: { carrier: carrierRecord.carrier } }));
+    verdict.tracking = numberRecord?.tracking ?? '';
+
+    if (numberRecord === undefined && carrierRecord === undefined) {
+      if (!numberUnusable && !carrierUnusable) {
+        findings.push(finding('missing-shipping-info', head.row, { orderId: owner, args: {} }));
+      }
+      return verdict;
     }
-    return { carrierId: registry.resolve(carrierRecord.carrier)?.id, tracking, findings };
+    context.orderId = owner;
+    context.carrierRow = carrierRecord?.row ?? head.row;
+    context.numberRow = numberRecord?.row ?? head.row;
+    if (carrierRecord === undefined) {
+      if (!carrierUnusable && numberRecord !== undefined) findings.push(checkNumberAlone(numberRecord.tracking, context));
+      return verdict;
+    }
+    if (numberRecord === undefined) {
+      if (!numberUnusable) {
+        findings.push(finding('missing-tracking-number', carrierRecord.row, { orderId: owner, field: 'trackingNumber', value: '', args: { carrier: carrierRecord.carrier } }));
+      }
+      verdict.carrierId = registry.resolve(carrierRecord.carrier)?.id;
+      return verdict;
+    }
+    verdict.carrierId = checkPair(carrierRecord.carrier, numberRecord.tracking, context, findings);
+    return verdict;
   }
-  const verdict = checkPair(carrierRecord.carrier, numberRecord.tracking, context);
-  appendFindings(findings, verdict.findings);
-  return { carrierId: verdict.carrierId, tracking, findings };
 }

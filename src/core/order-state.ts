@@ -4,6 +4,7 @@
 
 import { finding, type Finding } from './finding.js';
 import type { OrderGroup } from './order-checks.js';
+import type { RowRecord } from './row-record.js';
 import { checkShippingTime, type ShippingTimeOptions } from './shipping-time.js';
 
 export interface OrderStateOptions {
@@ -19,6 +20,10 @@ export interface OrderState {
   skip: boolean;
 }
 
+// Module-level, not written inline: an arrow in the function would be a new function object per order.
+const hasTimes = (record: RowRecord): boolean => record.times !== undefined;
+const hasAfterSales = (record: RowRecord): boolean => record.afterSales !== '';
+
 const NOTHING: OrderState = Object.freeze({ findings: [], skip: false }) as OrderState;
 
 export function checkOrderState(group: OrderGroup, options: OrderStateOptions): OrderState {
@@ -26,12 +31,12 @@ export function checkOrderState(group: OrderGroup, options: OrderStateOptions): 
   if (head === undefined) return NOTHING;
   let findings: Finding[] | undefined;
   // The order's times are the same on each of its rows: judged once, on its first row.
-  const timed = options.timing === undefined ? undefined : group.rows.find((record) => record.times !== undefined);
+  const timed = options.timing === undefined ? undefined : group.rows.find(hasTimes);
   if (timed?.times !== undefined && options.timing !== undefined) {
     const timing = checkShippingTime(timed.times, options.timing, head.row, group.orderId);
     if (timing.length > 0) findings = timing;
   }
-  const requested = group.rows.find((record) => record.afterSales !== '');
+  const requested = group.rows.find(hasAfterSales);
   if (requested !== undefined) {
     const code = options.skipAfterSales === true ? 'after-sales-skipped' : 'after-sales-pending';
     const at = { field: 'afterSales' as const, value: requested.afterSales, args: { status: requested.afterSales } };
@@ -44,7 +49,9 @@ export function checkOrderState(group: OrderGroup, options: OrderStateOptions): 
 /** How many orders carry each watched 订单标记 tag. */
 export function countTags(group: OrderGroup, counts: Map<string, number>): void {
   let seen: Set<string> | undefined;
-  for (const record of group.rows) {
+  // By index, not for-of: no iterator objects for the orders without tags.
+  for (let i = 0; i < group.rows.length; i++) {
+    const record = group.rows[i]!;
     if (record.tags === '') continue;
     seen ??= new Set();
     for (const tag of record.tags.split(',')) seen.add(tag);

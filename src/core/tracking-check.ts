@@ -12,15 +12,6 @@ export interface PairContext {
   numberRow: number;
 }
 
-export interface PairVerdict {
-  /** The resolved carrier, when the name is known. */
-  carrierId?: string;
-  findings: readonly Finding[];
-}
-
-/** The findings of a valid pair, shared: nearly every order has none, and this runs once per order. */
-const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
-
 const SEPARATOR = '、';
 
 /** Display names of the carriers a number fits, strongest first, without repeats. */
@@ -36,7 +27,7 @@ export function fitNames(detections: readonly Detection[], limit = 3): string {
 const FOREIGN_CHARACTERS = /[^0-9A-Z-]/g;
 const HAS_FOREIGN_CHARACTER = /[^0-9A-Z-]/;
 
-// Findings and verdicts are written out key by key (no `{ ...owner, more }`): this runs
+// Findings are written out key by key (no `{ ...owner, more }`): this runs
 // once per order, and a spread plus keys gives every object a hidden class of its own.
 
 /** A number without a carrier: say which carriers it fits, never fill one in. */
@@ -47,19 +38,24 @@ export function checkNumberAlone(number: string, context: PairContext): Finding 
 
 type NumberCode = Extract<FindingCode, `tracking-${string}`>;
 
-export function checkPair(carrierText: string, number: string, context: PairContext): PairVerdict {
+/**
+ * Checks a declared pair, appends what is wrong to `findings` and returns the resolved
+ * carrier's id (undefined when the name is unknown). No verdict object: this runs once
+ * per order, and nearly every pair is fine.
+ */
+export function checkPair(carrierText: string, number: string, context: PairContext, findings: Finding[]): string | undefined {
   const { registry, orderId } = context;
   const carrier = registry.resolve(carrierText);
   if (carrier === undefined) {
     const suggestions = registry.suggest(carrierText, 3).map((c) => c.displayName).join(SEPARATOR);
     const fits = fitNames(registry.detect(number));
     const args = { carrier: carrierText, suggestions, fits };
-    return { carrierId: undefined, findings: [finding('unknown-carrier', context.carrierRow, { orderId, field: 'carrier', value: carrierText, args })] };
+    findings.push(finding('unknown-carrier', context.carrierRow, { orderId, field: 'carrier', value: carrierText, args }));
+    return undefined;
   }
   const problem = numberProblem(registry, carrier, number);
-  if (problem === undefined) return { carrierId: carrier.id, findings: NO_FINDINGS };
-  const found = finding(problem.code, context.numberRow, { orderId, field: 'trackingNumber', value: number, args: problem.args });
-  return { carrierId: carrier.id, findings: [found] };
+  if (problem !== undefined) findings.push(finding(problem.code, context.numberRow, { orderId, field: 'trackingNumber', value: number, args: problem.args }));
+  return carrier.id;
 }
 
 /** What is wrong with a number for the carrier it is declared with; undefined when it fits. */

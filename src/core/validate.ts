@@ -9,8 +9,9 @@ import type { ColumnMap } from './columns.js';
 import { SharedNumberIndex } from './duplicates.js';
 import { appendFindings, compareFindings, finding, type Finding } from './finding.js';
 import type { ExcelDateOptions } from './excel-date.js';
-import { checkOrder, type OrderGroup } from './order-checks.js';
+import { OrderChecker, type OrderGroup } from './order-checks.js';
 import { checkOrderState, countTags, type OrderStateOptions } from './order-state.js';
+import { ImportList, type ImportTable } from './import-table.js';
 import { OrderGroups } from './order-groups.js';
 import { NO_ROW, type OrderIndex } from './order-index.js';
 import { RowOutcomes } from './row-outcomes.js';
@@ -29,15 +30,7 @@ export interface ValidateOptions extends OrderStateOptions {
 /** What happened to a row: each data row gets exactly one. */
 export type Disposition = 'imported' | 'rejected' | 'skipped';
 
-/** One line of the import sheet: one order. */
-export interface ImportLine {
-  orderId: string;
-  carrierId: string;
-  carrierName: string;
-  trackingNumber: string;
-  /** The rows of the input this order came from. */
-  rows: number[];
-}
+export type { ImportLine, ImportTable } from './import-table.js';
 
 /** Rows and what happened to them: `get(row)`, `size`, and [row, outcome] pairs in row order. */
 export interface RowDispositions extends Iterable<[number, Disposition]> {
@@ -53,7 +46,8 @@ export interface RowCounts {
 }
 
 export interface ValidationResult {
-  imports: ImportLine[];
+  /** One line per imported order, in the order their first rows appear: a table, not objects. */
+  imports: ImportTable;
   /** Every finding, sorted by row, errors first within a row. */
   findings: Finding[];
   /**
@@ -116,7 +110,7 @@ function rowWithNumber(store: RowStore, orders: OrderIndex, first: number, track
 /** The rows of the group that carry an error, in row order, without repeats. */
 function errorRowsOf(findings: readonly Finding[]): readonly number[] {
   let rows: Set<number> | undefined;
-  for (const found of findings) if (found.severity === 'error') (rows ??= new Set()).add(found.row);
+  for (let i = 0; i < findings.length; i++) if (findings[i]!.severity === 'error') (rows ??= new Set()).add(findings[i]!.row);
   return rows === undefined ? NO_ROWS : [...rows].sort((a, b) => a - b);
 }
 
@@ -125,7 +119,6 @@ const NO_ROWS: readonly number[] = Object.freeze([]);
 // Module-level, not written inline: an arrow in the loop would be a new function object per order.
 const isWarningOrError = (found: Finding): boolean => found.severity !== 'info';
 const hasCarrierText = (record: RowRecord): boolean => record.carrier !== '';
-const rowOf = (record: RowRecord): number => record.row;
 
 function judge(store: RowStore, options: ValidateOptions): ValidationResult {
   const { registry } = options;
@@ -142,23 +135,26 @@ function judge(store: RowStore, options: ValidateOptions): ValidationResult {
   // that order too, so the shared-number check runs in the same pass.
   const orders = store.orderIndex();
   const shared = new SharedNumberIndex(store, orders.size);
-  const imports: ImportLine[] = [];
+  const imports = new ImportList(store);
   let ordersRejected = 0;
   let ordersSkipped = 0;
   const tags = new Map<string, number>();
   const carriers = new Map<string, CarrierCount>();
   const groups = new OrderGroups(store, orders);
+  const checker = new OrderChecker(registry);
   for (let order = 0; order < orders.size; order++) {
     const first = orders.firstRowOf(order);
     const group = groups.at(first);
-    const verdict = checkOrder(group, registry);
+    // Refilled for every order: `own` is copied into `findings` below and kept nowhere else.
+    const verdict = checker.check(group);
     const state = checkOrderState(group, options);
     countTags(group, tags);
     const own = verdict.findings;
     appendFindings(own, state.findings);
     const { tracking } = verdict;
+    const numberIndex = tracking === '' ? first : rowWithNumber(store, orders, first, tracking);
     if (tracking !== '') {
-      const reused = shared.check(group.orderId, tracking, rowWithNumber(store, orders, first, tracking));
+      const reused = shared.check(group.orderId, tracking, numberIndex);
       if (reused !== undefined) own.push(reused);
     }
     const errorRows = errorRowsOf(own);
@@ -168,20 +164,18 @@ function judge(store: RowStore, options: ValidateOptions): ValidationResult {
       reject(group, errorRows, own, disposition);
     } else if (state.skip) {
       ordersSkipped += 1;
-      for (const record of group.rows) disposition.set(record.row, 'skipped');
+      markRows(group, 'skipped', disposition);
     } else {
-      for (const record of group.rows) disposition.set(record.row, 'imported');
-      // Sized exactly: an array grown by push() keeps room for 17 numbers (150 bytes an order).
-      const rows = group.rows.length === 1 ? [group.rows[0]!.row] : group.rows.map(rowOf);
-      imports.push({ orderId: group.orderId, carrierId: carrier.id, carrierName: carrier.displayName, trackingNumber: tracking, rows });
+      markRows(group, 'imported', disposition);
+      imports.add(first, numberIndex, carrier);
     }
     appendFindings(findings, own);
     const declared = carrier?.displayName ?? group.rows.find(hasCarrierText)?.carrier ?? '';
-    const count = carriers.get(declared) ?? { carrier: declared, orders: 0, ok: 0, problems: 0 };
+    let count = carriers.get(declared);
+    if (count === undefined) carriers.set(declared, (count = { carrier: declared, orders: 0, ok: 0, problems: 0 }));
     count.orders += 1;
     if (state.skip || errorRows.length > 0 || own.some(isWarningOrError)) count.problems += 1;
     else count.ok += 1;
-    carriers.set(declared, count);
   }
   store.releaseOrders();
 
@@ -189,7 +183,14 @@ function judge(store: RowStore, options: ValidateOptions): ValidationResult {
   const rows: RowCounts = { total: store.length, ...disposition.tally() };
   const counts = { imported: imports.length, rejected: ordersRejected, skipped: ordersSkipped };
   const tagCounts = Object.fromEntries([...tags].sort(([a], [b]) => a.localeCompare(b)));
-  return { imports, findings, records: store.view(), disposition, rows, orders: counts, tags: tagCounts, carriers: [...carriers.values()] };
+  return { imports: imports.view(), findings, records: store.view(), disposition, rows, orders: counts, tags: tagCounts, carriers: [...carriers.values()] };
+}
+
+// Loops over the rows of an order count by index: judge() runs once per validation, so
+// much of it runs before the optimizer takes it, and there a for-of makes an iterator
+// and a result object for every step.
+function markRows(group: OrderGroup, outcome: Disposition, disposition: RowOutcomes): void {
+  for (let i = 0; i < group.rows.length; i++) disposition.set(group.rows[i]!.row, outcome);
 }
 
 /** Every row of a rejected order is rejected; a row without its own error says which rows failed. */

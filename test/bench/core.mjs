@@ -30,6 +30,8 @@ for (let i = 0; i < repeats + 1; i++) {
   if (result.rows.total !== meta.rows.total || result.records.length !== meta.rows.total || result.rows.imported !== meta.rows.imported || result.orders.rejected !== meta.orders.rejected) {
     throw new Error(`core counts differ from the generator's: ${JSON.stringify(result.rows)} vs ${JSON.stringify(meta.rows)}`);
   }
+  // The import table is a view over the row store: one line per imported order.
+  if (result.imports.length !== result.orders.imported) throw new Error(`${result.imports.length} import lines for ${result.orders.imported} imported orders`);
   gc();
   retainedPerRow = (process.memoryUsage().heapUsed - before) / rows;
   result = undefined;

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { matchHeader } from '../../src/core/columns.js';
-import type { ImportLine } from '../../src/core/validate.js';
+import { importTableOf, type ImportLine } from '../../src/core/import-table.js';
 import { planImportFiles, removeStaleImports, writeImportSheet } from '../../src/io/output/import-sheet.js';
 import { readWorkbook } from '../helpers/cli.js';
 import { text } from '../helpers/sheet.js';
 
-const line = (n: number, carrierId = 'zto', carrierName = '中通速递'): ImportLine => ({ orderId: `P${String(n).padStart(18, '0')}`, carrierId, carrierName, trackingNumber: `7361055558${n}`, rows: [n + 1] });
+const line = (n: number, carrierId = 'zto', carrierName = '中通速递'): ImportLine => ({ orderId: `P${String(n).padStart(18, '0')}`, carrierId, carrierName, trackingNumber: `7361055558${n}`, firstRow: n + 1 });
 
 function entryDates(path: string): Promise<Date[]> {
   return new Promise((done, fail) => {
@@ -31,7 +31,7 @@ describe('the import sheet', () => {
 
   it('uses the team template: its header cells and its carrier names', async () => {
     const path = join(dir, 'team.xlsx');
-    await writeImportSheet(path, [line(1), line(2, 'sf', '顺丰速运')], { header: ['订单编号', '物流公司', '运单号'], carrierNames: { zto: '中通快递' } });
+    await writeImportSheet(path, importTableOf([line(1), line(2, 'sf', '顺丰速运')]), { header: ['订单编号', '物流公司', '运单号'], carrierNames: { zto: '中通快递' } });
     const [sheet] = await readWorkbook(path);
     expect(sheet?.rows).toEqual([
       ['订单编号', '物流公司', '运单号'],
@@ -43,19 +43,19 @@ describe('the import sheet', () => {
   it('is byte for byte the same when written again later: no clock in the file', async () => {
     const a = join(dir, 'a.xlsx');
     const b = join(dir, 'b.xlsx');
-    await writeImportSheet(a, [line(1)]);
+    await writeImportSheet(a, importTableOf([line(1)]));
     await new Promise((done) => setTimeout(done, 1100));
-    await writeImportSheet(b, [line(1)]);
+    await writeImportSheet(b, importTableOf([line(1)]));
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     // Every zip entry carries the fixed time 1980-01-01 (the earliest a zip can hold), not the time of writing.
     expect(new Set((await entryDates(a)).map((d) => d.toISOString()))).toEqual(new Set(['1980-01-01T00:00:00.000Z']));
   });
 
   it('splits into numbered parts only when the orders do not fit one file', () => {
-    const lines = [1, 2, 3, 4, 5].map((n) => line(n));
+    const lines = importTableOf([1, 2, 3, 4, 5].map((n) => line(n)));
     expect(planImportFiles('/o/x', lines, undefined).map((p) => [p.path, p.lines.length])).toEqual([['/o/x.import.xlsx', 5]]);
     expect(planImportFiles('/o/x', lines, 5).map((p) => p.path)).toEqual(['/o/x.import.xlsx']);
-    expect(planImportFiles('/o/x', lines, 2).map((p) => [p.path, p.lines.map((l) => l.rows[0])])).toEqual([
+    expect(planImportFiles('/o/x', lines, 2).map((p) => [p.path, [...p.lines].map((l) => l.firstRow)])).toEqual([
       ['/o/x.import.part1.xlsx', [2, 3]],
       ['/o/x.import.part2.xlsx', [4, 5]],
       ['/o/x.import.part3.xlsx', [6]],

@@ -68,11 +68,12 @@ describe('the result row table', () => {
   });
 
   it('groups an order with its later row even when another order comes between', () => {
-    expect(result.imports.map((line) => [line.orderId, line.rows])).toEqual([
-      [order(1), [2, 3]],
-      [order(5), [8, 10]],
-      [order(6), [9]],
+    expect([...result.imports].map((line) => [line.orderId, line.firstRow])).toEqual([
+      [order(1), 2],
+      [order(5), 8],
+      [order(6), 9],
     ]);
+    expect([2, 3, 8, 9, 10].map((row) => result.disposition.get(row))).toEqual(['imported', 'imported', 'imported', 'imported', 'imported']);
   });
 
   it('finds the index of a row number, and -1 for a number no data row has', () => {

@@ -24,7 +24,7 @@ describe('validateRows: single orders', () => {
   it('imports a valid SF order with the platform display name', () => {
     const result = run([[order(1), '待配货', '顺丰', 'SF1385628716739', ...ALICE]]);
     expect(result.findings).toEqual([]);
-    expect(result.imports).toEqual([{ orderId: order(1), carrierId: 'sf', carrierName: '顺丰速运', trackingNumber: 'SF1385628716739', rows: [2] }]);
+    expect([...result.imports]).toEqual([{ orderId: order(1), carrierId: 'sf', carrierName: '顺丰速运', trackingNumber: 'SF1385628716739', firstRow: 2 }]);
     expectEveryRowCountedOnce(result, 1);
   });
 
@@ -35,7 +35,7 @@ describe('validateRows: single orders', () => {
       [order(3), '待配货', '顺丰速运', "'SF1342998876544", ...ALICE],
     ]);
     expect(result.findings).toEqual([]);
-    expect(result.imports.map((line) => line.trackingNumber)).toEqual(['SF1385628716739', 'SF1342998876543', 'SF1342998876544']);
+    expect([...result.imports].map((line) => line.trackingNumber)).toEqual(['SF1385628716739', 'SF1342998876543', 'SF1342998876544']);
   });
 
   it('rejects an SF number declared as 中通 and names 顺丰速运 among the fits', () => {
@@ -43,7 +43,7 @@ describe('validateRows: single orders', () => {
     const [found] = result.findings;
     expect(found?.code).toBe('tracking-format');
     expect(String(found?.args.fits)).toContain('顺丰速运');
-    expect(result.imports).toEqual([]);
+    expect(result.imports).toHaveLength(0);
     expect(result.rows.rejected).toBe(1);
   });
 
@@ -59,7 +59,7 @@ describe('validateRows: single orders', () => {
     const result = run([[order(1), '待配货', '', 'SF1385628716739', ...ALICE]]);
     expect(codesAt(result, 2)).toEqual(['missing-carrier']);
     expect(String(result.findings[0]?.args.fits)).toContain('顺丰速运');
-    expect(result.imports).toEqual([]);
+    expect(result.imports).toHaveLength(0);
   });
 
   it('tells apart a missing number, a missing carrier and neither filled in', () => {
@@ -89,13 +89,13 @@ describe('validateRows: single orders', () => {
   it('keeps the digits of a number cell of up to 15 digits, with a warning', () => {
     const result = run([[order(1), '待配货', '申通快递', numberCell('773277027280336'), ...ALICE]]);
     expect(codesAt(result, 2)).toEqual(['tracking-number-cell']);
-    expect(result.imports[0]?.trackingNumber).toBe('773277027280336');
+    expect(result.imports.trackingNumberAt(0)).toBe('773277027280336');
   });
 
   it('rejects a number cell of 16 or more digits: Excel already destroyed it', () => {
     const result = run([[order(1), '待配货', '圆通速递', numberCell('8.8245669086202906E+17'), ...ALICE]]);
     expect(codesAt(result, 2)).toEqual(['tracking-number-damaged']);
-    expect(result.imports).toEqual([]);
+    expect(result.imports).toHaveLength(0);
   });
 
   it('rejects formula-like values instead of passing them on', () => {
@@ -141,7 +141,8 @@ describe('validateRows: multi-SKU orders', () => {
     ]);
     expect(result.findings).toEqual([]);
     expect(result.imports).toHaveLength(1);
-    expect(result.imports[0]?.rows).toEqual([2, 3, 4]);
+    expect(result.imports.firstRowAt(0)).toBe(2);
+    expect([2, 3, 4].map((row) => result.disposition.get(row))).toEqual(['imported', 'imported', 'imported']);
     expect(result.rows.imported).toBe(3);
     expect(result.orders.imported).toBe(1);
   });
@@ -151,7 +152,7 @@ describe('validateRows: multi-SKU orders', () => {
       [order(1), '待配货', '', '', ...ALICE],
       [order(1), '待配货', '圆通速递', 'YT9383342193097', ...ALICE],
     ]);
-    expect(result.imports[0]?.trackingNumber).toBe('YT9383342193097');
+    expect(result.imports.trackingNumberAt(0)).toBe('YT9383342193097');
   });
 
   it('rejects the whole order when its rows carry two different numbers', () => {
@@ -221,7 +222,7 @@ describe('validateRows: one number on several orders', () => {
     expect(codesAt(result, 3)).toEqual(['duplicate-tracking-number']);
     expect(result.findings[0]?.args.firstRow).toBe(2);
     expect(result.findings[0]?.args.firstOrderId).toBe(order(1));
-    expect(result.imports.map((line) => line.orderId)).toEqual([order(1)]);
+    expect([...result.imports].map((line) => line.orderId)).toEqual([order(1)]);
   });
 
   it('does not call a duplicate a merged shipment when the sheet has no recipient columns', () => {

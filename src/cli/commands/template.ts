@@ -5,6 +5,7 @@
 
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { importTableOf } from '../../core/import-table.js';
 import type { Lang } from '../../core/messages.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { OutputError } from '../../io/errors.js';
@@ -28,7 +29,7 @@ export async function runTemplate(file: string, options: TemplateOptions, out: O
   if (existing !== undefined && !options.force) {
     throw new OutputError({ zh: '文件已存在；要覆盖请加 --force，或换一个文件名', en: 'The file exists; add --force to replace it, or choose another name' }, file);
   }
-  await writeFileAtomic(target, (tmp) => writeImportSheet(tmp, [], settings.template), { inputs: [] });
+  await writeFileAtomic(target, (tmp) => writeImportSheet(tmp, importTableOf([]), settings.template), { inputs: [] });
   const header = settings.template.header.join(' | ');
   out.stdout(options.lang === 'zh' ? `已写出 ${file}（表头：${header}）\n` : `Wrote ${file} (header: ${header})\n`);
   return EXIT.OK;

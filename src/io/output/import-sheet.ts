@@ -5,7 +5,7 @@
 
 import { readdir, realpath, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { ImportLine } from '../../core/validate.js';
+import type { ImportTable } from '../../core/validate.js';
 import { writeFileAtomic, type AtomicWriteOptions } from '../atomic-write.js';
 import { OutputError } from '../errors.js';
 import { DEFAULT_TEMPLATE, IMPORT_SHEET_NAME, type ImportTemplate } from './import-template.js';
@@ -16,11 +16,14 @@ export { DEFAULT_TEMPLATE, IMPORT_HEADER, IMPORT_SHEET_NAME, type ImportTemplate
 const WIDTHS = [24, 14, 24];
 
 /** The rows one at a time: the writer takes any iterable, so no array of a million rows is built. */
-function* importRows(lines: readonly ImportLine[], template: ImportTemplate): Generator<readonly string[]> {
-  for (const line of lines) yield [line.orderId, template.carrierNames[line.carrierId] ?? line.carrierName, line.trackingNumber];
+function* importRows(lines: ImportTable, template: ImportTemplate): Generator<readonly string[]> {
+  for (let index = 0; index < lines.length; index++) {
+    const carrier = template.carrierNames[lines.carrierIdAt(index)] ?? lines.carrierNameAt(index);
+    yield [lines.orderIdAt(index), carrier, lines.trackingNumberAt(index)];
+  }
 }
 
-export async function writeImportSheet(path: string, lines: readonly ImportLine[], template: ImportTemplate = DEFAULT_TEMPLATE): Promise<void> {
+export async function writeImportSheet(path: string, lines: ImportTable, template: ImportTemplate = DEFAULT_TEMPLATE): Promise<void> {
   await writeTextSheets(path, [
     {
       name: IMPORT_SHEET_NAME,
@@ -38,9 +41,9 @@ export interface ImportFilesOptions {
 }
 
 /** The import files of a run: `<stem>.import.xlsx`, or numbered parts when the orders do not fit one file. */
-export function planImportFiles(stem: string, lines: readonly ImportLine[], maxRows: number | undefined): { path: string; lines: readonly ImportLine[] }[] {
+export function planImportFiles(stem: string, lines: ImportTable, maxRows: number | undefined): { path: string; lines: ImportTable }[] {
   if (maxRows === undefined || lines.length <= maxRows) return [{ path: `${stem}.import.xlsx`, lines }];
-  const parts: { path: string; lines: readonly ImportLine[] }[] = [];
+  const parts: { path: string; lines: ImportTable }[] = [];
   for (let start = 0; start < lines.length; start += maxRows) {
     parts.push({ path: `${stem}.import.part${parts.length + 1}.xlsx`, lines: lines.slice(start, start + maxRows) });
   }
@@ -48,7 +51,7 @@ export function planImportFiles(stem: string, lines: readonly ImportLine[], maxR
 }
 
 /** Writes the import file(s) atomically (or stages them in the guard's batch) and returns their paths in order. */
-export async function writeImportFiles(stem: string, lines: readonly ImportLine[], options: ImportFilesOptions, guard: AtomicWriteOptions): Promise<string[]> {
+export async function writeImportFiles(stem: string, lines: ImportTable, options: ImportFilesOptions, guard: AtomicWriteOptions): Promise<string[]> {
   const plan = planImportFiles(stem, lines, options.maxRows);
   for (const part of plan) await writeFileAtomic(part.path, (tmp) => writeImportSheet(tmp, part.lines, options.template), guard);
   return plan.map((part) => part.path);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetRow } from '../../../src/core/sheet.js';
+import { importTableOf } from '../../../src/core/import-table.js';
 import { writeImportSheet } from '../../../src/io/output/import-sheet.js';
 import { PLAIN_STYLES_XML } from '../../../src/io/output/sheet-styles.js';
 import { writeTextSheets, type StyledRow, type TextSheet } from '../../../src/io/output/text-sheet.js';
@@ -157,10 +158,13 @@ describe('styled sheets', () => {
 describe('plain workbooks', () => {
   it('keep the import sheet byte for byte as it was before the report styles', async () => {
     const path = join(dir, 'import.xlsx');
-    await writeImportSheet(path, [
-      { orderId: 'P792840050473116471', carrierId: 'zto', carrierName: '中通速递', trackingNumber: '73610555582883', rows: [2] },
-      { orderId: 'P792840050473116472', carrierId: 'sf', carrierName: '顺丰速运', trackingNumber: 'SF1385628716739', rows: [3, 4] },
-    ]);
+    await writeImportSheet(
+      path,
+      importTableOf([
+        { orderId: 'P792840050473116471', carrierId: 'zto', carrierName: '中通速递', trackingNumber: '73610555582883', firstRow: 2 },
+        { orderId: 'P792840050473116472', carrierId: 'sf', carrierName: '顺丰速运', trackingNumber: 'SF1385628716739', firstRow: 3 },
+      ]),
+    );
     // The hash of this file as written by the plain writer (no fills, no numbers).
     expect(createHash('sha256').update(await readFile(path)).digest('hex')).toBe('7c7149d967a3ad6818f6e444882f83996e29f1ce7f6f1085a65286d452582e73');
     const parts = await unzip(path);

@@ -1,0 +1,60 @@
+// check() answers a fitting number without building anything (ownFit) and everything
+// else through the full comparison. The shortcut must never change an answer: every
+// carrier's example numbers, with every check digit changed, are checked against every
+// declared carrier both ways; detect() likewise against listing every match.
+import { describe, expect, it } from 'vitest';
+import { checkNumberFully } from '../../src/carriers/check.js';
+import { bestAccepting, byEvidence, compareDetections, compileCarrier, matchFormats, strengthOf } from '../../src/carriers/match.js';
+import type { Detection } from '../../src/carriers/outcome.js';
+import { CarrierRegistry } from '../../src/carriers/registry.js';
+
+const registry = CarrierRegistry.builtIn();
+const compiled = new Map(registry.all().map((carrier) => [carrier.id, compileCarrier(carrier)]));
+
+/** detect() as it was written before strongestFit: every carrier's matches listed, filtered and sorted. */
+function listedDetections(number: string): Detection[] {
+  return [...compiled.values()]
+    .flatMap((entry) => {
+      const best = bestAccepting(matchFormats(entry, number), byEvidence);
+      return best ? [{ carrier: entry.carrier, format: best.format, strength: strengthOf(best) }] : [];
+    })
+    .sort(compareDetections);
+}
+
+/** check() as it was written before ownFit, with detect() as it was. */
+function fullAnswer(carrierId: string, number: string) {
+  const declared = compiled.get(carrierId)!;
+  const partners = declared.carrier.partners.flatMap((id) => compiled.get(id) ?? []);
+  return checkNumberFully(declared, partners, number, listedDetections);
+}
+
+/** Every example number of the rules, each with its last digit run through 0–9, and a few odd shapes. */
+function numbers(): string[] {
+  const examples = registry.all().flatMap((carrier) => [
+    ...carrier.formats.flatMap((format) => [...format.test.valid, ...format.test.invalid]),
+    ...(carrier.packageBarcode ? [...carrier.packageBarcode.test.valid, ...carrier.packageBarcode.test.invalid] : []),
+  ]).map((example) => example.number);
+  const changed = examples.flatMap((number) => Array.from({ length: 10 }, (_, digit) => number.slice(0, -1) + String(digit)));
+  return [...new Set([...examples, ...changed, '', 'A1B2C3D4E5', 'JD0093356842901-2-3-', '1136281381675', '304312442386'])];
+}
+
+describe('check(): the fitting-number shortcut', () => {
+  const all = numbers();
+
+  it.each(registry.all().map((carrier) => [carrier.id]))('answers exactly as the full comparison for every number declared as %s', (carrierId) => {
+    for (const number of all) expect(registry.check(carrierId, number), number).toEqual(fullAnswer(carrierId, number));
+  });
+
+  it('detects the same carriers, in the same order, as listing every match', () => {
+    for (const number of all) expect(registry.detect(number), number).toEqual(listedDetections(number));
+  });
+
+  it('hands out one shared answer per format for a fitting number, so a sheet of them builds nothing', () => {
+    const first = registry.check('zto', '73610555582883');
+    expect(first).toEqual({ kind: 'valid', format: expect.objectContaining({ id: 'zto-14' }), byChecksum: false });
+    expect(registry.check('zto', '78610555582884')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(registry.check('ems', '1136281381675')).toBe(registry.check('ems', '1136281381675'));
+    expect(registry.check('sf', '304312442386')).toMatchObject({ kind: 'legacy', format: { id: 'sf-12' } });
+  });
+});
