@@ -4,7 +4,7 @@
 // values the same way.
 
 import type { Cell } from '../../core/sheet.js';
-import { isReportStyle, styleIndex, type CellStyle } from './sheet-styles.js';
+import { isReportStyle, STYLE_COUNT, styleIndex, type CellStyle } from './sheet-styles.js';
 
 /** A cell: text, or a value of the type the input stored it as (a `Cell` from a reader). */
 export type CellValue = string | Cell | undefined;
@@ -60,6 +60,27 @@ function clip(text: string): string {
   return text.slice(0, cut);
 }
 
+/** Whether a character at either end of the text may be one that `\s` matches (a few more are fine: they take the full path). */
+function mayBeSpace(code: number): boolean {
+  return code <= 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x205f) || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * True when the text goes into <t> as it is: short enough, nothing to escape, no space at
+ * either end. One pass over the characters instead of two regexes and a clip: almost every
+ * cell (names, addresses, numbers) is such text. Anything unusual, even harmless (a tab,
+ * "_", an emoji), takes the full path, which gives the same XML for text that passes here.
+ */
+export function isPlainCellText(text: string): boolean {
+  const length = text.length;
+  if (length > MAX_CELL_LENGTH) return false;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x40 ? code < 0x20 || code === 0x26 || code === 0x3c || code === 0x3e : code === 0x5f || code >= 0xd800) return false;
+  }
+  return length === 0 || (!mayBeSpace(text.charCodeAt(0)) && !mayBeSpace(text.charCodeAt(length - 1)));
+}
+
 /** A1-style column letters for a 0-based index. */
 export function columnName(index: number): string {
   let n = index + 1;
@@ -72,40 +93,63 @@ export function columnName(index: number): string {
   return name;
 }
 
+/** Column letters, and the start of a cell of each column (`<c r="D`), made once per sheet. */
 export class ColumnNames {
   private readonly names: string[] = [];
+  private readonly opens: string[] = [];
   get(index: number): string {
     return (this.names[index] ??= columnName(index));
   }
+  /** `<c r="D`: the row number and the rest of the cell follow. */
+  open(index: number): string {
+    return (this.opens[index] ??= `<c r="${this.get(index)}`);
+  }
 }
 
-function stringCell(ref: string, style: number, value: string): string {
+// What follows the cell reference, per cellXfs index: built once instead of per cell.
+const perStyle = (make: (style: number) => string) => Array.from({ length: STYLE_COUNT }, (_, style) => make(style));
+const TEXT_AT = perStyle((s) => `" s="${s}" t="inlineStr"><is><t>`);
+const SPACED_TEXT_AT = perStyle((s) => `" s="${s}" t="inlineStr"><is><t xml:space="preserve">`);
+const VALUE_AT = perStyle((s) => `" s="${s}"><v>`);
+const BOOLEAN_AT = perStyle((s) => `" s="${s}" t="b"><v>`);
+const ERROR_AT = perStyle((s) => `" s="${s}" t="e"><v>`);
+const EMPTY_AT = perStyle((s) => `" s="${s}"/>`);
+const TEXT_END = '</t></is></c>';
+const VALUE_END = '</v></c>';
+
+/** A text cell the slow way: clipped, escaped, its edge spaces kept. `ref` is `<c r="D5`. */
+export function escapedStringCell(ref: string, style: number, value: string): string {
   const text = clip(value);
-  const space = EDGE_SPACE.test(text) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${space}>${escapeCellText(text)}</t></is></c>`;
+  return ref + (EDGE_SPACE.test(text) ? SPACED_TEXT_AT[style] : TEXT_AT[style]) + escapeCellText(text) + TEXT_END;
+}
+
+/** A text cell (`ref` is `<c r="D5`); plain text skips the escaping, with the same result. */
+export function stringCell(ref: string, style: number, value: string): string {
+  return isPlainCellText(value) ? ref + TEXT_AT[style] + value + TEXT_END : escapedStringCell(ref, style, value);
 }
 
 /** A row of text cells in one style: the import sheet, the findings and every header. */
 export function rowXml(values: readonly string[], rowNumber: number, style: number, columns: ColumnNames): string {
-  let xml = `<row r="${rowNumber}">`;
+  const row = String(rowNumber);
+  let xml = `<row r="${row}">`;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (value === undefined || value === '') continue;
-    xml += stringCell(`${columns.get(i)}${rowNumber}`, style, value);
+    xml += stringCell(columns.open(i) + row, style, value);
   }
   return `${xml}</row>`;
 }
 
-/** One cell of a styled row; `look` decides the style, a date cell takes the date variant of it. */
-function valueCell(ref: string, value: Exclude<CellValue, undefined>, look: CellStyle, reportStyles: boolean): string {
-  if (typeof value === 'string') return stringCell(ref, styleIndex(look), value);
+/** One non-empty cell of a styled row in cellXfs `style` (`dateStyle` for a date cell); `ref` is `<c r="D5`. */
+function valueCell(ref: string, value: Exclude<CellValue, undefined>, style: number, dateStyle: number): string {
+  if (typeof value === 'string') return stringCell(ref, style, value);
   const { text, type } = value;
   if ((type === 'number' || type === 'date') && NUMBER.test(text) && Number.isFinite(Number(text))) {
-    return `<c r="${ref}" s="${styleIndex(look, type === 'date' && reportStyles)}"><v>${text}</v></c>`;
+    return ref + VALUE_AT[type === 'date' ? dateStyle : style] + text + VALUE_END;
   }
-  if (type === 'boolean' && (text === 'TRUE' || text === 'FALSE')) return `<c r="${ref}" s="${styleIndex(look)}" t="b"><v>${text === 'TRUE' ? 1 : 0}</v></c>`;
-  if (type === 'error' && ERROR_VALUES.has(text)) return `<c r="${ref}" s="${styleIndex(look)}" t="e"><v>${text}</v></c>`;
-  return stringCell(ref, styleIndex(look), text);
+  if (type === 'boolean' && (text === 'TRUE' || text === 'FALSE')) return ref + BOOLEAN_AT[style] + (text === 'TRUE' ? '1' : '0') + VALUE_END;
+  if (type === 'error' && ERROR_VALUES.has(text)) return ref + ERROR_AT[style] + text + VALUE_END;
+  return stringCell(ref, style, text);
 }
 
 /**
@@ -114,18 +158,29 @@ function valueCell(ref: string, value: Exclude<CellValue, undefined>, look: Cell
  */
 export function styledRowXml(line: StyledRow, rowNumber: number, width: number, columns: ColumnNames, reportStyles: boolean): string {
   const rowLook = line.style ?? 'text';
-  if (!reportStyles && (isReportStyle(rowLook) || [...(line.marks?.values() ?? [])].some(isReportStyle))) {
+  const marks = line.marks;
+  if (!reportStyles && (isReportStyle(rowLook) || [...(marks?.values() ?? [])].some(isReportStyle))) {
     throw new Error('row fills and marks need a workbook written with the report styles');
   }
   const fillEmpty = rowLook !== 'text';
-  const count = fillEmpty ? Math.max(line.cells.length, width) : line.cells.length;
-  let xml = `<row r="${rowNumber}">`;
+  const cells = line.cells;
+  const count = fillEmpty ? Math.max(cells.length, width) : cells.length;
+  // The row's look, looked up once; a marked cell looks its own up. Date cells keep the
+  // date variant of the look only in the report table.
+  const rowStyle = styleIndex(rowLook);
+  const rowDateStyle = styleIndex(rowLook, reportStyles);
+  const row = String(rowNumber);
+  let xml = `<row r="${row}">`;
   for (let i = 0; i < count; i++) {
-    const value = line.cells[i];
-    const look = line.marks?.get(i) ?? rowLook;
+    const value = cells[i];
+    const mark = marks?.get(i);
+    const look = mark ?? rowLook;
     const empty = value === undefined || value === '' || (typeof value !== 'string' && value.text === '');
-    if (!empty) xml += valueCell(`${columns.get(i)}${rowNumber}`, value, look, reportStyles);
-    else if (fillEmpty || look !== rowLook) xml += `<c r="${columns.get(i)}${rowNumber}" s="${styleIndex(look)}"/>`;
+    if (!empty) {
+      const style = mark === undefined ? rowStyle : styleIndex(mark);
+      const dateStyle = mark === undefined ? rowDateStyle : styleIndex(mark, reportStyles);
+      xml += valueCell(columns.open(i) + row, value, style, dateStyle);
+    } else if (fillEmpty || look !== rowLook) xml += columns.open(i) + row + EMPTY_AT[styleIndex(look)];
   }
   return `${xml}</row>`;
 }

@@ -65,11 +65,14 @@ function xf(numFmtId: number, font: number, fill: number): string {
 // 3–6: the looks after text, as text; 7–11: every look as a date.
 const REPORT_XFS = PLAIN_XFS + LOOKS.slice(1).map((look) => xf(49, look.font, look.fill)).join('') + LOOKS.map((look) => xf(DATE_FORMAT_ID, look.font, look.fill)).join('');
 
+/** How many cell formats the larger (report) table has: every style index is below it. */
+export const STYLE_COUNT = 3 + LOOKS.length - 1 + LOOKS.length;
+
 /** The report table: the plain table, then the fills and marks as text (3–6) and every look as a date (7–11). */
 export const REPORT_STYLES_XML =
   `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><numFmts count="1"><numFmt numFmtId="${DATE_FORMAT_ID}" formatCode="${DATE_FORMAT}"/></numFmts>` +
   `<fonts count="4">${REPORT_FONTS}</fonts><fills count="6">${REPORT_FILLS}</fills>${BORDERS}${STYLE_XFS}` +
-  `<cellXfs count="${3 + LOOKS.length - 1 + LOOKS.length}">${REPORT_XFS}</cellXfs>${CELL_STYLES}</styleSheet>`;
+  `<cellXfs count="${STYLE_COUNT}">${REPORT_XFS}</cellXfs>${CELL_STYLES}</styleSheet>`;
 
 const TEXT_INDEX: Record<CellStyle, number> = { text: TEXT_STYLE, header: HEADER_STYLE, errorRow: 3, warningRow: 4, errorCell: 5, warningCell: 6 };
 const DATE_INDEX: Record<CellStyle, number> = { text: 7, header: 7, errorRow: 8, warningRow: 9, errorCell: 10, warningCell: 11 };
