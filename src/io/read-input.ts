@@ -1,12 +1,12 @@
 // Opens an input file of any supported kind, picks the sheet, finds the header
-// and hands the data rows to the core one at a time.
+// and hands the data rows to the core, a batch at a time.
 
 import { FIELD_HEADERS_ZH, HEADER_SEARCH_ROWS, locateHeader, matchHeader, type ColumnMap, type ExtraAliases, type Field, type HeaderLocation } from '../core/columns.js';
 import type { MergedRange, SheetRow } from '../core/sheet.js';
 import { readCsv } from './csv/read-csv.js';
 import { InputError } from './errors.js';
 import { sniffFile } from './sniff.js';
-import type { ReadLimits } from './table.js';
+import type { ReadLimits, RowBatches } from './table.js';
 import { openWorkbook, type CellTables, type Workbook } from './xlsx/workbook.js';
 
 export interface ReadOptions {
@@ -26,8 +26,8 @@ export interface OpenedInput {
   sheetsIgnored: string[];
   headerRow: number;
   columns: ColumnMap;
-  /** The rows below the header, streamed. */
-  rows: AsyncIterable<SheetRow>;
+  /** The rows below the header, streamed in batches (see RowBatches). */
+  rows: RowBatches;
   /** Date serials count from 1904 (xlsx from old Macs); false for CSV. */
   date1904: boolean;
   /** The merged ranges of the sheet read; call it once `rows` has been read to the end. CSV has none. */
@@ -43,11 +43,13 @@ export interface OpenedInput {
 /** The sheet name the 千帆 pending-orders export uses. */
 export const EXPORT_SHEET = '包裹详情';
 
-async function firstRows(rows: AsyncIterable<SheetRow>, count: number): Promise<SheetRow[]> {
+async function firstRows(batches: RowBatches, count: number): Promise<SheetRow[]> {
   const taken: SheetRow[] = [];
-  for await (const row of rows) {
-    taken.push(row);
-    if (taken.length >= count) break;
+  for await (const batch of batches) {
+    for (const row of batch) {
+      taken.push(row);
+      if (taken.length >= count) return taken;
+    }
   }
   return taken;
 }
@@ -75,28 +77,35 @@ function missingColumnsError(path: string, location: HeaderLocation | undefined,
 }
 
 /** Yields the rows after the header: first the buffered ones, then the rest of the stream. */
-async function* rowsBelow(buffered: readonly SheetRow[], rest: AsyncIterator<SheetRow>, headerRow: number): AsyncGenerator<SheetRow> {
-  for (const row of buffered) if (row.row > headerRow) yield row;
+async function* rowsBelow(buffered: readonly SheetRow[], rest: AsyncIterator<readonly SheetRow[]>, headerRow: number): AsyncGenerator<readonly SheetRow[]> {
+  const below = buffered.filter((row) => row.row > headerRow);
+  if (below.length > 0) yield below;
   for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
 }
 
-async function openRows(source: AsyncIterable<SheetRow>, path: string, options: ReadOptions, sheet?: string) {
+async function openRows(source: RowBatches, path: string, options: ReadOptions, sheet?: string) {
   const iterator = source[Symbol.asyncIterator]();
+  // The header is searched in the same rows as when they came one at a time: exactly the
+  // first HEADER_SEARCH_ROWS, or up to a forced header row. The rest of the batch that
+  // completes them is passed on below the header, untouched.
   const buffered: SheetRow[] = [];
-  // A forced header row is read up to; otherwise the first rows are searched.
+  let rest: readonly SheetRow[] = [];
   const enough = () =>
     options.headerRow === undefined ? buffered.length >= HEADER_SEARCH_ROWS : (buffered.at(-1)?.row ?? 0) >= options.headerRow;
   while (!enough()) {
     const next = await iterator.next();
     if (next.done === true) break;
-    buffered.push(next.value);
+    const batch = next.value;
+    let taken = 0;
+    while (taken < batch.length && !enough()) buffered.push(batch[taken++]!);
+    if (taken < batch.length) rest = batch.slice(taken);
   }
   const location = findHeader(buffered, options);
   if (location === undefined || location.missing.length > 0) {
     await iterator.return?.();
     throw missingColumnsError(path, location, sheet);
   }
-  return { location, rows: rowsBelow(buffered, iterator, location.row) };
+  return { location, rows: rowsBelow([...buffered, ...rest], iterator, location.row) };
 }
 
 async function chooseSheet(workbook: Workbook, path: string, options: ReadOptions): Promise<number> {

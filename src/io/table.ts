@@ -1,7 +1,16 @@
 // The contract between the readers (xlsx, csv) and everything above them.
 // Readers turn a file into plain rows of cells; they never interpret the data.
 
+import type { SheetRow } from '../core/sheet.js';
+
 export type { Cell, CellType, MergedRange, SheetRow } from '../core/sheet.js';
+
+/**
+ * Rows as the readers hand them up: a batch per chunk read, in file order. Awaiting an async
+ * iterator costs hundreds of nanoseconds; paid per chunk rather than per row, on every layer
+ * between the file and the core, it drops out of the profile of a large file.
+ */
+export type RowBatches = AsyncIterable<readonly SheetRow[]>;
 
 /** Caps that protect against hostile or broken files; every one can be raised by a flag. */
 export interface ReadLimits {

@@ -135,7 +135,7 @@ async function validateInProcess(path: string): Promise<ValidationResult> {
   const opened = await openInput(path, { limits: { ...DEFAULT_READ_LIMITS, maxRows: 100_000 } });
   try {
     const validator = createValidator({ registry, columns: opened.columns });
-    for await (const row of opened.rows) validator.add(row);
+    for await (const batch of opened.rows) for (const row of batch) validator.add(row);
     return withSheetFindings(validator.finish(), mergedCellFindings(opened.merges(), opened.columns, opened.headerRow));
   } finally {
     await opened.close();

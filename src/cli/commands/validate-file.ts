@@ -62,9 +62,11 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
   try {
     const validator = createValidator({ registry: job.registry, columns: opened.columns, dates: { date1904: opened.date1904 }, ...job.checks });
     let count = 0;
-    for await (const row of opened.rows) {
-      validator.add(row);
-      if (++count % PROGRESS_EVERY_ROWS === 0) job.onRows?.(count);
+    for await (const batch of opened.rows) {
+      for (const row of batch) {
+        validator.add(row);
+        if (++count % PROGRESS_EVERY_ROWS === 0) job.onRows?.(count);
+      }
     }
     // Merged ranges are known once the whole sheet has been read.
     const merges = opened.merges();

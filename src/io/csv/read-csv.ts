@@ -23,8 +23,11 @@ const MAX_RECORD_CHARS = 1024 * 1024;
 // Fewer, larger reads: each is a round trip to libuv's thread pool, and the field a chunk cuts is read twice.
 const READ_BYTES = 256 * 1024;
 
-/** Rows of the CSV at `path`, numbered as Excel shows them when it opens the file (header = row 1). Empty rows are skipped. */
-export async function* readCsv(path: string, limits: ReadLimits, options: ReadCsvOptions = {}): AsyncGenerator<SheetRow> {
+/**
+ * Rows of the CSV at `path`, numbered as Excel shows them when it opens the file (header = row 1),
+ * a batch per chunk read. Empty rows are skipped.
+ */
+export async function* readCsv(path: string, limits: ReadLimits, options: ReadCsvOptions = {}): AsyncGenerator<readonly SheetRow[]> {
   let file: FileHandle;
   try {
     file = await open(path, 'r');
@@ -46,14 +49,20 @@ export async function* readCsv(path: string, limits: ReadLimits, options: ReadCs
     let kept = 0;
     try {
       for await (const records of recordBatches(bytes, tokenizer)) {
+        const batch: SheetRow[] = [];
         for (const record of records) {
           row += 1;
           const cells = toCells(record);
           if (cells === undefined) continue;
           kept += 1;
-          if (kept > limits.maxRows) throw tooManyRows(path, limits.maxRows);
-          yield { row, cells };
+          if (kept > limits.maxRows) {
+            // The rows under the limit still go up first, as they did one at a time.
+            if (batch.length > 0) yield batch;
+            throw tooManyRows(path, limits.maxRows);
+          }
+          batch.push({ row, cells });
         }
+        if (batch.length > 0) yield batch;
       }
     } catch (error) {
       throw malformed(error, path);

@@ -88,30 +88,33 @@ function describeRow(found: readonly Finding[], context: CopyContext, shift: num
 /**
  * The data rows, in input order, each beside the findings about it. The rows must be the
  * ones the validator saw (same numbers, same count): otherwise the file changed in between.
+ * `first` is what is left of the batch the header came in; the sheet writer takes rows one
+ * at a time, so this is the one layer that still hands them up singly.
  */
-async function* copyRows(rows: AsyncIterator<SheetRow>, context: CopyContext, strip: number): AsyncGenerator<StyledRow> {
+async function* copyRows(first: readonly SheetRow[], rest: AsyncIterator<readonly SheetRow[]>, context: CopyContext, strip: number): AsyncGenerator<StyledRow> {
   const { findings, records, disposition } = context.result;
   const labels = DISPOSITION_LABEL[context.lang];
   const shift = ADDED - strip;
   let f = 0;
   let r = 0;
-  for (let next = await rows.next(); next.done !== true; next = await rows.next()) {
-    const { row, cells } = next.value;
-    if (r >= records.length || records.rowAt(r) !== row) throw changedWhileRead(context.source.path);
-    r += 1;
-    const outcome = disposition.get(row);
-    const label = outcome === undefined ? '' : labels[outcome];
-    // Findings are sorted by row; some are on rows the readers skip (an empty row in a merged range).
-    while (f < findings.length && findings[f]!.row < row) f += 1;
-    const start = f;
-    while (f < findings.length && findings[f]!.row === row) f += 1;
-    const own: CellValue[] = strip === 0 ? cells : cells.slice(strip);
-    if (start === f) {
-      yield { row, cells: [label, undefined, undefined, ...own] };
-      continue;
+  for (let batch: IteratorResult<readonly SheetRow[]> = { done: false, value: first }; batch.done !== true; batch = await rest.next()) {
+    for (const { row, cells } of batch.value) {
+      if (r >= records.length || records.rowAt(r) !== row) throw changedWhileRead(context.source.path);
+      r += 1;
+      const outcome = disposition.get(row);
+      const label = outcome === undefined ? '' : labels[outcome];
+      // Findings are sorted by row; some are on rows the readers skip (an empty row in a merged range).
+      while (f < findings.length && findings[f]!.row < row) f += 1;
+      const start = f;
+      while (f < findings.length && findings[f]!.row === row) f += 1;
+      const own: CellValue[] = strip === 0 ? cells : cells.slice(strip);
+      if (start === f) {
+        yield { row, cells: [label, undefined, undefined, ...own] };
+        continue;
+      }
+      const { problems, hints, ...looks } = describeRow(findings.slice(start, f), context, shift, strip);
+      yield { row, cells: [label, problems, hints, ...own], ...looks };
     }
-    const { problems, hints, ...looks } = describeRow(findings.slice(start, f), context, shift, strip);
-    yield { row, cells: [label, problems, hints, ...own], ...looks };
   }
   if (r !== records.length) throw changedWhileRead(context.source.path);
 }
@@ -137,11 +140,21 @@ export async function openCopySheet(context: CopyContext): Promise<CopySheet> {
     const rows = opened.rows[Symbol.asyncIterator]();
     const above: SheetRow[] = [];
     let header: SheetRow | undefined;
+    let below: readonly SheetRow[] = [];
     while (header === undefined) {
       const next = await rows.next();
-      if (next.done === true || next.value.row > source.headerRow) throw changedWhileRead(source.path);
-      if (next.value.row === source.headerRow) header = next.value;
-      else above.push(next.value);
+      if (next.done === true) throw changedWhileRead(source.path);
+      const batch = next.value;
+      for (let i = 0; i < batch.length && header === undefined; i += 1) {
+        const row = batch[i]!;
+        if (row.row > source.headerRow) throw changedWhileRead(source.path);
+        if (row.row === source.headerRow) {
+          header = row;
+          below = batch.slice(i + 1);
+        } else {
+          above.push(row);
+        }
+      }
     }
     const headerText = Array.from(header.cells, (cell) => cell?.text ?? '');
     const strip = addedColumnsIn(headerText);
@@ -154,7 +167,7 @@ export async function openCopySheet(context: CopyContext): Promise<CopySheet> {
       header: [...ADDED_HEADERS[context.lang], ...headerText.slice(strip)],
       headerRow: source.headerRow,
       preamble: above.map((row) => ({ row: row.row, cells: [undefined, undefined, undefined, ...row.cells.slice(strip)] })),
-      rows: copyRows(rows, context, strip),
+      rows: copyRows(below, rows, context, strip),
       widths: widthsOf(headerText, context.columns, strip),
       worksheetFriendly: true,
       merges,

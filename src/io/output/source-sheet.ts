@@ -3,10 +3,10 @@
 // only compact records, so the cells are read from the file once more, but with the first
 // pass's shared-string table rather than a second one.
 
-import type { MergedRange, SheetRow } from '../../core/sheet.js';
+import type { MergedRange } from '../../core/sheet.js';
 import { readCsv } from '../csv/read-csv.js';
 import { InputError } from '../errors.js';
-import type { ReadLimits } from '../table.js';
+import type { ReadLimits, RowBatches } from '../table.js';
 import { openWorkbook, type CellTables } from '../xlsx/workbook.js';
 
 /** Where the rows the validator saw came from, as the first pass found it. */
@@ -27,7 +27,8 @@ export interface SourceSheet {
 }
 
 export interface SourceRows {
-  rows: AsyncIterable<SheetRow>;
+  /** In batches, as the readers hand them up. */
+  rows: RowBatches;
   close(): Promise<void>;
 }
 

@@ -4,7 +4,7 @@
 // holding the sheet in memory.
 
 import { InputError, type Bilingual } from '../errors.js';
-import type { MergedRange, ReadLimits, SheetRow } from '../table.js';
+import type { MergedRange, ReadLimits, RowBatches, SheetRow } from '../table.js';
 import { messages, partLabel } from './messages.js';
 import {
   relationshipIs,
@@ -49,11 +49,11 @@ export interface Workbook {
   sheets: WorkbookSheet[];
   /** Date serial numbers count from 1904 (old Mac workbooks) instead of 1900. */
   date1904: boolean;
-  /** Streams the rows of a sheet in file order, skipping rows without a non-empty cell. */
-  readRows(sheetIndex: number): AsyncIterable<SheetRow>;
+  /** Streams the rows of a sheet in file order, a batch per chunk of its XML, skipping rows without a non-empty cell. */
+  readRows(sheetIndex: number): RowBatches;
   /** The merged ranges of a sheet; available once readRows of that sheet has run to the end. */
   merges(sheetIndex: number): MergedRange[];
-  /** The shared strings and date styles the sheets are read with; available once readRows has yielded a row. */
+  /** The shared strings and date styles the sheets are read with; available once readRows has yielded a batch. */
   cellTables(): CellTables;
   /**
    * Reads the sheets with the tables of an earlier opening of this file instead of parsing
@@ -148,7 +148,7 @@ class XlsxWorkbook implements Workbook {
     private readonly parts: { sharedStrings: string | undefined; styles: string | undefined },
   ) {}
 
-  readRows(sheetIndex: number): AsyncIterable<SheetRow> {
+  readRows(sheetIndex: number): RowBatches {
     const sheet = this.sheets[sheetIndex];
     if (sheet === undefined) throw new RangeError(`xlsx: no sheet at index ${sheetIndex}`);
     return this.rows(sheet);
@@ -161,7 +161,7 @@ class XlsxWorkbook implements Workbook {
   }
 
   cellTables(): CellTables {
-    if (this.loaded === undefined) throw new Error('xlsx: cellTables() is available once readRows has yielded a row');
+    if (this.loaded === undefined) throw new Error('xlsx: cellTables() is available once readRows has yielded a batch');
     return this.loaded;
   }
 
@@ -176,7 +176,7 @@ class XlsxWorkbook implements Workbook {
     return this.zip.close();
   }
 
-  private async *rows(sheet: WorkbookSheet): AsyncGenerator<SheetRow, void, undefined> {
+  private async *rows(sheet: WorkbookSheet): AsyncGenerator<readonly SheetRow[], void, undefined> {
     const label = partLabel(sheet.path, sheet.name);
     if (sheet.path === '') throw new InputError(messages.partMissing(label), this.path);
     // Shared strings come first whatever the zip order: random access, no spooling of the sheet.
@@ -185,19 +185,26 @@ class XlsxWorkbook implements Workbook {
     let count = 0;
     try {
       for await (const chunk of this.zip.text(sheet.path, label)) {
-        for (const row of parser.write(chunk)) {
-          if (++count > cap) throw new InputError(messages.tooManyRows(sheet.name, cap), this.path);
-          yield row;
-        }
+        const rows = parser.write(chunk);
+        if (rows.length === 0) continue;
+        count += rows.length;
+        if (count > cap) yield* this.overLimit(rows, count - cap, sheet.name);
+        yield rows;
       }
-      for (const row of parser.end()) {
-        if (++count > cap) throw new InputError(messages.tooManyRows(sheet.name, cap), this.path);
-        yield row;
-      }
+      const rows = parser.end();
+      count += rows.length;
+      if (count > cap) yield* this.overLimit(rows, count - cap, sheet.name);
+      if (rows.length > 0) yield rows;
     } catch (error) {
       throw asInputError(error, this.path, label);
     }
     this.mergesBySheet.set(sheet.index, parser.merges);
+  }
+
+  /** The rows of the batch under the limit, then the error: the same rows go up as when they went one at a time. */
+  private *overLimit(rows: readonly SheetRow[], over: number, sheetName: string): Generator<readonly SheetRow[], never> {
+    if (rows.length > over) yield rows.slice(0, rows.length - over);
+    throw new InputError(messages.tooManyRows(sheetName, this.limits.maxRows), this.path);
   }
 
   private async loadCellContext(): Promise<CellTables> {

@@ -38,7 +38,7 @@ async function fileWith(content: Buffer | string, name = `f${(counter += 1)}.csv
 
 async function read(path: string, limits: Partial<ReadLimits> = {}, options: ReadCsvOptions = {}): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
-  for await (const row of readCsv(path, { ...DEFAULT_READ_LIMITS, ...limits }, options)) rows.push(row);
+  for await (const batch of readCsv(path, { ...DEFAULT_READ_LIMITS, ...limits }, options)) rows.push(...batch);
   return rows;
 }
 
@@ -253,7 +253,7 @@ describe('malformed input and limits', () => {
     const path = await fileWith('a,b\n' + '1,2\n'.repeat(1000) + '"3,4\n5,6\n');
     const rows: SheetRow[] = [];
     const error = await failure((async () => {
-      for await (const row of readCsv(path, DEFAULT_READ_LIMITS, { highWaterMark: 1024 })) rows.push(row);
+      for await (const batch of readCsv(path, DEFAULT_READ_LIMITS, { highWaterMark: 1024 })) rows.push(...batch);
     })());
     expect(rows).toHaveLength(1001);
     expect(error.text.en).toContain('line 1002');
@@ -273,6 +273,25 @@ describe('malformed input and limits', () => {
     expect(error.text.en).toContain('--max-rows-read <n>');
   });
 
+  it('hands up the rows under limits.maxRows before failing, even from the batch that goes over', async () => {
+    const path = await fileWith('h\n' + '1\n'.repeat(10));
+    const rows: SheetRow[] = [];
+    const error = await failure((async () => {
+      for await (const batch of readCsv(path, { ...DEFAULT_READ_LIMITS, maxRows: 6 })) rows.push(...batch);
+    })());
+    expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(error.text.en).toContain('more than 6 rows');
+  });
+
+  it('hands up rows a batch per chunk read, not one at a time', async () => {
+    const path = await fileWith('h\n' + '1\n'.repeat(5000));
+    const sizes: number[] = [];
+    for await (const batch of readCsv(path, DEFAULT_READ_LIMITS, { highWaterMark: 1024 })) sizes.push(batch.length);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(5001);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes.length).toBeLessThan(100);
+  });
+
   it('refuses a file over limits.maxFileBytes before reading it', async () => {
     const path = await fileWith('a,b\n1,2\n');
     const error = await failure(read(path, { maxFileBytes: 4 }));
@@ -287,10 +306,12 @@ describe('malformed input and limits', () => {
   it('can be abandoned half-way without error', async () => {
     const path = await fileWith('h\n' + '1\n'.repeat(100_000));
     let seen = 0;
-    for await (const row of readCsv(path, DEFAULT_READ_LIMITS, { highWaterMark: 1024 })) {
-      seen = row.row;
-      if (seen === 10) break;
+    let batches = 0;
+    for await (const batch of readCsv(path, DEFAULT_READ_LIMITS, { highWaterMark: 1024 })) {
+      seen = batch.at(-1)!.row;
+      if (++batches === 3) break;
     }
-    expect(seen).toBe(10);
+    expect(seen).toBeGreaterThan(10);
+    expect(seen).toBeLessThan(100_000);
   });
 });

@@ -61,7 +61,7 @@ async function readWithShip(path: string, sheet: number): Promise<SheetRow[]> {
   const book = await openWorkbook(path, DEFAULT_READ_LIMITS);
   try {
     const read: SheetRow[] = [];
-    for await (const row of book.readRows(sheet)) read.push(row);
+    for await (const batch of book.readRows(sheet)) read.push(...batch);
     return read;
   } finally {
     await book.close();

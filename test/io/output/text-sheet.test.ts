@@ -40,7 +40,7 @@ async function readBackWithShip(path: string, sheet: number): Promise<string[][]
   const book = await openWorkbook(path, DEFAULT_READ_LIMITS);
   try {
     const rows: string[][] = [];
-    for await (const row of book.readRows(sheet)) rows.push(row.cells.map((cell) => cell?.text ?? ''));
+    for await (const batch of book.readRows(sheet)) for (const row of batch) rows.push(row.cells.map((cell) => cell?.text ?? ''));
     return rows;
   } finally {
     await book.close();

@@ -31,7 +31,7 @@ async function collect(path: string, sheet = 0): Promise<{ rows: SheetRow[]; nam
   const book = await openWorkbook(path, DEFAULT_READ_LIMITS);
   try {
     const rows: SheetRow[] = [];
-    for await (const row of book.readRows(sheet)) rows.push(row);
+    for await (const batch of book.readRows(sheet)) rows.push(...batch);
     return { rows, names: book.sheets.map((s) => s.name), merges: book.merges(sheet).map((m) => m.ref) };
   } finally {
     await book.close();

@@ -51,7 +51,7 @@ async function rowsOf(path: string, sheet: string): Promise<SheetRow[]> {
   try {
     const index = book.sheets.findIndex((s) => s.name === sheet);
     const rows: SheetRow[] = [];
-    for await (const row of book.readRows(index)) rows.push(row);
+    for await (const batch of book.readRows(index)) rows.push(...batch);
     return rows;
   } finally {
     await book.close();
@@ -98,7 +98,7 @@ describe('the second pass', () => {
     const second = await openSourceRows(source);
     try {
       const rows: SheetRow[] = [];
-      for await (const row of second.rows) rows.push(row);
+      for await (const batch of second.rows) rows.push(...batch);
       expect(rows).toEqual(first);
     } finally {
       await second.close();
@@ -119,7 +119,7 @@ async function firstPass(input: string): Promise<{ source: SourceSheet; first: S
   const opened = await openInput(input, { limits: DEFAULT_READ_LIMITS });
   try {
     const below: SheetRow[] = [];
-    for await (const row of opened.rows) below.push(row);
+    for await (const batch of opened.rows) below.push(...batch);
     const all = await rowsOf(input, '包裹详情');
     expect(all.slice(2)).toEqual(below);
     const source: SourceSheet = {

@@ -15,9 +15,9 @@ async function writeBook(spec: BookSpec | Part[]): Promise<string> {
   return temp.file(`book${++counter}.xlsx`, await zipParts(parts));
 }
 
-async function collect(rows: AsyncIterable<SheetRow>): Promise<SheetRow[]> {
+async function collect(batches: AsyncIterable<readonly SheetRow[]>): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
-  for await (const row of rows) out.push(row);
+  for await (const batch of batches) out.push(...batch);
   return out;
 }
 
@@ -176,6 +176,16 @@ describe('openWorkbook', () => {
     expect((error as InputError).text.zh).toContain('--max-rows-read');
     expect((error as InputError).text.en).toContain('--max-rows-read');
     expect((error as InputError).path).toBe(path);
+  });
+
+  it('hands up the rows under maxRows before failing, though they came in one batch with the row over', async () => {
+    const path = await writeBook({ sheets: [{ name: '包裹详情', xml: '<row><c><v>1</v></c></row><row><c><v>2</v></c></row><row><c><v>3</v></c></row>' }] });
+    const rows: SheetRow[] = [];
+    const error = await withBook(path, async (book) => {
+      for await (const batch of book.readRows(0)) rows.push(...batch);
+    }, { ...DEFAULT_READ_LIMITS, maxRows: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(rows.map((row) => row.row)).toEqual([1, 2]);
   });
 
   it('fails with an InputError naming the sheet when its part is missing or malformed', async () => {

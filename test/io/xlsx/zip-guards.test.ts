@@ -29,7 +29,7 @@ async function readAll(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): 
   const book = await openWorkbook(path, limits);
   try {
     let n = 0;
-    for await (const _ of book.readRows(0)) n++;
+    for await (const batch of book.readRows(0)) n += batch.length;
     return n;
   } finally {
     await book.close();
@@ -155,14 +155,14 @@ describe.skipIf(!existsSync('/proc/self/fd'))('file handle', () => {
     const path = await save(await zipParts(bookParts({ sheets: [{ name: 'S', xml: manyRows(5000) }], sharedStrings: ['x'] })));
     const book = await openWorkbook(path, DEFAULT_READ_LIMITS);
     expect(openFds(path)).toBe(1);
-    for await (const row of book.readRows(0)) {
-      expect(row.row).toBe(1);
+    for await (const batch of book.readRows(0)) {
+      expect(batch[0]!.row).toBe(1);
       break;
     }
     // The workbook stays usable after a break: the part's stream was released, not the file.
     let first = 0;
-    for await (const row of book.readRows(0)) {
-      first = row.row;
+    for await (const batch of book.readRows(0)) {
+      first = batch[0]!.row;
       break;
     }
     expect(first).toBe(1);
