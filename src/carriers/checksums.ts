@@ -144,11 +144,17 @@ const BY_SPANS: { [N in keyof ByName]: SpanAlgorithm<N> } = {
   mod11,
 };
 
-/** The string form: the serial and the check digit side by side, as spans of one text. */
+/** The serial and the check digit side by side, as spans of one text. */
+function joined({ serial, check }: CheckParts): { text: string; spans: CheckSpans } {
+  const spans = { serialStart: 0, serialEnd: serial.length, checkStart: serial.length, checkEnd: serial.length + check.length };
+  return { text: serial + check, spans };
+}
+
+/** The string form of an algorithm, for callers that hold the serial and the check digit apart. */
 function fromParts<N extends keyof ByName>(algorithm: SpanAlgorithm<N>): Algorithm<N> {
-  return ({ serial, check }, params) => {
-    const spans = { serialStart: 0, serialEnd: serial.length, checkStart: serial.length, checkEnd: serial.length + check.length };
-    return algorithm(serial + check, spans, params);
+  return (parts, params) => {
+    const { text, spans } = joined(parts);
+    return algorithm(text, spans, params);
   };
 }
 
@@ -161,13 +167,14 @@ export const CHECKSUMS: { [N in keyof ByName]: Algorithm<N> } = {
   mod11: fromParts(BY_SPANS.mod11),
 };
 
-export function verifyChecksum(checksum: Checksum, { serial, check }: CheckParts): boolean {
-  const spans = { serialStart: 0, serialEnd: serial.length, checkStart: serial.length, checkEnd: serial.length + check.length };
-  return verifyChecksumAt(checksum, serial + check, spans);
+export function verifyChecksum(checksum: Checksum, parts: CheckParts): boolean {
+  const { text, spans } = joined(parts);
+  return verifyChecksumAt(checksum, text, spans);
 }
 
 /** Verifies the check digit of `text` with the serial and the check digit at `spans`. */
 export function verifyChecksumAt(checksum: Checksum, text: string, spans: CheckSpans): boolean {
+  // A switch rather than BY_SPANS[checksum.name]: each case keeps the params' type narrowed.
   switch (checksum.name) {
     case 's10':
       return BY_SPANS.s10(text, spans, checksum);

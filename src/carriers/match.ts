@@ -56,14 +56,19 @@ export function compileCarrier(carrier: Carrier): CompiledCarrier {
 
 /**
  * The format's verdict on a number: undefined when its pattern does not match. test()
- * comes first and builds nothing; the check digit is read where the pattern fixes it, and
- * only a format whose groups can move (e.g. DHL's 9 or 10 digits) runs exec() for them.
+ * builds nothing and decides where it can: without a check digit, or with one the pattern
+ * fixes in place. Only a format whose groups can move (e.g. DHL's 9 or 10 digits) runs
+ * exec(), once, for the match and its groups together.
  */
 export function formatVerdict({ format, regex, spans }: CompiledFormat, normalized: string): FormatMatch['checksum'] | undefined {
-  if (!regex.test(normalized)) return undefined;
-  if (!format.checksum) return 'none';
-  if (spans !== undefined) return verifyChecksumAt(format.checksum, normalized, spans) ? 'passed' : 'failed';
-  const groups = regex.exec(normalized)?.groups;
+  if (!format.checksum) return regex.test(normalized) ? 'none' : undefined;
+  if (spans !== undefined) {
+    if (!regex.test(normalized)) return undefined;
+    return verifyChecksumAt(format.checksum, normalized, spans) ? 'passed' : 'failed';
+  }
+  const match = regex.exec(normalized);
+  if (match === null) return undefined;
+  const groups = match.groups;
   const serial = groups?.['serial'];
   const check = groups?.['check'];
   // An optional group that did not take part leaves nothing to verify: fail closed.

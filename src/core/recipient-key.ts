@@ -1,15 +1,10 @@
 // Who an order goes to, reduced to one number: two orders that share a tracking number
 // are a merged shipment when their recipients are the same, and a mistake otherwise.
 
+import { fmix32, FNV_OFFSET, FNV_PRIME } from './text-hash.js';
+
 /** The key of a row that names no recipient at all (no name, phone or address). */
 export const NO_RECIPIENT = 0;
-
-/** murmur3's finalizer: every input bit reaches every output bit. */
-function fmix32(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 // Printable ASCII and the CJK ideographs are their own NFKC form and hold no whitespace:
 // most names, phones and addresses need no normalizing at all.
@@ -24,21 +19,12 @@ const squash = (text: string): string => text.normalize('NFKC').replace(/\s+/g, 
 let laneA = 0;
 let laneB = 0;
 
+/** Adds one part and a separator to both lanes; text that is not plain is normalized first. */
 function feed(part: string): void {
-  let a = laneA;
-  let b = laneB;
   for (let i = 0; i < part.length; i++) {
-    const unit = part.charCodeAt(i);
-    if (!isPlain(unit)) {
-      // Rare: hash the normalized text instead, from the lanes as they were before this part.
-      hashUnits(squash(part));
-      return;
-    }
-    a = Math.imul(a ^ unit, 0x01000193);
-    b = Math.imul(b ^ unit, 0x5bd1e995);
+    if (!isPlain(part.charCodeAt(i))) return hashUnits(squash(part));
   }
-  laneA = Math.imul(a ^ 0x7c, 0x01000193);
-  laneB = Math.imul(b ^ 0x7c, 0x5bd1e995);
+  hashUnits(part);
 }
 
 function hashUnits(part: string): void {
@@ -46,10 +32,10 @@ function hashUnits(part: string): void {
   let b = laneB;
   for (let i = 0; i < part.length; i++) {
     const unit = part.charCodeAt(i);
-    a = Math.imul(a ^ unit, 0x01000193);
+    a = Math.imul(a ^ unit, FNV_PRIME);
     b = Math.imul(b ^ unit, 0x5bd1e995);
   }
-  laneA = Math.imul(a ^ 0x7c, 0x01000193);
+  laneA = Math.imul(a ^ 0x7c, FNV_PRIME);
   laneB = Math.imul(b ^ 0x7c, 0x5bd1e995);
 }
 
@@ -62,7 +48,7 @@ function hashUnits(part: string): void {
  */
 export function recipientKeyOf(name: string, phone: string, address: string): number {
   if (name === '' && phone === '' && address === '') return NO_RECIPIENT;
-  laneA = 0x811c9dc5;
+  laneA = FNV_OFFSET;
   laneB = 0x9747b28c;
   feed(name);
   feed(phone);

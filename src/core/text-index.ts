@@ -5,15 +5,15 @@
 // lookup follows pointers to buckets, entries and keys; here a lookup reads one or two
 // neighbouring slots and looks at a stored text only when the hashes are equal.
 
+import { fmix32, FNV_OFFSET, FNV_PRIME } from './text-hash.js';
+
 const INITIAL_SLOTS = 1024;
 
-/** FNV-1a over the UTF-16 code units, then murmur3's finalizer so the low bits (the slot) depend on every unit. */
+/** FNV-1a, then the finalizer so the low bits (the slot) depend on every unit; signed, as the table stores it. */
 function hashOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return fmix32(h) | 0;
 }
 
 export class TextIndex {

@@ -4,6 +4,7 @@
 // values the same way.
 
 import type { Cell } from '../../core/sheet.js';
+import { columnName } from '../xlsx/cell-ref.js';
 import { isReportStyle, STYLE_COUNT, styleIndex, type CellStyle } from './sheet-styles.js';
 
 /** A cell: text, or a value of the type the input stored it as (a `Cell` from a reader). */
@@ -79,18 +80,6 @@ export function isPlainCellText(text: string): boolean {
     if (code < 0x40 ? code < 0x20 || code === 0x26 || code === 0x3c || code === 0x3e : code === 0x5f || code >= 0xd800) return false;
   }
   return length === 0 || (!mayBeSpace(text.charCodeAt(0)) && !mayBeSpace(text.charCodeAt(length - 1)));
-}
-
-/** A1-style column letters for a 0-based index. */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let name = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    name = String.fromCharCode(65 + m) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
 }
 
 /** Column letters, and the start of a cell of each column (`<c r="D`), made once per sheet. */

@@ -8,7 +8,8 @@
 // row numbers, and the input's numbers and dates as such. Nothing in the package depends
 // on the clock: the same rows give the same bytes.
 
-import { ColumnNames, columnName, rowXml, styledRowXml, type SheetLine } from './sheet-rows.js';
+import { columnName } from '../xlsx/cell-ref.js';
+import { ColumnNames, rowXml, styledRowXml, type SheetLine } from './sheet-rows.js';
 import { HEADER_STYLE, PLAIN_STYLES_XML, REPORT_STYLES_XML, TEXT_STYLE } from './sheet-styles.js';
 import { ZipWriter, type EntryWriter } from './zip-writer.js';
 

@@ -1,4 +1,4 @@
-// A1-style references: column letters to 0-based indexes, merged ranges.
+// A1-style references: column letters to 0-based indexes and back, merged ranges.
 
 import type { MergedRange } from '../table.js';
 
@@ -32,6 +32,18 @@ export function parseRef(s: string, start: number, end: number, out: { row: numb
   }
   out.row = row;
   return col - 1;
+}
+
+/** 0 → "A", 38 → "AM": the inverse of columnIndex, for the sheets ship writes. */
+export function columnName(index: number): string {
+  let n = index + 1;
+  let name = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    name = String.fromCharCode(65 + m) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
 }
 
 /** "A1" → 0, "AM" → 38. */

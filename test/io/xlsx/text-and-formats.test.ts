@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnIndex, parseRange } from '../../../src/io/xlsx/cell-ref.js';
+import { columnIndex, columnName, parseRange } from '../../../src/io/xlsx/cell-ref.js';
 import { isDateFormat, isDateFormatCode } from '../../../src/io/xlsx/number-format.js';
 import { resolveTarget } from '../../../src/io/xlsx/package-parts.js';
 import { decodeEscapes, decodeXmlText, detach } from '../../../src/io/xlsx/xml-text.js';
@@ -65,6 +65,11 @@ describe('references', () => {
     expect(parseRange('$B$3:A1')).toEqual({ ref: '$B$3:A1', top: 1, left: 0, bottom: 3, right: 1 });
     expect(parseRange('C3')).toEqual({ ref: 'C3', top: 3, left: 2, bottom: 3, right: 2 });
     expect(parseRange('nonsense')).toBeUndefined();
+  });
+
+  it('writes back the letters it reads, up to XFD', () => {
+    expect([0, 25, 26, 38, 16383].map(columnName)).toEqual(['A', 'Z', 'AA', 'AM', 'XFD']);
+    for (let index = 0; index <= 16383; index++) expect(columnIndex(columnName(index))).toBe(index);
   });
 
   it('resolves relationship targets against the source part', () => {
