@@ -48,8 +48,8 @@ function buildConfigSchema(z: Z) {
           maxRows: z.number().int().positive().optional().describe('At most this many orders per import file (--max-rows)'),
         })
         .optional(),
-      deadlineHours: hours.optional().describe('Hours after payment an order must ship by, when the export has no 承诺发货时间 (used by a later version)'),
-      dueSoonHours: hours.optional().describe('Orders due within this many hours are flagged as due soon (used by a later version)'),
+      deadlineHours: hours.optional().describe('Hours after payment an order must ship by, when the export has no 承诺发货时间'),
+      dueSoonHours: hours.optional().describe('Orders due within this many hours are flagged as due soon'),
       rules: name.optional().describe('Carrier rules file (like --rules), relative to this config file'),
     })
     .strict()
@@ -72,7 +72,6 @@ export function configSchema(): ConfigSchema {
   return loadZod().schema;
 }
 
-export type ShipConfig = Zod.infer<ConfigSchema>;
 
 /** The config as the commands use it: paths resolved, template filled in with the defaults. */
 export interface Settings {

@@ -85,8 +85,8 @@ async function* rowsBelow(buffered: readonly SheetRow[], rest: AsyncIterator<rea
 
 async function openRows(source: RowBatches, path: string, options: ReadOptions, sheet?: string) {
   const iterator = source[Symbol.asyncIterator]();
-  // The header is searched in the same rows as when they came one at a time: exactly the
-  // first HEADER_SEARCH_ROWS, or up to a forced header row. The rest of the batch that
+  // The header is searched in exactly the first HEADER_SEARCH_ROWS rows, or up to a forced
+  // header row, whatever the batch sizes. The rest of the batch that
   // completes them is passed on below the header, untouched.
   const buffered: SheetRow[] = [];
   let rest: readonly SheetRow[] = [];

@@ -15,16 +15,15 @@ import { createValidator, type ValidationResult } from '../../src/core/validate.
 import { InputError } from '../../src/io/errors.js';
 import { openInput } from '../../src/io/read-input.js';
 import { DEFAULT_READ_LIMITS } from '../../src/io/table.js';
+import { rng } from '../../fixtures/seeded.mjs';
 import { ROOT, ship } from '../helpers/cli.js';
 import { zipParts, type Part } from '../io/xlsx/package.js';
-import { rng } from '../../fixtures/seeded.mjs';
 
 // SHIP_FUZZ_SEED / SHIP_FUZZ_CASES explore further by hand; the suite runs the fixed, modest default.
 const SEED = Number(process.env.SHIP_FUZZ_SEED ?? 20261126);
 const CASES = Number(process.env.SHIP_FUZZ_CASES ?? 140);
 /** Far above what a damaged small file needs (tens of ms); a hang or a blow-up would exceed it. */
 const CASE_BUDGET_MS = 5000;
-
 
 const BASES = [
   'fixtures/all-importable.xlsx',

@@ -56,7 +56,7 @@ export async function* readCsv(path: string, limits: ReadLimits, options: ReadCs
           if (cells === undefined) continue;
           kept += 1;
           if (kept > limits.maxRows) {
-            // The rows under the limit still go up first, as they did one at a time.
+            // Every row under the limit still goes up, then the error.
             if (batch.length > 0) yield batch;
             throw tooManyRows(path, limits.maxRows);
           }

@@ -1,4 +1,4 @@
-// What separates fields and records in a CSV, as csv-parse found it: the delimiter, and the
+// What separates fields and records in a CSV: the delimiter, and the
 // line ending that the first line break outside quotes decides for the whole file (after a
 // CRLF first line, a lone CR or LF is text; after an LF first line, a CR is text).
 

@@ -11,8 +11,6 @@ import { OutputError } from '../errors.js';
 import { DEFAULT_TEMPLATE, IMPORT_SHEET_NAME, type ImportTemplate } from './import-template.js';
 import { writeTextSheets } from './text-sheet.js';
 
-export { DEFAULT_TEMPLATE, IMPORT_HEADER, IMPORT_SHEET_NAME, type ImportTemplate } from './import-template.js';
-
 const WIDTHS = [24, 14, 24];
 
 /** The rows one at a time: the writer takes any iterable, so no array of a million rows is built. */

@@ -82,16 +82,12 @@ export function isPlainCellText(text: string): boolean {
   return length === 0 || (!mayBeSpace(text.charCodeAt(0)) && !mayBeSpace(text.charCodeAt(length - 1)));
 }
 
-/** Column letters, and the start of a cell of each column (`<c r="D`), made once per sheet. */
+/** The start of a cell of each column (`<c r="D`), made once per sheet. */
 export class ColumnNames {
-  private readonly names: string[] = [];
   private readonly opens: string[] = [];
-  get(index: number): string {
-    return (this.names[index] ??= columnName(index));
-  }
   /** `<c r="D`: the row number and the rest of the cell follow. */
   open(index: number): string {
-    return (this.opens[index] ??= `<c r="${this.get(index)}`);
+    return (this.opens[index] ??= `<c r="${columnName(index)}`);
   }
 }
 

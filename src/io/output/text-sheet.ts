@@ -13,8 +13,7 @@ import { ColumnNames, rowXml, styledRowXml, type SheetLine } from './sheet-rows.
 import { HEADER_STYLE, PLAIN_STYLES_XML, REPORT_STYLES_XML, TEXT_STYLE } from './sheet-styles.js';
 import { ZipWriter, type EntryWriter } from './zip-writer.js';
 
-export { escapeCellText, type CellValue, type SheetLine, type StyledRow } from './sheet-rows.js';
-export type { CellStyle } from './sheet-styles.js';
+export { escapeCellText, type StyledRow } from './sheet-rows.js';
 
 export interface TextSheet {
   name: string;

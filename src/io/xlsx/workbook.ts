@@ -167,7 +167,6 @@ class XlsxWorkbook implements Workbook {
 
   adopt(tables: CellTables): boolean {
     if (this.cellContext !== undefined || tables.origin !== this.origin()) return false;
-    this.loaded = tables;
     this.cellContext = Promise.resolve(tables);
     return true;
   }
@@ -180,7 +179,8 @@ class XlsxWorkbook implements Workbook {
     const label = partLabel(sheet.path, sheet.name);
     if (sheet.path === '') throw new InputError(messages.partMissing(label), this.path);
     // Shared strings come first whatever the zip order: random access, no spooling of the sheet.
-    const parser = new SheetParser(await (this.cellContext ??= this.loadCellContext()));
+    this.loaded = await (this.cellContext ??= this.loadCellContext());
+    const parser = new SheetParser(this.loaded);
     const cap = this.limits.maxRows;
     let count = 0;
     try {
@@ -201,7 +201,7 @@ class XlsxWorkbook implements Workbook {
     this.mergesBySheet.set(sheet.index, parser.merges);
   }
 
-  /** The rows of the batch under the limit, then the error: the same rows go up as when they went one at a time. */
+  /** The rows of the batch under the limit, then the error: every row under the limit is read. */
   private *overLimit(rows: readonly SheetRow[], over: number, sheetName: string): Generator<readonly SheetRow[], never> {
     if (rows.length > over) yield rows.slice(0, rows.length - over);
     throw new InputError(messages.tooManyRows(sheetName, this.limits.maxRows), this.path);
@@ -213,8 +213,7 @@ class XlsxWorkbook implements Workbook {
     if (sharedStrings !== undefined) await parsePart(this.zip, this.path, sharedStrings, partLabel(sharedStrings), strings);
     const stylesParser = new StylesParser();
     if (styles !== undefined) await parsePart(this.zip, this.path, styles, partLabel(styles), stylesParser);
-    this.loaded = { sharedStrings: strings.strings, dateStyles: stylesParser.dateStyles(), origin: this.origin() };
-    return this.loaded;
+    return { sharedStrings: strings.strings, dateStyles: stylesParser.dateStyles(), origin: this.origin() };
   }
 
   // The declared size and checksum of each part the tables come from: equal for a file not saved again.

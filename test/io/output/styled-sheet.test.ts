@@ -9,20 +9,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SheetRow } from '../../../src/core/sheet.js';
 import { importTableOf } from '../../../src/core/import-table.js';
 import { writeImportSheet } from '../../../src/io/output/import-sheet.js';
 import { PLAIN_STYLES_XML } from '../../../src/io/output/sheet-styles.js';
 import { writeTextSheets, type StyledRow, type TextSheet } from '../../../src/io/output/text-sheet.js';
-import { DEFAULT_READ_LIMITS } from '../../../src/io/table.js';
-import { openWorkbook } from '../../../src/io/xlsx/workbook.js';
+import { readRowsWithShip } from '../../helpers/read-back.js';
 import { parseXml } from '../../helpers/xml.js';
 import { unzip } from '../../helpers/unzip.js';
 
 let dir: string;
 beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'ship-styled-sheet-'))));
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
 
 const RED_ROW = 'FFFFE5E5';
 const YELLOW_ROW = 'FFFFF5D6';
@@ -55,17 +52,6 @@ async function styledWorkbook(name: string): Promise<string> {
   const path = join(dir, name);
   await writeTextSheets(path, [{ name: '汇总', header: ['ship 校验汇总'], rows: [{ cells: ['行数', '行'], style: 'header' }, { cells: ['共计', { text: '43', type: 'number' }] }] }, copy()], { reportStyles: true });
   return path;
-}
-
-async function readWithShip(path: string, sheet: number): Promise<SheetRow[]> {
-  const book = await openWorkbook(path, DEFAULT_READ_LIMITS);
-  try {
-    const read: SheetRow[] = [];
-    for await (const batch of book.readRows(sheet)) read.push(...batch);
-    return read;
-  } finally {
-    await book.close();
-  }
 }
 
 describe('styled sheets', () => {
@@ -120,7 +106,7 @@ describe('styled sheets', () => {
     expect(row.getCell(6).value).toEqual({ error: '#N/A' });
     expect(row.getCell(7).value).toBe(true);
     // Read again by ship: the same text and the same types, so a second check judges them alike.
-    const copyRows = await readWithShip(path, 1);
+    const copyRows = await readRowsWithShip(path, 1);
     const last = copyRows.find((r) => r.row === 8)!;
     expect(last.cells.slice(3)).toEqual([
       { text: '773277027280336', type: 'number' },
@@ -144,7 +130,7 @@ describe('styled sheets', () => {
     const small = await styledWorkbook('small.xlsx');
     const fast = join(dir, 'fast.xlsx');
     await writeTextSheets(fast, [{ ...copy(), fastCompression: true }], { reportStyles: true });
-    expect(await readWithShip(fast, 0)).toEqual(await readWithShip(small, 1));
+    expect(await readRowsWithShip(fast, 0)).toEqual(await readRowsWithShip(small, 1));
   });
 
   it('refuses rows that go up the sheet, and fills in a workbook without the report styles', async () => {

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeCellText, writeTextSheets, type TextSheet } from '../../../src/io/output/text-sheet.js';
-import { DEFAULT_READ_LIMITS } from '../../../src/io/table.js';
-import { openWorkbook } from '../../../src/io/xlsx/workbook.js';
+import { readRowsWithShip } from '../../helpers/read-back.js';
 import { parseXml, type XmlElement } from '../../helpers/xml.js';
 import { unzip } from '../../helpers/unzip.js';
 
@@ -37,14 +36,8 @@ const TRICKY = [
 ];
 
 async function readBackWithShip(path: string, sheet: number): Promise<string[][]> {
-  const book = await openWorkbook(path, DEFAULT_READ_LIMITS);
-  try {
-    const rows: string[][] = [];
-    for await (const batch of book.readRows(sheet)) for (const row of batch) rows.push(row.cells.map((cell) => cell?.text ?? ''));
-    return rows;
-  } finally {
-    await book.close();
-  }
+  const rows = await readRowsWithShip(path, sheet);
+  return rows.map((row) => row.cells.map((cell) => cell?.text ?? ''));
 }
 
 describe('writeTextSheets', () => {

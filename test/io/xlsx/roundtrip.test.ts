@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_READ_LIMITS, type Cell, type SheetRow } from '../../../src/io/table.js';
 import { openWorkbook } from '../../../src/io/xlsx/workbook.js';
+import { collectRows } from '../../helpers/read-back.js';
 import { tempDir } from './package.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
@@ -30,8 +31,7 @@ function dataRow(i: number): string[] {
 async function collect(path: string, sheet = 0): Promise<{ rows: SheetRow[]; names: string[]; merges: string[] }> {
   const book = await openWorkbook(path, DEFAULT_READ_LIMITS);
   try {
-    const rows: SheetRow[] = [];
-    for await (const batch of book.readRows(sheet)) rows.push(...batch);
+    const rows = await collectRows(book.readRows(sheet));
     return { rows, names: book.sheets.map((s) => s.name), merges: book.merges(sheet).map((m) => m.ref) };
   } finally {
     await book.close();

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFile, type FileJob } from '../../../src/cli/commands/validate-file.js';
 import { loadRegistry } from '../../../src/cli/load-rules.js';
-import { DEFAULT_TEMPLATE } from '../../../src/io/output/import-sheet.js';
+import { DEFAULT_TEMPLATE } from '../../../src/io/output/import-template.js';
 import { openSourceRows, type SourceSheet } from '../../../src/io/output/source-sheet.js';
 import { openInput } from '../../../src/io/read-input.js';
 import { DEFAULT_READ_LIMITS, type SheetRow } from '../../../src/io/table.js';
-import { openWorkbook } from '../../../src/io/xlsx/workbook.js';
+import { readRowsWithShip } from '../../helpers/read-back.js';
 import { bookParts, tempDir, zipParts, type BookSpec } from './package.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
@@ -46,18 +46,6 @@ async function writeExport(name: string, strings: readonly string[]): Promise<st
   return temp.file(name, await zipParts(bookParts(exportSpec(strings))));
 }
 
-async function rowsOf(path: string, sheet: string): Promise<SheetRow[]> {
-  const book = await openWorkbook(path, DEFAULT_READ_LIMITS);
-  try {
-    const index = book.sheets.findIndex((s) => s.name === sheet);
-    const rows: SheetRow[] = [];
-    for await (const batch of book.readRows(index)) rows.push(...batch);
-    return rows;
-  } finally {
-    await book.close();
-  }
-}
-
 const texts = (cells: readonly ({ text: string } | string | undefined)[]) =>
   Array.from(cells, (cell) => (typeof cell === 'string' ? cell : (cell?.text ?? '')));
 
@@ -80,8 +68,8 @@ describe('the report copy of a shared-strings workbook', () => {
     const { result } = await validateFile(job);
     expect(result.rows.rejected).toBe(1);
 
-    const original = await rowsOf(input, '包裹详情');
-    const copy = await rowsOf(join(temp.dir, 'orders.report.xlsx'), '包裹详情');
+    const original = await readRowsWithShip(input, '包裹详情');
+    const copy = await readRowsWithShip(join(temp.dir, 'orders.report.xlsx'), '包裹详情');
     expect(copy.map((row) => row.row)).toEqual(original.map((row) => row.row));
     for (const [i, row] of original.entries()) {
       expect(texts(copy[i]!.cells).slice(3), `row ${row.row}`).toEqual(texts(row.cells));
@@ -120,7 +108,7 @@ async function firstPass(input: string): Promise<{ source: SourceSheet; first: S
   try {
     const below: SheetRow[] = [];
     for await (const batch of opened.rows) below.push(...batch);
-    const all = await rowsOf(input, '包裹详情');
+    const all = await readRowsWithShip(input, '包裹详情');
     expect(all.slice(2)).toEqual(below);
     const source: SourceSheet = {
       path: input,

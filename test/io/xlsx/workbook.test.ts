@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/io/errors.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits, type SheetRow } from '../../../src/io/table.js';
 import { openWorkbook, type Workbook } from '../../../src/io/xlsx/workbook.js';
+import { collectRows } from '../../helpers/read-back.js';
 import { bookParts, tempDir, worksheet, zipParts, type BookSpec, type Part } from './package.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
@@ -13,12 +14,6 @@ afterAll(() => temp.remove());
 async function writeBook(spec: BookSpec | Part[]): Promise<string> {
   const parts = Array.isArray(spec) ? spec : bookParts(spec);
   return temp.file(`book${++counter}.xlsx`, await zipParts(parts));
-}
-
-async function collect(batches: AsyncIterable<readonly SheetRow[]>): Promise<SheetRow[]> {
-  const out: SheetRow[] = [];
-  for await (const batch of batches) out.push(...batch);
-  return out;
 }
 
 async function withBook<T>(path: string, use: (book: Workbook) => Promise<T>, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<T> {
@@ -39,7 +34,7 @@ describe('openWorkbook', () => {
       sharedStrings: ['订单号', '<r><rPr><b/></rPr><t>SF12345</t></r><r><t>67890123</t></r>', '<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh>'],
       sharedStringsLast: true,
     });
-    const rows = await withBook(path, (book) => collect(book.readRows(0)));
+    const rows = await withBook(path, (book) => collectRows(book.readRows(0)));
     expect(rows).toEqual([
       {
         row: 1,
@@ -63,7 +58,7 @@ describe('openWorkbook', () => {
         },
       ],
     });
-    const rows = await withBook(path, (book) => collect(book.readRows(0)));
+    const rows = await withBook(path, (book) => collectRows(book.readRows(0)));
     expect(texts(rows)).toEqual([['SF1234567890123', 'A&amp;B', '第一行\r第二行']]);
   });
 
@@ -78,7 +73,7 @@ describe('openWorkbook', () => {
         { name: 'Sheet2', xml: '' },
       ],
     });
-    const [names, rows] = await withBook(path, async (book) => [book.sheets.map((s) => s.name), await collect(book.readRows(0))] as const);
+    const [names, rows] = await withBook(path, async (book) => [book.sheets.map((s) => s.name), await collectRows(book.readRows(0))] as const);
     expect(names).toEqual(['包裹详情', 'Sheet2']);
     expect(texts(rows)).toEqual([header, ['P792840050473116471', '待配货'], ['P792840050473116471', '待配货']]);
   });
@@ -97,8 +92,8 @@ describe('openWorkbook', () => {
         { name: '汇总', index: 1, part: 'xl/worksheets/sheet1.xml' },
         { name: 'Daten', index: 2, part: 'xl/worksheets/data.xml' },
       ]);
-      expect(texts(await collect(book.readRows(1)))).toEqual([['1']]);
-      expect(texts(await collect(book.readRows(0)))).toEqual([['3']]);
+      expect(texts(await collectRows(book.readRows(1)))).toEqual([['1']]);
+      expect(texts(await collectRows(book.readRows(0)))).toEqual([['3']]);
     });
   });
 
@@ -107,8 +102,8 @@ describe('openWorkbook', () => {
     const rels = parts.find(([name]) => name === 'xl/_rels/workbook.xml.rels')!;
     rels[1] = (rels[1] as string).replace('Target="worksheets/sheet1.xml"', 'Target="/xl/Worksheets/Sheet1.xml"').replace('Target="worksheets/sheet2.xml"', 'Target="../xl/./worksheets/sheet2.xml"');
     await withBook(await writeBook(parts), async (book) => {
-      expect(texts(await collect(book.readRows(0)))).toEqual([['1']]);
-      expect(texts(await collect(book.readRows(1)))).toEqual([['2']]);
+      expect(texts(await collectRows(book.readRows(0)))).toEqual([['1']]);
+      expect(texts(await collectRows(book.readRows(1)))).toEqual([['2']]);
     });
   });
 
@@ -124,7 +119,7 @@ describe('openWorkbook', () => {
     });
     await withBook(await writeBook(parts), async (book) => {
       expect(book.sheets[0]?.name).toBe('包裹详情');
-      expect(await collect(book.readRows(0))).toEqual([{ row: 1, cells: [{ text: '中通快递', type: 'string' }, { text: '5', type: 'number' }] }]);
+      expect(await collectRows(book.readRows(0))).toEqual([{ row: 1, cells: [{ text: '中通快递', type: 'string' }, { text: '5', type: 'number' }] }]);
     });
   });
 
@@ -140,7 +135,7 @@ describe('openWorkbook', () => {
       styles,
       sharedStrings: ['2026-11-26 10:00:00'],
     });
-    const [row] = await withBook(path, (book) => collect(book.readRows(0)));
+    const [row] = await withBook(path, (book) => collectRows(book.readRows(0)));
     expect(row?.cells.map((cell) => `${cell?.type}:${cell?.text}`)).toEqual([
       'number:7.73277027280336E+14',
       'date:45600',
@@ -160,7 +155,7 @@ describe('openWorkbook', () => {
     await withBook(path, async (book) => {
       expect(book.date1904).toBe(true);
       expect(() => book.merges(0)).toThrow(/readRows/);
-      await collect(book.readRows(0));
+      await collectRows(book.readRows(0));
       expect(book.merges(0)).toEqual([
         { ref: 'AM5:AM6', top: 5, left: 38, bottom: 6, right: 38 },
         { ref: 'A1:C2', top: 1, left: 0, bottom: 2, right: 2 },
@@ -170,7 +165,7 @@ describe('openWorkbook', () => {
 
   it('stops after maxRows rows and says how to raise the cap', async () => {
     const path = await writeBook({ sheets: [{ name: '包裹详情', xml: '<row><c><v>1</v></c></row><row><c><v>2</v></c></row><row><c><v>3</v></c></row>' }] });
-    const error = await withBook(path, (book) => collect(book.readRows(0)), { ...DEFAULT_READ_LIMITS, maxRows: 2 }).catch((e: unknown) => e);
+    const error = await withBook(path, (book) => collectRows(book.readRows(0)), { ...DEFAULT_READ_LIMITS, maxRows: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).text.zh).toContain('2 行');
     expect((error as InputError).text.zh).toContain('--max-rows-read');
@@ -191,13 +186,13 @@ describe('openWorkbook', () => {
   it('fails with an InputError naming the sheet when its part is missing or malformed', async () => {
     const missing = bookParts({ sheets: [{ name: '包裹详情', xml: '' }] }).filter(([name]) => !name.startsWith('xl/worksheets/'));
     await withBook(await writeBook(missing), async (book) => {
-      const error = await collect(book.readRows(0)).catch((e: unknown) => e);
+      const error = await collectRows(book.readRows(0)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).text.zh).toContain('包裹详情');
     });
     const broken = await writeBook({ sheets: [{ name: '包裹详情', xml: worksheet('<row><c><v>1</v></c></row>').slice(0, -40) }] });
     await withBook(broken, async (book) => {
-      const error = await collect(book.readRows(0)).catch((e: unknown) => e);
+      const error = await collectRows(book.readRows(0)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).text.en).toMatch(/^Sheet "包裹详情" is not valid \(.+\)\. Export it again/);
     });
@@ -236,10 +231,10 @@ describe('a second opening of the same file', () => {
 
   it('reads with the tables of the first instead of parsing them again, and gets the same rows', async () => {
     const path = await writeBook(spec(['顺丰速运', 'SF1385628716739']));
-    const first = await withBook(path, async (book) => ({ rows: await collect(book.readRows(0)), tables: book.cellTables() }));
+    const first = await withBook(path, async (book) => ({ rows: await collectRows(book.readRows(0)), tables: book.cellTables() }));
     await withBook(path, async (book) => {
       expect(book.adopt(first.tables)).toBe(true);
-      expect(await collect(book.readRows(0))).toEqual(first.rows);
+      expect(await collectRows(book.readRows(0))).toEqual(first.rows);
       expect(book.cellTables()).toBe(first.tables);
     });
     expect(texts(first.rows)).toEqual([['顺丰速运', 'SF1385628716739', '45600']]);
@@ -247,12 +242,12 @@ describe('a second opening of the same file', () => {
 
   it('refuses the tables when the file was saved again with other shared strings', async () => {
     const path = await writeBook(spec(['顺丰速运', 'SF1385628716739']));
-    const tables = await withBook(path, async (book) => (await collect(book.readRows(0)), book.cellTables()));
+    const tables = await withBook(path, async (book) => (await collectRows(book.readRows(0)), book.cellTables()));
     await writeFile(path, await zipParts(bookParts(spec(['中通快递', '73104682937501']))));
     await withBook(path, async (book) => {
       expect(book.adopt(tables)).toBe(false);
       // Nothing was adopted: the file is read with its own strings.
-      expect(texts(await collect(book.readRows(0)))).toEqual([['中通快递', '73104682937501', '45600']]);
+      expect(texts(await collectRows(book.readRows(0)))).toEqual([['中通快递', '73104682937501', '45600']]);
     });
   });
 
