@@ -17,6 +17,10 @@ export interface OrderVerdict {
   carrierId: string | undefined;
   /** The order's tracking number ('' when it has none usable). */
   tracking: string;
+  /** The position in `group.rows` of the first row with that number; -1 when there is none. */
+  numberAt: number;
+  /** The carrier as typed on the first row that names one ('' when none does). */
+  carrierText: string;
   findings: Finding[];
 }
 
@@ -111,7 +115,7 @@ function addOrderFindings(group: OrderGroup, carrierOf: (record: RowRecord) => s
  * verdict is valid until the next check(): copy its findings, keep nothing of it.
  */
 export class OrderChecker {
-  private readonly verdict: OrderVerdict = { carrierId: undefined, tracking: '', findings: [] };
+  private readonly verdict: OrderVerdict = { carrierId: undefined, tracking: '', numberAt: -1, carrierText: '', findings: [] };
   private readonly context: PairContext;
   /** Two rows name the same carrier when their names resolve to it; unknown names compare as typed. */
   private readonly carrierOf: (record: RowRecord) => string;
@@ -130,6 +134,8 @@ export class OrderChecker {
     findings.length = 0;
     verdict.carrierId = undefined;
     verdict.tracking = '';
+    verdict.numberAt = -1;
+    verdict.carrierText = '';
     const head = group.rows[0];
     if (head === undefined) return verdict;
     const owner = group.orderId === '' ? undefined : group.orderId;
@@ -142,12 +148,16 @@ export class OrderChecker {
     // By index, not for-of: no iterator objects on the path every order takes.
     for (let i = 0; i < group.rows.length; i++) {
       const record = group.rows[i]!;
-      if (numberRecord === undefined && record.tracking !== '') numberRecord = record;
+      if (numberRecord === undefined && record.tracking !== '') {
+        numberRecord = record;
+        verdict.numberAt = i;
+      }
       if (carrierRecord === undefined && record.carrier !== '') carrierRecord = record;
       if (record.trackingUnusable) numberUnusable = true;
       if (record.carrierUnusable) carrierUnusable = true;
     }
     verdict.tracking = numberRecord?.tracking ?? '';
+    verdict.carrierText = carrierRecord?.carrier ?? '';
 
     if (numberRecord === undefined && carrierRecord === undefined) {
       if (!numberUnusable && !carrierUnusable) {

@@ -11,6 +11,9 @@ import type { RowStore } from './row-store.js';
 export class OrderGroups {
   /** One group per number of rows, its records filled anew for each order of that size. */
   private readonly bySize: OrderGroup[] = [];
+  /** The store index of each record of the group `at` returned last. */
+  private indexes: number[] = [];
+  private readonly indexesBySize: number[][] = [];
 
   constructor(
     private readonly store: RowStore,
@@ -23,9 +26,19 @@ export class OrderGroups {
     let size = 0;
     for (let index = first; index !== NO_ROW; index = orders.nextRow(index)) size += 1;
     const group = (this.bySize[size] ??= { orderId: '', rows: Array.from({ length: size }, emptyRecord) });
+    const indexes = (this.indexesBySize[size] ??= new Array<number>(size).fill(NO_ROW));
     let filled = 0;
-    for (let index = first; index !== NO_ROW; index = orders.nextRow(index)) store.fillRecord(index, group.rows[filled++]!);
+    for (let index = first; index !== NO_ROW; index = orders.nextRow(index)) {
+      indexes[filled] = index;
+      store.fillRecord(index, group.rows[filled++]!);
+    }
+    this.indexes = indexes;
     group.orderId = group.rows[0]!.orderId;
     return group;
+  }
+
+  /** The store index of the record at `position` in the group `at` returned last. */
+  storeIndexAt(position: number): number {
+    return this.indexes[position]!;
   }
 }

@@ -13,9 +13,8 @@ import { OrderChecker, type OrderGroup } from './order-checks.js';
 import { checkOrderState, countTags, type OrderStateOptions } from './order-state.js';
 import { ImportList, type ImportTable } from './import-table.js';
 import { OrderGroups } from './order-groups.js';
-import { NO_ROW, type OrderIndex } from './order-index.js';
 import { RowOutcomes } from './row-outcomes.js';
-import { RowReader, type RowRecord } from './row-record.js';
+import { RowReader } from './row-record.js';
 import { RowStore } from './row-store.js';
 import type { RowTable } from './row-table.js';
 import type { SheetRow } from './sheet.js';
@@ -101,12 +100,6 @@ export function validateRows(rows: Iterable<SheetRow>, options: ValidateOptions)
   return validator.finish();
 }
 
-/** The index of the order's row its number is on (the first such), which stands for the order in the shared-number check. */
-function rowWithNumber(store: RowStore, orders: OrderIndex, first: number, tracking: string): number {
-  for (let index = first; index !== NO_ROW; index = orders.nextRow(index)) if (store.trackingAt(index) === tracking) return index;
-  return first;
-}
-
 /** The rows of the group that carry an error, in row order, without repeats. */
 function errorRowsOf(findings: readonly Finding[]): readonly number[] {
   let rows: Set<number> | undefined;
@@ -118,7 +111,6 @@ const NO_ROWS: readonly number[] = Object.freeze([]);
 
 // Module-level, not written inline: an arrow in the loop would be a new function object per order.
 const isWarningOrError = (found: Finding): boolean => found.severity !== 'info';
-const hasCarrierText = (record: RowRecord): boolean => record.carrier !== '';
 
 function judge(store: RowStore, options: ValidateOptions): ValidationResult {
   const { registry } = options;
@@ -152,7 +144,8 @@ function judge(store: RowStore, options: ValidateOptions): ValidationResult {
     const own = verdict.findings;
     appendFindings(own, state.findings);
     const { tracking } = verdict;
-    const numberIndex = tracking === '' ? first : rowWithNumber(store, orders, first, tracking);
+    // The row the number is on (the first such) stands for the order in the shared-number check.
+    const numberIndex = verdict.numberAt < 0 ? first : groups.storeIndexAt(verdict.numberAt);
     if (tracking !== '') {
       const reused = shared.check(group.orderId, tracking, numberIndex);
       if (reused !== undefined) own.push(reused);
@@ -170,7 +163,7 @@ function judge(store: RowStore, options: ValidateOptions): ValidationResult {
       imports.add(first, numberIndex, carrier);
     }
     appendFindings(findings, own);
-    const declared = carrier?.displayName ?? group.rows.find(hasCarrierText)?.carrier ?? '';
+    const declared = carrier?.displayName ?? verdict.carrierText;
     let count = carriers.get(declared);
     if (count === undefined) carriers.set(declared, (count = { carrier: declared, orders: 0, ok: 0, problems: 0 }));
     count.orders += 1;
