@@ -128,7 +128,7 @@ function buildProgram(): Command {
     .option('--force', '覆盖已有文件 / overwrite an existing file')
     .option('--config <file>', '配置文件（默认：当前目录的 ship.config.json）')
     .option('--no-config', '不读取 ship.config.json / ignore ship.config.json')
-    .option('--lang <lang>', '语言 zh | en', language, 'zh')
+    .option('--lang <lang>', '语言 zh | en（默认 zh；LANG 为英文时 en）', language, langFromEnv(process.env))
     .addHelpText('after', '\nExamples:\n  ship template\n  ship template 发货/模板.xlsx --force')
     .action(async (file: string, flags: { force?: boolean; config?: string | false; lang: 'zh' | 'en' }) => {
       const { runTemplate } = await import('./commands/template.js');
@@ -150,7 +150,7 @@ function buildProgram(): Command {
     .command('carriers')
     .description('列出认识的快递公司、别名和单号格式 / list carriers, aliases and number formats')
     .option('--json', 'print the rules as JSON')
-    .option('--lang <lang>', '语言 zh | en', language, 'zh')
+    .option('--lang <lang>', '语言 zh | en（默认 zh；LANG 为英文时 en）', language, langFromEnv(process.env))
     .option('--rules <file>', '补充或修改快递规则的 JSON 文件 / extra carrier rules')
     .action(async (flags: { json?: boolean; lang: 'zh' | 'en'; rules?: string }) => {
       const { runCarriers } = await import('./commands/carriers.js');
@@ -162,7 +162,7 @@ function buildProgram(): Command {
     .description('单号符合哪些快递公司的格式 / which carriers a tracking number fits')
     .argument('<number...>', '快递单号 / tracking numbers')
     .option('--json', 'print JSON')
-    .option('--lang <lang>', '语言 zh | en', language, 'zh')
+    .option('--lang <lang>', '语言 zh | en（默认 zh；LANG 为英文时 en）', language, langFromEnv(process.env))
     .option('--rules <file>', '补充或修改快递规则的 JSON 文件 / extra carrier rules')
     .addHelpText('after', '\nExit codes: 0 每个单号都有匹配 / every number fits a carrier · 1 有单号无匹配 / some fit none · 2 failure\n\nExample:\n  ship detect SF1385628716739 73610555582883')
     .action(async (numbers: string[], flags: { json?: boolean; lang: 'zh' | 'en'; rules?: string }) => {

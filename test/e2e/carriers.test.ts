@@ -40,6 +40,15 @@ describe('ship detect', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('不符合任何已知快递公司的格式');
   });
+
+  it('speaks English under an English locale, like validate, unless --lang says otherwise', () => {
+    const english = ship(['detect', 'SF1385628716739'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(english.stdout).toContain('(letter prefix)');
+    const chosen = ship(['detect', 'SF1385628716739', '--lang', 'zh'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(chosen.stdout).toContain('(字母前缀)');
+    const listed = ship(['carriers'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(listed.stdout).not.toBe(ship(['carriers']).stdout);
+  });
 });
 
 describe('--rules', () => {
