@@ -1,18 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runReportSchema, type FileReport } from '../../src/cli/report-schema.js';
+import type { FileReport } from '../../src/cli/report-schema.js';
 import { displayWidth } from '../../src/core/display-width.js';
-import { readWorkbook, ship, workspace } from '../helpers/cli.js';
+import { readWorkbook, ship, validateJson, workspace } from '../helpers/cli.js';
 
 const AFTER_PAYMENT = '2026-11-23T10:00:00+08:00';
 
-function validate(args: string[], cwd: string, env?: Record<string, string>): { status: number | null; file: FileReport } {
-  const run = ship(['validate', ...args, '--format', 'json'], { cwd, ...(env === undefined ? {} : { env }) });
-  const [file] = runReportSchema.parse(JSON.parse(run.stdout)).files;
-  if (file === undefined) throw new Error(run.stderr);
-  return { status: run.status, file };
-}
+const validate = (args: string[], cwd: string, env?: Record<string, string>) => validateJson(args, { cwd, ...(env === undefined ? {} : { env }) });
 
 const codes = (file: FileReport, code: string) => file.findings.filter((f) => f.code === code);
 

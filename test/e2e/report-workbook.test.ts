@@ -5,8 +5,8 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runReportSchema, type FileReport } from '../../src/cli/report-schema.js';
-import { readWorkbook, ship, workspace } from '../helpers/cli.js';
+import type { FileReport } from '../../src/cli/report-schema.js';
+import { openWithExcelJs, readWorkbook, ship, validateJson, workspace } from '../helpers/cli.js';
 
 const SAMPLE = 'sample-qianfan-export.xlsx';
 const REPORT = 'sample-qianfan-export.report.xlsx';
@@ -16,17 +16,9 @@ const RED_MARK = 'FFFFC7CE';
 const YELLOW_MARK = 'FFFFEB9C';
 
 function validate(file: string, cwd: string, ...args: string[]): { status: number | null; file: FileReport } {
-  const run = ship(['validate', file, '--format', 'json', ...args], { cwd });
+  const run = validateJson([file, ...args], { cwd });
   expect(run.stderr).toBe('');
-  const [only] = runReportSchema.parse(JSON.parse(run.stdout)).files;
-  if (only === undefined) throw new Error('no file in the report');
-  return { status: run.status, file: only };
-}
-
-async function open(path: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  return workbook;
+  return run;
 }
 
 function fillOf(cell: ExcelJS.Cell): string {
@@ -54,8 +46,8 @@ const key = (f: FileReport['findings'][number]) => JSON.stringify([f.row, f.code
 describe('the report workbook of the sample export', async () => {
   const dir = workspace(SAMPLE);
   const { file } = validate(SAMPLE, dir);
-  const report = await open(join(dir, REPORT));
-  const input = await open(join(dir, SAMPLE));
+  const report = await openWithExcelJs(join(dir, REPORT));
+  const input = await openWithExcelJs(join(dir, SAMPLE));
   const copy = report.getWorksheet('包裹详情')!;
   const original = input.getWorksheet('包裹详情')!;
   const header = (copy.getRow(1).values as unknown[]).slice(1).map(String);
@@ -154,7 +146,7 @@ describe('fixing the report and checking it again', () => {
     expect(first.findings.filter((f) => f.row === wrong.row).map((f) => f.code)).toEqual(['tracking-format']);
 
     // The merchant fixes the carrier in Excel: here exceljs reads the report and saves it again.
-    const workbook = await open(join(dir, REPORT));
+    const workbook = await openWithExcelJs(join(dir, REPORT));
     const copy = workbook.getWorksheet('包裹详情')!;
     const header = (copy.getRow(1).values as unknown[]).map(String);
     copy.getRow(wrong.row).getCell(header.indexOf('快递公司')).value = '顺丰速运';
@@ -217,7 +209,7 @@ describe('the report in English and with late orders', () => {
   it('names the sheets and added columns in English, and keeps 包裹详情 so a second check finds it', async () => {
     const dir = workspace(SAMPLE);
     validate(SAMPLE, dir, '--lang', 'en');
-    const workbook = await open(join(dir, REPORT));
+    const workbook = await openWithExcelJs(join(dir, REPORT));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Findings', '包裹详情']);
     expect((workbook.getWorksheet('包裹详情')!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Check result', 'Problems', 'Hints']);
   });
@@ -227,7 +219,7 @@ describe('the report in English and with late orders', () => {
     const { file } = validate(SAMPLE, dir, '--now', '2027-06-01T00:00:00+08:00');
     const late = file.findings.filter((f) => f.code === 'ship-overdue');
     expect(late.length).toBeGreaterThan(3);
-    const rows = sheetText((await open(join(dir, REPORT))).getWorksheet('汇总')!);
+    const rows = sheetText((await openWithExcelJs(join(dir, REPORT))).getWorksheet('汇总')!);
     const start = rows.findIndex((r) => r[0] === '已超过发货时限的订单') + 1;
     const listed = rows.slice(start, start + Math.min(late.length, 20));
     const lateOrders = new Set(late.map((f) => f.orderId));

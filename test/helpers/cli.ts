@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { runReportSchema, type FileReport } from '../../src/cli/report-schema.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'ship.js');
@@ -32,6 +33,21 @@ export function ship(args: readonly string[], options: { cwd?: string; env?: Rec
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `ship validate … --format json` on one file: the run, and that file's report checked against the schema. */
+export function validateJson(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun & { file: FileReport } {
+  const run = ship(['validate', ...args, '--format', 'json'], options);
+  const [file] = runReportSchema.parse(JSON.parse(run.stdout)).files;
+  if (file === undefined) throw new Error(`no file in the report: ${run.stderr}`);
+  return { ...run, file };
+}
+
+/** A workbook opened with exceljs, independently of ship's own reader. */
+export async function openWithExcelJs(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
 /** A fresh folder with a copy of the named fixtures, so runs never write into fixtures/. */
 export function workspace(...fixtures: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'ship-e2e-'));
@@ -48,8 +64,7 @@ export interface SheetContent {
 
 /** Reads a written workbook back with exceljs, independently of ship's own reader. */
 export async function readWorkbook(path: string): Promise<SheetContent[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  const workbook = await openWithExcelJs(path);
   return workbook.worksheets.map((worksheet) => {
     const rows: string[][] = [];
     const types = new Set<ExcelJS.ValueType>();

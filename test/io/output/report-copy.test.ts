@@ -1,7 +1,6 @@
 // The copy of the input in the report (包裹详情): its added columns are never read as data
 // by a second check, and a file that changed between the two passes is refused rather
 // than copied beside findings that are not about it.
-import ExcelJS from 'exceljs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { writeReportWorkbook } from '../../../src/io/output/report-workbook.js';
 import { writeTextSheets } from '../../../src/io/output/text-sheet.js';
 import { EXPORT_SHEET } from '../../../src/io/read-input.js';
 import { DEFAULT_READ_LIMITS } from '../../../src/io/table.js';
+import { openWithExcelJs } from '../../helpers/cli.js';
 import { HEADER, order, sheet, text } from '../../helpers/sheet.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'ship-report-copy-'));
@@ -43,8 +43,7 @@ describe('an input longer than an Excel sheet', () => {
     const path = join(dir, 'long.report.xlsx');
     const source = { path: join(dir, 'not-read.csv'), kind: 'csv' as const, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
     await writeReportWorkbook(path, { result, columns, lang: 'zh', source, reportPath: path, copy: true });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
+    const workbook = await openWithExcelJs(path);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '问题']);
     const lines: string[] = [];
     workbook.getWorksheet('汇总')!.eachRow((row) => lines.push(String(row.getCell(1).value)));

@@ -3,7 +3,6 @@
 // and the input's numbers, dates, booleans and errors kept as such. Read back with
 // exceljs (what Excel users see) and with ship's own reader (what a second check sees).
 // Plain workbooks (the import sheet) must not change by a byte.
-import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { PLAIN_STYLES_XML } from '../../../src/io/output/sheet-styles.js';
 import { writeTextSheets, type StyledRow, type TextSheet } from '../../../src/io/output/text-sheet.js';
 import { readRowsWithShip } from '../../helpers/read-back.js';
 import { parseXml } from '../../helpers/xml.js';
+import { openWithExcelJs } from '../../helpers/cli.js';
 import { unzip } from '../../helpers/unzip.js';
 
 let dir: string;
@@ -56,8 +56,7 @@ async function styledWorkbook(name: string): Promise<string> {
 
 describe('styled sheets', () => {
   it('fills error rows red and warning rows yellow across the table, empty cells included', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await styledWorkbook('fills.xlsx'));
+    const workbook = await openWithExcelJs(await styledWorkbook('fills.xlsx'));
     const sheet = workbook.getWorksheet('包裹详情')!;
     const fill = (row: number, col: number) => {
       const f = sheet.getRow(row).getCell(col).fill;
@@ -76,8 +75,7 @@ describe('styled sheets', () => {
   });
 
   it('keeps the header on its row below the title rows, frozen, with an autofilter, widths and merges', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await styledWorkbook('layout.xlsx'));
+    const workbook = await openWithExcelJs(await styledWorkbook('layout.xlsx'));
     const sheet = workbook.getWorksheet('包裹详情')!;
     expect(sheet.getRow(1).getCell(4).value).toBe('山茶生活馆 发货单');
     expect(sheet.getRow(3).values).toEqual([undefined, '校验结果', '问题', '建议', '订单号', '快递公司', '快递单号']);
@@ -97,8 +95,7 @@ describe('styled sheets', () => {
 
   it('writes numbers, dates, booleans and error values as the input stored them', async () => {
     const path = await styledWorkbook('types.xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
+    const workbook = await openWithExcelJs(path);
     const row = workbook.getWorksheet('包裹详情')!.getRow(8);
     expect(row.getCell(4).value).toBe(773277027280336);
     expect(row.getCell(5).value).toBeInstanceOf(Date);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeCellText, writeTextSheets, type TextSheet } from '../../../src/io/output/text-sheet.js';
 import { readRowsWithShip } from '../../helpers/read-back.js';
 import { parseXml, type XmlElement } from '../../helpers/xml.js';
+import { openWithExcelJs } from '../../helpers/cli.js';
 import { unzip } from '../../helpers/unzip.js';
 
 let dir: string;
@@ -56,8 +57,7 @@ describe('writeTextSheets', () => {
   it('writes cells exceljs reads as strings, never numbers or formulas', async () => {
     const path = join(dir, 'exceljs.xlsx');
     await writeTextSheets(path, sheets);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
+    const workbook = await openWithExcelJs(path);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['批量发货', '问题']);
     const findings = workbook.worksheets[1]!;
     for (let r = 2; r <= findings.rowCount; r++) {
