@@ -13,9 +13,21 @@ import { isInteractive } from './progress.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
+// A reader that goes away early (`ship validate … | head`) closes the pipe, and Node
+// reports EPIPE as an 'error' event: unheard, it ends the run with a stack trace, maybe
+// before the import sheet and the report are written. The files are the job, so the run
+// goes on and what it would still print is dropped.
+const gone = new Set<NodeJS.WriteStream>();
+function dropWhenClosed(stream: NodeJS.WriteStream): void {
+  stream.on('error', () => gone.add(stream));
+}
+function print(stream: NodeJS.WriteStream, text: string): void {
+  if (!gone.has(stream)) stream.write(text);
+}
+
 const out = {
-  stdout: (text: string) => void process.stdout.write(text),
-  stderr: (text: string) => void process.stderr.write(text),
+  stdout: (text: string) => print(process.stdout, text),
+  stderr: (text: string) => print(process.stderr, text),
 };
 
 /** What commander hands the validate action: the command's options before defaults are settled. */
@@ -175,6 +187,8 @@ function buildProgram(): Command {
 export async function main(argv: readonly string[]): Promise<void> {
   const lang = langFromArgv(argv) ?? langFromEnv(process.env);
   const debug = argv.includes('--debug');
+  dropWhenClosed(process.stdout);
+  dropWhenClosed(process.stderr);
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' });
   } catch (error) {
