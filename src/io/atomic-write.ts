@@ -69,13 +69,55 @@ export async function syncFolder(dir: string): Promise<void> {
 /** Creates the --out-dir folder (and its parents) unless it exists; fails if the path is a file. */
 export async function ensureOutDir(dir: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolders(resolve(dir));
   } catch (error) {
     const code = errorCode(error);
-    // EEXIST: the path is a file; ENOTDIR: one of its parents is.
-    const text = code === 'EEXIST' || code === 'ENOTDIR' ? WRITE_MESSAGES.outDirIsFile : byCode(code);
+    // EEXIST: the path is a file; ENOTDIR: one of its parents is; ENOENT: a folder that
+    // exists cannot hold one (a broken link, a system folder such as /proc).
+    const text = code === 'EEXIST' || code === 'ENOTDIR' ? WRITE_MESSAGES.outDirIsFile : code === 'ENOENT' ? WRITE_MESSAGES.outDirNotCreated : byCode(code);
     throw text ? new OutputError(text, dir, { cause: error }) : error;
   }
+}
+
+/**
+ * mkdir -p, one level at a time from the nearest folder that exists. Node's own recursive
+ * mkdir never returns when a folder that exists answers ENOENT for a new one inside it
+ * (/proc and other virtual file systems): it makes the parent again and retries forever,
+ * at full CPU. Here every error ends the walk.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let at = dir;
+  while (!(await isFolder(at))) {
+    const parent = dirname(at);
+    if (parent === at) throw Object.assign(new Error(`no such folder: ${dir}`), { code: 'ENOENT' });
+    missing.push(at);
+    at = parent;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    const folder = missing[i]!;
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+      // Another run made the folder meanwhile (fine), a file is there (isFolder throws), or a broken link.
+      if (!(await isFolder(folder))) throw Object.assign(new Error(`broken link: ${folder}`), { code: 'ENOENT' });
+    }
+  }
+}
+
+/** True for a folder, false when nothing is there; a file (or a file as a parent) throws ENOTDIR/EEXIST. */
+async function isFolder(path: string): Promise<boolean> {
+  let found;
+  try {
+    found = await stat(path);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return false;
+    throw error;
+  }
+  if (!found.isDirectory()) throw Object.assign(new Error(`not a folder: ${path}`), { code: 'EEXIST' });
+  return true;
 }
 
 // ---- refusing to overwrite an input ----------------------------------------------------------

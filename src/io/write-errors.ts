@@ -37,6 +37,10 @@ export const WRITE_MESSAGES = {
     zh: '--out-dir 指定的路径是一个文件，不是文件夹；请换一个文件夹路径',
     en: 'The --out-dir path is a file, not a folder; pass a folder path',
   },
+  outDirNotCreated: {
+    zh: '无法在这里创建 --out-dir 文件夹（上级是断开的快捷方式/链接，或是系统目录）；请换一个文件夹路径',
+    en: 'The --out-dir folder cannot be created there (a parent is a broken link or a system folder); pass another folder path',
+  },
 } satisfies Record<string, Bilingual>;
 
 /** Fails early, before the callback does any work, when the folder or the target cannot take a file. */

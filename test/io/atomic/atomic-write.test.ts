@@ -194,6 +194,19 @@ describe('ensureOutDir', () => {
       expect(error.path).toBe(path);
     }
   });
+
+  it('fails, without hanging, where a folder that exists cannot hold a new one', async () => {
+    const broken = join(dir, 'share');
+    await symlink(join(dir, 'unmounted'), broken);
+    // Node's recursive mkdir spins forever on /proc/…; a broken link is the portable case.
+    const places = [broken, join(broken, 'out'), ...(process.platform === 'linux' ? ['/proc/ship-out', '/proc/ship-out/sub'] : [])];
+    for (const path of places) {
+      const error = await outputFailure(ensureOutDir(path));
+      expect(error.text.zh).toContain('无法在这里创建 --out-dir 文件夹');
+      expect(error.text.en).toContain('cannot be created there');
+      expect(error.path).toBe(path);
+    }
+  });
 });
 
 describe('temp files on SIGINT / SIGTERM', () => {
