@@ -22,4 +22,13 @@ describe('the text summary', () => {
     expect(renderText(run([clean], true), { ...options, quiet: true })).toBe('');
     expect(renderText(run([clean], true), options)).toContain('All good');
   });
+
+  it('says so when the sheet has no order rows, in both languages', () => {
+    const empty = fileReport('empty.csv', []);
+    const counted = fileReport('some.csv', [], { rows: { total: 3, imported: 3, rejected: 0, skipped: 0 } });
+    expect(empty.rows.total).toBe(0);
+    expect(renderText(run([empty], true), options)).toContain('No order rows, only a header');
+    expect(renderText(run([empty], true), { ...options, lang: 'zh' })).toContain('表里只有表头，没有订单行');
+    expect(renderText(run([counted], true), options)).not.toContain('No order rows');
+  });
 });

@@ -15,6 +15,7 @@ interface Words {
   ignored: (names: string) => string;
   counts: (r: FileReport) => string;
   skippedOrders: (n: number) => string;
+  noRows: string;
   tags: (list: string) => string;
   tagCount: (tag: string, n: number) => string;
   carrierHead: string[];
@@ -35,6 +36,7 @@ const WORDS: Record<Lang, Words> = {
     counts: (r) =>
       `共 ${r.rows.total} 行：导入 ${r.rows.imported} 行（${r.orders.imported} 单），未导入 ${r.rows.rejected} 行（${r.orders.rejected} 单），跳过 ${r.rows.skipped} 行`,
     skippedOrders: (n) => `其中 ${n} 单因售后申请未导入（--skip-after-sales）`,
+    noRows: '表里只有表头，没有订单行：导入表是空的，请确认导出时选对了订单状态和时间范围',
     tags: (list) => `订单标记：${list}`,
     tagCount: (tag, n) => `${tag} ${n} 单`,
     carrierHead: ['快递公司', '订单', '通过', '有问题'],
@@ -54,6 +56,7 @@ const WORDS: Record<Lang, Words> = {
     counts: (r) =>
       `${r.rows.total} rows: ${r.rows.imported} imported (${r.orders.imported} orders), ${r.rows.rejected} rejected (${r.orders.rejected} orders), ${r.rows.skipped} skipped`,
     skippedOrders: (n) => `${n} orders left out for open after-sales requests (--skip-after-sales)`,
+    noRows: 'No order rows, only a header: the import sheet is empty; check the export filters',
     tags: (list) => `order tags: ${list}`,
     tagCount: (tag, n) => `${tag} ${n}`,
     carrierHead: ['Carrier', 'Orders', 'OK', 'Problems'],
@@ -114,6 +117,8 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   if (ignored.length > 0) lines.push(`  ${chalk.dim(words.ignored(ignored.join(lang === 'zh' ? '、' : ', ')))}`);
   lines.push(`  ${words.counts(report)}`);
   if (report.orders.skipped > 0) lines.push(`  ${words.skippedOrders(report.orders.skipped)}`);
+  // Not a failure (a day without pending orders is real), but an empty import sheet should not pass unremarked.
+  if (report.rows.total === 0) lines.push(`  ${words.noRows}`);
   const tags = Object.entries(report.tags).map(([tag, n]) => words.tagCount(tag, n));
   if (tags.length > 0) lines.push(`  ${words.tags(tags.join(lang === 'zh' ? '，' : ', '))}`);
   const width = Math.max(60, options.columns ?? 80);
