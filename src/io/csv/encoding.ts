@@ -47,6 +47,7 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>, encoding: CsvEn
   }
   let gbk: TextDecoder | undefined;
   let carry: Buffer | undefined; // the start of a character the chunk cut
+  const joins = new Joins();
   let sawNonAscii = bom;
   let bomLeft = bom ? 3 : 0; // it may come in more than one chunk
   for await (const chunk of chunks) {
@@ -55,7 +56,7 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>, encoding: CsvEn
       if (text !== '') yield Buffer.from(text, 'utf8');
       continue;
     }
-    let bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
+    let bytes = carry === undefined ? chunk : joins.join(carry, chunk);
     if (bomLeft > 0) {
       const skipped = Math.min(bomLeft, bytes.length);
       bytes = bytes.subarray(skipped);
@@ -77,6 +78,30 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>, encoding: CsvEn
   const rest = gbk?.decode() ?? '';
   if (rest !== '') yield Buffer.from(rest, 'utf8');
   else if (carry !== undefined) yield Buffer.from('\uFFFD', 'utf8'); // the file ends in the middle of a character
+}
+
+/**
+ * A cut character's bytes joined with the next chunk, in one of two buffers that take
+ * turns: a chunk handed on stays as it is until the next one is asked for (the tokenizer
+ * keeps byte ranges into it), and a fresh buffer per chunk would cost page faults and
+ * garbage collection at almost every chunk of CJK text.
+ */
+class Joins {
+  private readonly buffers = [Buffer.alloc(0), Buffer.alloc(0)];
+  private turn = 0;
+
+  join(carry: Buffer, chunk: Buffer): Buffer {
+    const size = carry.length + chunk.length;
+    this.turn ^= 1;
+    let buffer = this.buffers[this.turn]!;
+    if (buffer.length < size) {
+      buffer = Buffer.allocUnsafe(size);
+      this.buffers[this.turn] = buffer;
+    }
+    carry.copy(buffer, 0);
+    chunk.copy(buffer, carry.length);
+    return buffer.subarray(0, size);
+  }
 }
 
 /**

@@ -1,9 +1,12 @@
 // The bytes a chunk leaves unread (a field it cut), joined with the next chunk in one
 // buffer that is reused from chunk to chunk: no allocation per chunk, and the caller may
-// reuse the memory of the chunks it passes in.
+// reuse the memory of the chunks it passes in. Two buffers take turns, so that the joined
+// bytes of one chunk stay as they are until the next chunk is joined: the tokenizer's
+// byte ranges point into them.
 
 export class PendingBytes {
   private buffer = Buffer.alloc(0);
+  private spare = Buffer.alloc(0);
   private length = 0;
 
   /** `chunk` after the bytes kept from the previous one. Valid until the next call. */
@@ -18,8 +21,9 @@ export class PendingBytes {
 
   /** Keeps bytes[start..] for the next chunk; `bytes` may be what joinedWith returned. */
   keep(bytes: Buffer, start: number): void {
+    [this.buffer, this.spare] = [this.spare, this.buffer];
     this.reserve(bytes.length - start, false);
-    bytes.copy(this.buffer, 0, start); // copy moves overlapping bytes correctly
+    bytes.copy(this.buffer, 0, start);
     this.length = bytes.length - start;
   }
 

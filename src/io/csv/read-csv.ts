@@ -5,7 +5,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { inputOpenError } from '../sniff.js';
 import type { Cell, ReadLimits, SheetRow } from '../table.js';
-import { detectEncoding, startsWithBom, utf8Chunks, SNIFF_BYTES } from './encoding.js';
+import { detectEncoding, startsWithBom, utf8Chunks, SNIFF_BYTES, type CsvEncoding } from './encoding.js';
 import { sniffLayout } from './layout.js';
 import { CsvFormatError, CsvTokenizer } from './tokenizer.js';
 
@@ -23,52 +23,81 @@ const MAX_RECORD_CHARS = 1024 * 1024;
 // Fewer, larger reads: each is a round trip to libuv's thread pool, and the field a chunk cuts is read twice.
 const READ_BYTES = 256 * 1024;
 
+/** A CSV file opened for reading, its encoding and layout sniffed from its first bytes. */
+export interface CsvFile {
+  handle: FileHandle;
+  encoding: CsvEncoding;
+  /** A tokenizer for the file's layout; `ranges` as in TokenizerOptions. */
+  tokenizer(ranges: boolean): CsvTokenizer;
+  /**
+   * The file's records, a batch per chunk read (see CsvTokenizer.write): a batch is read
+   * once the one before has been used. A malformed record throws, as an InputError, once
+   * the records before it are out.
+   */
+  records(tokenizer: CsvTokenizer): AsyncGenerator<string[][]>;
+}
+
+/** Opens the CSV at `path`; the caller closes `handle`. */
+export async function openCsvFile(path: string, limits: ReadLimits, options: ReadCsvOptions = {}): Promise<CsvFile> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw inputOpenError(error, path);
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > limits.maxFileBytes) throw tooBig(path, size, limits.maxFileBytes);
+    const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const sample = head.subarray(0, bytesRead);
+    const encoding = detectEncoding(sample);
+    const layout = sniffLayout(new TextDecoder(encoding).decode(sample), bytesRead < size);
+    const bom = startsWithBom(sample);
+    const tokenizer = (ranges: boolean) =>
+      new CsvTokenizer({ delimiter: layout.delimiter, skipRecords: layout.fromLine - 1, maxRecordSize: MAX_RECORD_CHARS, ranges });
+    async function* records(tokenizer: CsvTokenizer): AsyncGenerator<string[][]> {
+      const bytes = utf8Chunks(chunksOf(handle, options.highWaterMark ?? READ_BYTES), encoding, bom, path);
+      try {
+        yield* recordBatches(bytes, tokenizer);
+      } catch (error) {
+        throw malformed(error, path);
+      }
+    }
+    return { handle, encoding, tokenizer, records };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+}
+
 /**
  * Rows of the CSV at `path`, numbered as Excel shows them when it opens the file (header = row 1),
  * a batch per chunk read. Empty rows are skipped.
  */
 export async function* readCsv(path: string, limits: ReadLimits, options: ReadCsvOptions = {}): AsyncGenerator<readonly SheetRow[]> {
-  let file: FileHandle;
+  const file = await openCsvFile(path, limits, options);
   try {
-    file = await open(path, 'r');
-  } catch (error) {
-    throw inputOpenError(error, path);
-  }
-  try {
-    const { size } = await file.stat();
-    if (size > limits.maxFileBytes) throw tooBig(path, size, limits.maxFileBytes);
-    const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
-    const { bytesRead } = await file.read(head, 0, head.length, 0);
-    const sample = head.subarray(0, bytesRead);
-    const encoding = detectEncoding(sample);
-    const layout = sniffLayout(new TextDecoder(encoding).decode(sample), bytesRead < size);
-    const tokenizer = new CsvTokenizer({ delimiter: layout.delimiter, skipRecords: layout.fromLine - 1, maxRecordSize: MAX_RECORD_CHARS });
-    const bytes = utf8Chunks(chunksOf(file, options.highWaterMark ?? READ_BYTES), encoding, startsWithBom(sample), path);
-
     let row = 0; // every record counts, empty ones too: Excel shows them as rows
     let kept = 0;
-    try {
-      for await (const records of recordBatches(bytes, tokenizer)) {
-        const batch: SheetRow[] = [];
-        for (const record of records) {
-          row += 1;
-          const cells = toCells(record);
-          if (cells === undefined) continue;
-          kept += 1;
-          if (kept > limits.maxRows) {
-            // Every row under the limit still goes up, then the error.
-            if (batch.length > 0) yield batch;
-            throw tooManyRows(path, limits.maxRows);
-          }
-          batch.push({ row, cells });
+    for await (const records of file.records(file.tokenizer(false))) {
+      const batch: SheetRow[] = [];
+      for (const record of records) {
+        row += 1;
+        const cells = toCells(record);
+        if (cells === undefined) continue;
+        kept += 1;
+        if (kept > limits.maxRows) {
+          // Every row under the limit still goes up, then the error.
+          if (batch.length > 0) yield batch;
+          throw tooManyRows(path, limits.maxRows);
         }
-        if (batch.length > 0) yield batch;
+        batch.push({ row, cells });
       }
-    } catch (error) {
-      throw malformed(error, path);
+      if (batch.length > 0) yield batch;
     }
   } finally {
-    await file.close().catch(() => undefined);
+    await file.handle.close().catch(() => undefined);
   }
 }
 
@@ -101,7 +130,7 @@ async function* recordBatches(bytes: AsyncIterable<Buffer>, tokenizer: CsvTokeni
   if (tokenizer.error !== undefined) throw tokenizer.error;
 }
 
-function toCells(record: string[]): (Cell | undefined)[] | undefined {
+export function toCells(record: readonly string[]): (Cell | undefined)[] | undefined {
   const cells: (Cell | undefined)[] = [];
   let empty = true;
   for (const raw of record) {
@@ -152,7 +181,7 @@ function tooBig(path: string, size: number, limit: number): InputError {
   );
 }
 
-function tooManyRows(path: string, maxRows: number): InputError {
+export function tooManyRows(path: string, maxRows: number): InputError {
   return new InputError(
     {
       zh: `文件超过 ${maxRows} 行的读取上限，已停止读取；请确认选对了文件，如确需读取请用 --max-rows-read <n> 调高上限`,

@@ -8,7 +8,12 @@
 // It works on bytes, not decoded text, and decodes each field on its own: a field sliced
 // out of a decoded chunk would keep the whole chunk alive for as long as the validator
 // keeps the value (every row's 订单号 and 快递单号), which is the whole file.
+//
+// For the report's copy of a UTF-8 file it can also keep the common records (one line, no
+// quotes) as byte ranges of the chunk, not decoded at all (options.ranges): the copy puts
+// most fields into the sheet XML byte for byte.
 
+import { byteClasses, ByteClass, edgesAreNotSpace, FieldRanges, MAX_VERBATIM_BYTES } from './field-ranges.js';
 import { FieldTexts, utf8 } from './field-text.js';
 import { PendingBytes } from './pending-bytes.js';
 import { CR, LF, NEED_MORE, Separators } from './separators.js';
@@ -22,7 +27,18 @@ export interface TokenizerOptions {
   skipRecords: number;
   /** csv-parse's max_record_size, counted the way csv-parse counts it (see `tooLong`). */
   maxRecordSize: number;
+  /**
+   * Keep the records read in one pass as byte ranges (see `ranges`) instead of strings; the
+   * others still come as strings. For copying fields into XML without decoding them.
+   */
+  ranges?: boolean;
 }
+
+/**
+ * Stands in the records `write` and `end` return for a record kept as byte ranges: the
+ * n-th of them is the n-th record of `ranges`. Shared, never to be changed.
+ */
+export const RANGED_RECORD: string[] = Object.freeze([]) as unknown as string[];
 
 export class CsvFormatError extends Error {
   constructor(
@@ -51,6 +67,9 @@ export class CsvTokenizer {
   /** The highest of the bytes that can end an unquoted field (the delimiter's first byte, CR, LF). */
   private readonly highestStop: number;
   private readonly texts = new FieldTexts();
+  /** The records of the last write() or end() kept as byte ranges, when asked for. */
+  readonly ranges: FieldRanges | undefined;
+  private readonly classes: Uint8Array;
   private readonly maxRecordSize: number;
   private skipRecords: number;
   /** The field a chunk cut, read again with the next chunk. */
@@ -79,6 +98,8 @@ export class CsvTokenizer {
     this.skipRecords = options.skipRecords;
     this.recordLine = options.skipRecords + 1;
     this.maxRecordSize = options.maxRecordSize;
+    this.ranges = options.ranges === true ? new FieldRanges() : undefined;
+    this.classes = byteClasses(this.delimiterStart);
   }
 
   /**
@@ -99,6 +120,7 @@ export class CsvTokenizer {
 
   private scanUntilError(bytes: Buffer, final: boolean): string[][] {
     const records: string[][] = [];
+    this.ranges?.reset(bytes);
     try {
       this.scan(bytes, final, records);
     } catch (error) {
@@ -118,7 +140,7 @@ export class CsvTokenizer {
         return;
       }
       if (this.fields.length === 0 && this.separators.lineEnding !== undefined && this.skipRecords === 0 && this.separators.delimiter.length === 1) {
-        const next = this.readSimpleRecord(bytes, start, records);
+        const next = this.ranges === undefined ? this.readSimpleRecord(bytes, start, records) : this.readRangedRecord(bytes, start, records, this.ranges);
         if (next !== start) {
           start = next;
           continue;
@@ -196,6 +218,54 @@ export class CsvTokenizer {
     this.fields = fields;
     for (const field of fields) this.recordChars += field.length;
     return from;
+  }
+
+  /**
+   * readSimpleRecord for the ranged mode: the same records, kept as ranges, each field noted
+   * as verbatim or not. A record it cannot read whole is left to the field readers (as text).
+   */
+  private readRangedRecord(bytes: Buffer, start: number, records: string[][], ranges: FieldRanges): number {
+    if (bytes[start] === QUOTE) return start;
+    const n = bytes.length;
+    const { delimiterStart, classes } = this;
+    const { lineEnding } = this.separators;
+    const crlf = lineEnding === '\r\n';
+    const lineEnd = lineEnding === '\r' ? CR : LF;
+    const mark = ranges.mark;
+    let from = start;
+    let verbatim = true;
+    for (let i = start; i < n; i++) {
+      const byteClass = classes[bytes[i]!]!;
+      if (byteClass === ByteClass.Plain) continue;
+      if (byteClass === ByteClass.Special) {
+        verbatim = false;
+        continue;
+      }
+      if (byteClass === ByteClass.LeadEF) {
+        const next = bytes[i + 1];
+        if (next === 0xbf || next === 0xbb) verbatim = false; // U+FFxx (U+FFFE, U+FFFF), U+FEFF
+        continue;
+      }
+      const byte = bytes[i]!;
+      const isDelimiter = byte === delimiterStart;
+      if (!isDelimiter && !(crlf ? byte === CR && bytes[i + 1] === LF : byte === lineEnd)) break; // a CR or LF that is text
+      ranges.addField(from, i, verbatim && (i === from || (i - from <= MAX_VERBATIM_BYTES && edgesAreNotSpace(bytes, from, i))));
+      if (isDelimiter) {
+        from = i + 1;
+        verbatim = true;
+        if (bytes[from] === QUOTE) break;
+        continue;
+      }
+      // A field's characters plus its bytes stay within the record's bytes: below the limit, no check can fail.
+      if (i - start > this.maxRecordSize) break;
+      ranges.endRecord();
+      records.push(RANGED_RECORD);
+      this.recordLine = this.lineBreaks + 2;
+      this.lineBreaks += 1;
+      return crlf ? i + 2 : i + 1;
+    }
+    ranges.rollBack(mark);
+    return start;
   }
 
   /**

@@ -8,16 +8,16 @@
 // added columns are replaced, not added again.
 
 import type { ColumnMap, Field } from '../../core/columns.js';
-import type { Finding } from '../../core/finding.js';
-import { renderMessage, type Lang } from '../../core/messages.js';
+import type { Lang } from '../../core/messages.js';
 import type { SheetRow } from '../../core/sheet.js';
 import type { ValidationResult } from '../../core/validate.js';
 import { EXPORT_SHEET } from '../read-input.js';
-import { neutralize } from './neutralize.js';
+import { openCsvRanges } from '../csv/read-csv-ranges.js';
+import { ADDED, describeRow } from './copy-looks.js';
+import { openCsvCopyRows } from './csv-copy-rows.js';
 import { DISPOSITION_LABEL } from './report-sheet.js';
 import { columnName } from '../xlsx/cell-ref.js';
-import type { CellValue, StyledRow } from './sheet-rows.js';
-import type { CellStyle } from './sheet-styles.js';
+import type { CellValue, SheetLine, StyledRow } from './sheet-rows.js';
 import { changedWhileRead, openSourceRows, type SourceSheet } from './source-sheet.js';
 import { displayWidth, type TextSheet } from './text-sheet.js';
 
@@ -38,8 +38,6 @@ export const ADDED_HEADERS: Record<Lang, readonly [string, string, string]> = {
   zh: ['校验结果', '问题', '建议'],
   en: ['Check result', 'Problems', 'Hints'],
 };
-const ADDED = 3;
-const SEPARATOR: Record<Lang, string> = { zh: '；', en: '; ' };
 const ADDED_WIDTHS = [10, 44, 44];
 const FIELD_WIDTHS: Partial<Record<Field, number>> = { orderId: 24, trackingNumber: 22, carrier: 12, recipientAddress: 30 };
 
@@ -62,28 +60,6 @@ function addedColumnsIn(header: readonly string[]): number {
   let count = 0;
   while (count < ADDED && labels.some((names) => names[count] === header[count]?.trim())) count += 1;
   return count;
-}
-
-/** What the copy says about one row: its fill, its marked cells and the text of the added columns. */
-function describeRow(found: readonly Finding[], context: CopyContext, shift: number, strip: number): Pick<StyledRow, 'style' | 'marks'> & { problems: string; hints: string } {
-  let style: CellStyle | undefined;
-  const marks = new Map<number, CellStyle>();
-  const messages: string[] = [];
-  const hints: string[] = [];
-  for (const item of found) {
-    const { message, hint } = renderMessage(item, context.lang);
-    messages.push(message);
-    if (hint !== '' && !hints.includes(hint)) hints.push(hint);
-    if (item.severity === 'info') continue;
-    const error = item.severity === 'error';
-    if (error) style = 'errorRow';
-    else style ??= 'warningRow';
-    const column = item.field === undefined ? undefined : context.columns.index[item.field];
-    if (column === undefined || column < strip) continue;
-    if (error || marks.get(column + shift) !== 'errorCell') marks.set(column + shift, error ? 'errorCell' : 'warningCell');
-  }
-  const joined = (texts: string[]) => neutralize(texts.join(SEPARATOR[context.lang]));
-  return { style, marks: marks.size === 0 ? undefined : marks, problems: joined(messages), hints: joined(hints) };
 }
 
 /**
@@ -130,11 +106,17 @@ function widthsOf(header: readonly string[], columns: ColumnMap, strip: number):
   return [...ADDED_WIDTHS, ...own];
 }
 
-/**
- * Opens the input again and returns the copy sheet, its rows streamed from the file as
- * the workbook is written. The rows above the header (an ERP's title rows) are copied too.
- */
-export async function openCopySheet(context: CopyContext): Promise<CopySheet> {
+/** The rows the copy is made of: those above the header, the header, and a stream of the rows below it. */
+export interface CopySource {
+  above: SheetRow[];
+  header: SheetRow;
+  /** The rows below the header as sheet lines, the added columns in front and `strip` input columns left out. */
+  rows(strip: number): AsyncIterable<SheetLine>;
+  close(): Promise<void>;
+}
+
+/** The rows of any input, as the readers give them. */
+async function openReaderRows(context: CopyContext): Promise<CopySource> {
   const { source } = context;
   const opened = await openSourceRows(source);
   try {
@@ -157,26 +139,49 @@ export async function openCopySheet(context: CopyContext): Promise<CopySheet> {
         }
       }
     }
-    const headerText = Array.from(header.cells, (cell) => cell?.text ?? '');
-    const strip = addedColumnsIn(headerText);
-    const shift = ADDED - strip;
-    const merges = source.merges
-      .filter((range) => range.left >= strip)
-      .map((range) => `${columnName(range.left + shift)}${range.top}:${columnName(range.right + shift)}${range.bottom}`);
-    const sheet: TextSheet = {
-      name: COPY_SHEET,
-      header: [...ADDED_HEADERS[context.lang], ...headerText.slice(strip)],
-      headerRow: source.headerRow,
-      preamble: above.map((row) => ({ row: row.row, cells: [undefined, undefined, undefined, ...row.cells.slice(strip)] })),
-      rows: copyRows(below, rows, context, strip),
-      widths: widthsOf(headerText, context.columns, strip),
-      worksheetFriendly: true,
-      merges,
-      fastCompression: true,
-    };
-    return { sheet, close: () => opened.close() };
+    return { above, header, rows: (strip) => copyRows(below, rows, context, strip), close: () => opened.close() };
   } catch (error) {
     await opened.close();
     throw error;
   }
+}
+
+/**
+ * Opens the input again and returns the copy sheet, its rows streamed from the file as
+ * the workbook is written. The rows above the header (an ERP's title rows) are copied too.
+ * A UTF-8 CSV is copied as bytes (see csv-copy-rows.ts); other inputs from the rows read.
+ */
+export async function openCopySheet(context: CopyContext): Promise<CopySheet> {
+  const { source } = context;
+  const ranged = source.kind === 'csv' ? await openCsvRanges(source.path, source.limits) : undefined;
+  const opened = ranged === undefined ? await openReaderRows(context) : await openCsvCopyRows(context, ranged);
+  try {
+    return { sheet: copySheet(context, opened), close: () => opened.close() };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
+
+/** The copy sheet around its rows: the added headers in front, the input's merges moved along. */
+function copySheet(context: CopyContext, opened: CopySource): TextSheet {
+  const { source } = context;
+  const { above, header } = opened;
+  const headerText = Array.from(header.cells, (cell) => cell?.text ?? '');
+  const strip = addedColumnsIn(headerText);
+  const shift = ADDED - strip;
+  const merges = source.merges
+    .filter((range) => range.left >= strip)
+    .map((range) => `${columnName(range.left + shift)}${range.top}:${columnName(range.right + shift)}${range.bottom}`);
+  return {
+    name: COPY_SHEET,
+    header: [...ADDED_HEADERS[context.lang], ...headerText.slice(strip)],
+    headerRow: source.headerRow,
+    preamble: above.map((row) => ({ row: row.row, cells: [undefined, undefined, undefined, ...row.cells.slice(strip)] })),
+    rows: opened.rows(strip),
+    widths: widthsOf(headerText, context.columns, strip),
+    worksheetFriendly: true,
+    merges,
+    fastCompression: true,
+  };
 }

@@ -5,6 +5,7 @@
 
 import type { Cell } from '../../core/sheet.js';
 import { columnName } from '../xlsx/cell-ref.js';
+import type { ByteSink } from './byte-sink.js';
 import { isReportStyle, STYLE_COUNT, styleIndex, type CellStyle } from './sheet-styles.js';
 
 /** A cell: text, or a value of the type the input stored it as (a `Cell` from a reader). */
@@ -21,7 +22,21 @@ export interface StyledRow {
   marks?: ReadonlyMap<number, CellStyle>;
 }
 
-export type SheetLine = readonly string[] | StyledRow;
+/** A line given as values: a plain `string[]` row, or a styled row. */
+export type TextLine = readonly string[] | StyledRow;
+
+/**
+ * Rows that write their own XML bytes into the sheet (the report's copy of a UTF-8 CSV),
+ * numbered firstRow to lastRow. The bytes must be what styledRowXml would give.
+ */
+export interface EncodedRows {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** `width` is the sheet's (row fills run across it); `columns` the sheet's cell starts. */
+  writeTo(sink: ByteSink, width: number, columns: ColumnNames): void;
+}
+
+export type SheetLine = TextLine | EncodedRows;
 
 /** Excel refuses longer cell text (it "repairs" the file); the cut never splits a surrogate pair. */
 const MAX_CELL_LENGTH = 32767;
@@ -101,6 +116,9 @@ const ERROR_AT = perStyle((s) => `" s="${s}" t="e"><v>`);
 const EMPTY_AT = perStyle((s) => `" s="${s}"/>`);
 const TEXT_END = '</t></is></c>';
 const VALUE_END = '</v></c>';
+
+/** The parts of a text cell around its reference and its text, for writers that build cells as bytes. */
+export const CELL_PARTS = { textAt: TEXT_AT, emptyAt: EMPTY_AT, textEnd: TEXT_END } as const;
 
 /** A text cell the slow way: clipped, escaped, its edge spaces kept. `ref` is `<c r="D5`. */
 export function escapedStringCell(ref: string, style: number, value: string): string {

@@ -6,14 +6,16 @@
 // or formulas when the file is opened or edited. Plain rows (the import sheet) are text
 // in one style; styled rows (the report) may carry a row fill, marked cells, their own
 // row numbers, and the input's numbers and dates as such. Nothing in the package depends
-// on the clock: the same rows give the same bytes.
+// on the clock: the same rows give the same bytes. Rows may also come as bytes already
+// (EncodedRows: the report's copy of a UTF-8 CSV), written into place as they are.
 
 import { columnName } from '../xlsx/cell-ref.js';
-import { ColumnNames, rowXml, styledRowXml, type SheetLine } from './sheet-rows.js';
+import { ColumnNames, rowXml, styledRowXml, type SheetLine, type TextLine } from './sheet-rows.js';
+import { ByteSink } from './byte-sink.js';
 import { HEADER_STYLE, PLAIN_STYLES_XML, REPORT_STYLES_XML, TEXT_STYLE } from './sheet-styles.js';
 import { ZipWriter, type EntryWriter } from './zip-writer.js';
 
-export { escapeCellText, type StyledRow } from './sheet-rows.js';
+export { escapeCellText, type EncodedRows, type StyledRow } from './sheet-rows.js';
 
 export interface TextSheet {
   name: string;
@@ -25,7 +27,7 @@ export interface TextSheet {
   /** Freeze the rows down to the header and add an autofilter on the header: for sheets people work in. */
   worksheetFriendly?: boolean;
   /** Rows above the header (an export's title rows), numbered from 1 unless they say. */
-  preamble?: readonly SheetLine[];
+  preamble?: readonly TextLine[];
   /** The row the header is written on; the one after the preamble when omitted. */
   headerRow?: number;
   /** Merged ranges as A1 references ("D5:D6"). */
@@ -45,50 +47,11 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Bytes of row XML collected before they are handed to the compressor. */
-const FLUSH_AT = 1 << 18;
-
 const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function checkSheetName(name: string): void {
   if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
     throw new RangeError(`"${name}" cannot be an Excel sheet name`);
-  }
-}
-
-/**
- * Row XML encoded straight into a buffer, one row at a time. Appending rows to one long
- * string and encoding that makes V8 flatten a rope of thousands of pieces first: about
- * four times slower than encoding each small row string into place.
- */
-class ByteSink {
-  private buffer = Buffer.allocUnsafe(FLUSH_AT);
-  private length = 0;
-  private readonly full: Buffer[] = [];
-
-  constructor(private readonly entry: EntryWriter) {}
-
-  /** Adds text; true when enough has gathered that the caller should flush(). */
-  add(text: string): boolean {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
-    if (this.length + text.length * 3 > this.buffer.length) {
-      if (this.length > 0) this.full.push(this.buffer.subarray(0, this.length));
-      this.buffer = Buffer.allocUnsafe(Math.max(FLUSH_AT, text.length * 3));
-      this.length = 0;
-    }
-    this.length += this.buffer.write(text, this.length, 'utf8');
-    return this.full.length > 0;
-  }
-
-  async flush(): Promise<void> {
-    for (const chunk of this.full.splice(0)) await this.entry.write(chunk);
-  }
-
-  async end(): Promise<void> {
-    await this.flush();
-    if (this.length > 0) await this.entry.write(this.buffer.subarray(0, this.length));
-    this.length = 0;
-    await this.entry.end();
   }
 }
 
@@ -99,7 +62,7 @@ interface Extent {
 }
 
 /** The number of a line: its own, or the one after the previous line. Rows must go down the sheet. */
-function rowOf(line: SheetLine, previous: number): number {
+function rowOf(line: TextLine, previous: number): number {
   if (!('cells' in line) || line.row === undefined) return previous + 1;
   if (line.row <= previous) throw new RangeError(`row ${line.row} written after row ${previous}`);
   return line.row;
@@ -125,8 +88,19 @@ async function writeSheet(entry: EntryWriter, sheet: TextSheet, selected: boolea
   const columns = new ColumnNames();
   const width = sheet.header.length;
   const sink = new ByteSink(entry);
-  const lineXml = (line: SheetLine, rowNumber: number) =>
+  const lineXml = (line: TextLine, rowNumber: number) =>
     'cells' in line ? styledRowXml(line, rowNumber, width, columns, reportStyles) : rowXml(line, rowNumber, TEXT_STYLE, columns);
+  /** Writes a line after row `previous`; returns its (last) row number. */
+  const addLine = (line: SheetLine, previous: number): number => {
+    if ('writeTo' in line) {
+      if (line.firstRow <= previous) throw new RangeError(`row ${line.firstRow} written after row ${previous}`);
+      line.writeTo(sink, width, columns);
+      return line.lastRow;
+    }
+    const row = rowOf(line, previous);
+    sink.add(lineXml(line, row));
+    return row;
+  };
 
   let rowNumber = 0;
   let above = '';
@@ -144,13 +118,13 @@ async function writeSheet(entry: EntryWriter, sheet: TextSheet, selected: boolea
   rowNumber = headerRow;
   if (Symbol.asyncIterator in sheet.rows) {
     for await (const line of sheet.rows) {
-      rowNumber = rowOf(line, rowNumber);
-      if (sink.add(lineXml(line, rowNumber))) await sink.flush();
+      rowNumber = addLine(line, rowNumber);
+      if (sink.ready) await sink.flush();
     }
   } else {
     for (const line of sheet.rows) {
-      rowNumber = rowOf(line, rowNumber);
-      if (sink.add(lineXml(line, rowNumber))) await sink.flush();
+      rowNumber = addLine(line, rowNumber);
+      if (sink.ready) await sink.flush();
     }
   }
   const extent = { headerRow, lastRow: rowNumber };

@@ -37,6 +37,8 @@ export interface EntryOptions {
 // keeps building rows while the previous ones are compressed (the 16 KiB default makes
 // every chunk wait for the one before it).
 const BUFFERED = 1 << 20;
+/** Pieces write() hands on before it waits for the oldest to be compressed. */
+const IN_FLIGHT = 4;
 
 /**
  * The fields the local header and the central directory repeat in the same order:
@@ -188,6 +190,8 @@ export class EntryWriter {
   private size = 0;
   private compressed = 0;
   private readonly done: Promise<void>;
+  /** The pieces handed to the compressor and not yet compressed, oldest first. */
+  private readonly waiting: Promise<void>[] = [];
 
   constructor(
     private readonly zip: ZipWriter,
@@ -221,13 +225,28 @@ export class EntryWriter {
     this.done.catch(() => undefined);
   }
 
-  /** Adds text (as UTF-8) or bytes; resolves when the writer may take more. */
-  async write(content: string | Buffer): Promise<void> {
+  /**
+   * Adds text (as UTF-8) or bytes; resolves when the writer may take more: once no more
+   * than IN_FLIGHT pieces wait to be compressed. Waiting for one piece rather than for the
+   * stream to drain keeps the compressor busy while the caller builds the next ones;
+   * waiting for 'drain' would leave it idle each time until the caller caught up.
+   * `consumed` is called once the compressor has read all of `content`: its memory may be
+   * used again.
+   */
+  async write(content: string | Buffer, consumed?: () => void): Promise<void> {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     if (bytes.length === 0) return;
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
-    if (!this.deflate.write(bytes)) await eventOf(this.deflate, 'drain', 'close');
+    const compressed = new Promise<void>((resolve) =>
+      this.deflate.write(bytes, (error) => {
+        if (error == null) consumed?.();
+        resolve();
+      }),
+    );
+    this.waiting.push(compressed);
+    // A compressor that fails or is stopped may never call back: `done` rejects then.
+    if (this.waiting.length > IN_FLIGHT) await Promise.race([this.waiting.shift(), this.done]);
     if (this.deflate.destroyed) await this.done; // rejects with the compressor's error
   }
 

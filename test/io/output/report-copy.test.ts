@@ -1,7 +1,7 @@
 // The copy of the input in the report (包裹详情): its added columns are never read as data
 // by a second check, and a file that changed between the two passes is refused rather
 // than copied beside findings that are not about it.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,4 +69,56 @@ describe('the second pass', () => {
     await expect(written).rejects.toBeInstanceOf(InputError);
     await expect(written).rejects.toMatchObject({ text: { zh: expect.stringContaining('文件在校验过程中被修改了') } });
   });
+
+  // A UTF-8 CSV is copied as bytes (csv-copy-rows.ts): the same comparison, row by row.
+  it.each([
+    ['lost its last row', (lines: string[]) => lines.slice(0, -1)],
+    ['gained a row', (lines: string[]) => [...lines, lines.at(-1)!.replace('P', 'Q')]],
+    ['gained an empty row above the data', (lines: string[]) => [lines[0]!, '', ...lines.slice(1)]],
+    ['became a GBK file with other rows', (lines: string[]) => lines.slice(0, 2)],
+  ])('refuses a UTF-8 CSV that %s since it was checked', async (name, change) => {
+    const registry = await loadRegistry(undefined);
+    const data = [
+      [order(1), '待配货', '中通快递', '73104682937501', '张**', '', ''],
+      [order(2), '待配货', '中通快递', '73104682937518', '李**', '', ''],
+      [order(3), '待配货', '中通快递', '73104682937525', '王**', '', ''],
+    ];
+    const { columns, rows } = sheet(HEADER, data);
+    const result = validateRows(rows, { registry, columns });
+    const input = join(dir, `changed-${name.replaceAll(' ', '-')}.csv`);
+    const lines = change([HEADER, ...data].map((cells) => cells.join(',')));
+    await writeFile(input, name.startsWith('became a GBK') ? gbkOf(lines) : `${lines.join('\r\n')}\r\n`);
+    const source = { path: input, kind: 'csv' as const, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
+    const reportPath = join(dir, 'changed.report.xlsx');
+    const written = writeReportWorkbook(reportPath, { result, columns, lang: 'zh', source, reportPath, copy: true });
+    await expect(written).rejects.toMatchObject({ text: { zh: expect.stringContaining('文件在校验过程中被修改了') } });
+  });
+
+  it('copies an unchanged UTF-8 CSV', async () => {
+    const registry = await loadRegistry(undefined);
+    const data = [
+      [order(1), '待配货', '中通快递', '73104682937501', '张**', '', ''],
+      [order(2), '待配货', '中通快递', 'bad<&>', '李**', '', ''],
+    ];
+    const { columns, rows } = sheet(HEADER, data);
+    const result = validateRows(rows, { registry, columns });
+    const input = join(dir, 'unchanged.csv');
+    await writeFile(input, `\ufeff${[HEADER, ...data].map((cells) => cells.join(',')).join('\n')}\n`);
+    const source = { path: input, kind: 'csv' as const, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
+    const reportPath = join(dir, 'unchanged.report.xlsx');
+    await writeReportWorkbook(reportPath, { result, columns, lang: 'zh', source, reportPath, copy: true });
+    const workbook = await openWithExcelJs(reportPath);
+    const copy = workbook.getWorksheet(COPY_SHEET)!;
+    expect(copy.getRow(2).getCell(4).value).toBe(order(1));
+    expect(copy.getRow(3).getCell(7).value).toBe('bad<&>');
+    expect(copy.rowCount).toBe(3);
+  });
 });
+
+/** The lines in GBK, as zh-CN Excel saves a CSV (ASCII and the few characters the test uses). */
+function gbkOf(lines: string[]): Buffer {
+  const GBK: Record<string, number[]> = { 订: [0xb6, 0xa9], 单: [0xb5, 0xa5], 号: [0xba, 0xc5] };
+  const bytes: number[] = [];
+  for (const ch of lines.join('\n').replace(/[^\x00-\x7f订单号]/g, '?')) bytes.push(...(GBK[ch] ?? [ch.charCodeAt(0)]));
+  return Buffer.from(bytes);
+}

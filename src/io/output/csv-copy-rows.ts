@@ -1,0 +1,96 @@
+// The rows of the report's copy of a UTF-8 CSV, read as byte ranges and written as bytes
+// (see copy-row-bytes.ts), a block of rows per chunk read. As in copyRows, the rows must be
+// the ones the validator saw (same numbers, same count): otherwise the file changed.
+
+import type { SheetRow } from '../../core/sheet.js';
+import { sheetRowOf, type CsvRowBatch, type RangedCsv } from '../csv/read-csv-ranges.js';
+import { ADDED, describeRow } from './copy-looks.js';
+import { CopyRowWriter, type CopyRowLooks } from './copy-row-bytes.js';
+import type { CopyContext, CopySource } from './report-copy.js';
+import { DISPOSITION_LABEL } from './report-sheet.js';
+import type { EncodedRows } from './sheet-rows.js';
+import { changedWhileRead } from './source-sheet.js';
+
+/**
+ * Rows per block handed to the sheet writer (about 200 KB of XML). The compressor takes its
+ * next piece only when this thread gets back to the event loop, which it does between
+ * blocks: a whole chunk's rows at once (over 1 MB) would leave it idle meanwhile.
+ */
+const BLOCK_ROWS = 200;
+
+/** Reads down to the header; the rows below it are written as bytes. */
+export async function openCsvCopyRows(context: CopyContext, csv: RangedCsv): Promise<CopySource> {
+  const { source } = context;
+  try {
+    const above: SheetRow[] = [];
+    for (;;) {
+      const next = await csv.batches.next();
+      if (next.done === true) throw changedWhileRead(source.path);
+      const batch = next.value;
+      for (let i = 0; i < batch.rows.length; i += 1) {
+        const row = batch.rows[i]!;
+        if (row > source.headerRow) throw changedWhileRead(source.path);
+        if (row === source.headerRow) {
+          return { above, header: sheetRowOf(batch, i), rows: (strip) => encodedRows(batch, i + 1, csv.batches, context, strip), close: () => csv.close() };
+        }
+        above.push(sheetRowOf(batch, i));
+      }
+    }
+  } catch (error) {
+    await csv.close();
+    throw error;
+  }
+}
+
+/**
+ * A block of rows per batch, from row `start` of `first`. A block is written before the
+ * next batch is read: its byte ranges point into the reader's buffers.
+ */
+async function* encodedRows(first: CsvRowBatch, start: number, rest: AsyncIterator<CsvRowBatch>, context: CopyContext, strip: number): AsyncGenerator<EncodedRows> {
+  const { findings, records, disposition } = context.result;
+  const labels = DISPOSITION_LABEL[context.lang];
+  const shift = ADDED - strip;
+  const path = context.source.path;
+  let writer: CopyRowWriter | undefined;
+  let f = 0;
+  let r = 0;
+  const writeRows = (batch: CsvRowBatch, from: number, to: number, sink: Parameters<EncodedRows['writeTo']>[0]) => {
+    for (let k = from; k < to; k++) {
+      const row = batch.rows[k]!;
+      if (r >= records.length || records.rowAt(r) !== row) throw changedWhileRead(path);
+      r += 1;
+      const outcome = disposition.get(row);
+      const label = outcome === undefined ? '' : labels[outcome];
+      // Findings are sorted by row; some are on rows the readers skip (an empty row in a merged range).
+      while (f < findings.length && findings[f]!.row < row) f += 1;
+      const begin = f;
+      while (f < findings.length && findings[f]!.row === row) f += 1;
+      let looks: CopyRowLooks;
+      if (begin === f) {
+        looks = { added: [label, undefined, undefined] };
+      } else {
+        const { problems, hints, style, marks } = describeRow(findings.slice(begin, f), context, shift, strip);
+        looks = { style, marks, added: [label, problems, hints] };
+      }
+      writer!.write(sink, batch, k, looks);
+    }
+  };
+  for (let batch = first, from = start; ; from = 0) {
+    for (let blockFrom = from; blockFrom < batch.rows.length; blockFrom += BLOCK_ROWS) {
+      const block = batch;
+      const blockTo = Math.min(blockFrom + BLOCK_ROWS, batch.rows.length);
+      yield {
+        firstRow: block.rows[blockFrom]!,
+        lastRow: block.rows[blockTo - 1]!,
+        writeTo: (sink, width, columns) => {
+          writer ??= new CopyRowWriter(columns, width, strip);
+          writeRows(block, blockFrom, blockTo, sink);
+        },
+      };
+    }
+    const next = await rest.next();
+    if (next.done === true) break;
+    batch = next.value;
+  }
+  if (r !== records.length) throw changedWhileRead(path);
+}
