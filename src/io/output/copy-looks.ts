@@ -5,8 +5,11 @@ import type { Finding } from '../../core/finding.js';
 import { renderMessage, type Lang } from '../../core/messages.js';
 import type { ColumnMap } from '../../core/columns.js';
 import { neutralize } from './neutralize.js';
+import type { CopyContext } from './report-copy.js';
+import { DISPOSITION_LABEL } from './report-sheet.js';
 import type { StyledRow } from './sheet-rows.js';
 import type { CellStyle } from './sheet-styles.js';
+import { changedWhileRead } from './source-sheet.js';
 
 /** How many columns the copy adds in front of the input's. */
 export const ADDED = 3;
@@ -17,8 +20,10 @@ export interface LookContext {
   lang: Lang;
 }
 
+export type RowLooks = Pick<StyledRow, 'style' | 'marks'> & { problems: string; hints: string };
+
 /** What the copy says about one row: its fill, its marked cells and the text of the added columns. */
-export function describeRow(found: readonly Finding[], context: LookContext, shift: number, strip: number): Pick<StyledRow, 'style' | 'marks'> & { problems: string; hints: string } {
+export function describeRow(found: readonly Finding[], context: LookContext, shift: number, strip: number): RowLooks {
   let style: CellStyle | undefined;
   const marks = new Map<number, CellStyle>();
   const messages: string[] = [];
@@ -39,3 +44,45 @@ export function describeRow(found: readonly Finding[], context: LookContext, shi
   return { style, marks: marks.size === 0 ? undefined : marks, problems: joined(messages), hints: joined(hints) };
 }
 
+
+/**
+ * Walks the validated rows beside the rows of the input read again for the copy, in row
+ * order. Each copied row must be the next one the validator saw (same number) and every one
+ * of them must come: otherwise the file changed in between, and the copy would not match
+ * the findings. Both copy paths (rows as cells, rows as bytes) go through here.
+ */
+export class CopyVerdicts {
+  private nextFinding = 0;
+  private nextRecord = 0;
+  private readonly labels: (typeof DISPOSITION_LABEL)[Lang];
+
+  constructor(
+    private readonly context: CopyContext,
+    private readonly shift: number,
+    private readonly strip: number,
+  ) {
+    this.labels = DISPOSITION_LABEL[context.lang];
+  }
+
+  /** The 校验结果 label of `row`, and its looks when findings are about it (undefined when none is). */
+  of(row: number): { label: string; looks: RowLooks | undefined } {
+    const { findings, records, disposition } = this.context.result;
+    const r = this.nextRecord;
+    if (r >= records.length || records.rowAt(r) !== row) throw changedWhileRead(this.context.source.path);
+    this.nextRecord = r + 1;
+    const outcome = disposition.get(row);
+    const label = outcome === undefined ? '' : this.labels[outcome];
+    // Findings are sorted by row; some are on rows the readers skip (an empty row in a merged range).
+    let f = this.nextFinding;
+    while (f < findings.length && findings[f]!.row < row) f += 1;
+    const start = f;
+    while (f < findings.length && findings[f]!.row === row) f += 1;
+    this.nextFinding = f;
+    return { label, looks: start === f ? undefined : describeRow(findings.slice(start, f), this.context, this.shift, this.strip) };
+  }
+
+  /** Throws unless every validated row has been copied. */
+  end(): void {
+    if (this.nextRecord !== this.context.result.records.length) throw changedWhileRead(this.context.source.path);
+  }
+}

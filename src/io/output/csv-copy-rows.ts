@@ -4,10 +4,9 @@
 
 import type { SheetRow } from '../../core/sheet.js';
 import { sheetRowOf, type CsvRowBatch, type RangedCsv } from '../csv/read-csv-ranges.js';
-import { ADDED, describeRow } from './copy-looks.js';
+import { ADDED, CopyVerdicts } from './copy-looks.js';
 import { CopyRowWriter, type CopyRowLooks } from './copy-row-bytes.js';
 import type { CopyContext, CopySource } from './report-copy.js';
-import { DISPOSITION_LABEL } from './report-sheet.js';
 import type { EncodedRows } from './sheet-rows.js';
 import { changedWhileRead } from './source-sheet.js';
 
@@ -47,32 +46,13 @@ export async function openCsvCopyRows(context: CopyContext, csv: RangedCsv): Pro
  * next batch is read: its byte ranges point into the reader's buffers.
  */
 async function* encodedRows(first: CsvRowBatch, start: number, rest: AsyncIterator<CsvRowBatch>, context: CopyContext, strip: number): AsyncGenerator<EncodedRows> {
-  const { findings, records, disposition } = context.result;
-  const labels = DISPOSITION_LABEL[context.lang];
-  const shift = ADDED - strip;
-  const path = context.source.path;
+  const verdicts = new CopyVerdicts(context, ADDED - strip, strip);
   let writer: CopyRowWriter | undefined;
-  let f = 0;
-  let r = 0;
   const writeRows = (batch: CsvRowBatch, from: number, to: number, sink: Parameters<EncodedRows['writeTo']>[0]) => {
     for (let k = from; k < to; k++) {
-      const row = batch.rows[k]!;
-      if (r >= records.length || records.rowAt(r) !== row) throw changedWhileRead(path);
-      r += 1;
-      const outcome = disposition.get(row);
-      const label = outcome === undefined ? '' : labels[outcome];
-      // Findings are sorted by row; some are on rows the readers skip (an empty row in a merged range).
-      while (f < findings.length && findings[f]!.row < row) f += 1;
-      const begin = f;
-      while (f < findings.length && findings[f]!.row === row) f += 1;
-      let looks: CopyRowLooks;
-      if (begin === f) {
-        looks = { added: [label, undefined, undefined] };
-      } else {
-        const { problems, hints, style, marks } = describeRow(findings.slice(begin, f), context, shift, strip);
-        looks = { style, marks, added: [label, problems, hints] };
-      }
-      writer!.write(sink, batch, k, looks);
+      const { label, looks } = verdicts.of(batch.rows[k]!);
+      const added: CopyRowLooks = looks === undefined ? { added: [label, undefined, undefined] } : { style: looks.style, marks: looks.marks, added: [label, looks.problems, looks.hints] };
+      writer!.write(sink, batch, k, added);
     }
   };
   for (let batch = first, from = start; ; from = 0) {
@@ -92,5 +72,5 @@ async function* encodedRows(first: CsvRowBatch, start: number, rest: AsyncIterat
     if (next.done === true) break;
     batch = next.value;
   }
-  if (r !== records.length) throw changedWhileRead(path);
+  verdicts.end();
 }

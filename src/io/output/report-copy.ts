@@ -13,9 +13,8 @@ import type { SheetRow } from '../../core/sheet.js';
 import type { ValidationResult } from '../../core/validate.js';
 import { EXPORT_SHEET } from '../read-input.js';
 import { openCsvRanges } from '../csv/read-csv-ranges.js';
-import { ADDED, describeRow } from './copy-looks.js';
+import { ADDED, CopyVerdicts } from './copy-looks.js';
 import { openCsvCopyRows } from './csv-copy-rows.js';
-import { DISPOSITION_LABEL } from './report-sheet.js';
 import { columnName } from '../xlsx/cell-ref.js';
 import type { CellValue, SheetLine, StyledRow } from './sheet-rows.js';
 import { changedWhileRead, openSourceRows, type SourceSheet } from './source-sheet.js';
@@ -69,31 +68,20 @@ function addedColumnsIn(header: readonly string[]): number {
  * at a time, so this is the one layer that still hands them up singly.
  */
 async function* copyRows(first: readonly SheetRow[], rest: AsyncIterator<readonly SheetRow[]>, context: CopyContext, strip: number): AsyncGenerator<StyledRow> {
-  const { findings, records, disposition } = context.result;
-  const labels = DISPOSITION_LABEL[context.lang];
-  const shift = ADDED - strip;
-  let f = 0;
-  let r = 0;
+  const verdicts = new CopyVerdicts(context, ADDED - strip, strip);
   for (let batch: IteratorResult<readonly SheetRow[]> = { done: false, value: first }; batch.done !== true; batch = await rest.next()) {
     for (const { row, cells } of batch.value) {
-      if (r >= records.length || records.rowAt(r) !== row) throw changedWhileRead(context.source.path);
-      r += 1;
-      const outcome = disposition.get(row);
-      const label = outcome === undefined ? '' : labels[outcome];
-      // Findings are sorted by row; some are on rows the readers skip (an empty row in a merged range).
-      while (f < findings.length && findings[f]!.row < row) f += 1;
-      const start = f;
-      while (f < findings.length && findings[f]!.row === row) f += 1;
+      const { label, looks } = verdicts.of(row);
       const own: CellValue[] = strip === 0 ? cells : cells.slice(strip);
-      if (start === f) {
+      if (looks === undefined) {
         yield { row, cells: [label, undefined, undefined, ...own] };
         continue;
       }
-      const { problems, hints, ...looks } = describeRow(findings.slice(start, f), context, shift, strip);
-      yield { row, cells: [label, problems, hints, ...own], ...looks };
+      const { problems, hints, ...fill } = looks;
+      yield { row, cells: [label, problems, hints, ...own], ...fill };
     }
   }
-  if (r !== records.length) throw changedWhileRead(context.source.path);
+  verdicts.end();
 }
 
 function widthsOf(header: readonly string[], columns: ColumnMap, strip: number): number[] {
