@@ -9,11 +9,12 @@ import type { OrderStateOptions } from '../../core/order-state.js';
 import { createValidator, type ValidationResult } from '../../core/validate.js';
 import { AtomicBatch } from '../../io/atomic-batch.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { stampOf, unchangedSince } from '../../io/file-stamp.js';
 import { removeStaleImports, writeImportFiles, type ImportFilesOptions } from '../../io/output/import-sheet.js';
 import { writeReportCsv } from '../../io/output/report-csv.js';
 import { columnLabel, type ReportContext } from '../../io/output/report-sheet.js';
 import { writeReportWorkbook } from '../../io/output/report-workbook.js';
-import type { SourceSheet } from '../../io/output/source-sheet.js';
+import { changedWhileRead, type SourceSheet } from '../../io/output/source-sheet.js';
 import { openInput, type ReadOptions } from '../../io/read-input.js';
 import { countFindings } from '../finding-list.js';
 import { PROGRESS_EVERY_ROWS } from '../progress.js';
@@ -56,6 +57,7 @@ function outputStem(job: FileJob): string {
 }
 
 export async function validateFile(job: FileJob): Promise<FileOutcome> {
+  const stamp = await stampOf(job.input);
   const opened = await openInput(job.input, job.read);
   let result: ValidationResult;
   let source: SourceSheet;
@@ -91,6 +93,8 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
   try {
     importPaths = await writeImportFiles(stem, result.imports, job.importFiles, guard);
     await writeFileAtomic(reportPath, writeReportFile, guard);
+    // Checked last, so that it covers both reads: nothing is replaced when the input changed.
+    if (stamp !== undefined && !unchangedSince(stamp, await stampOf(job.input))) throw changedWhileRead(job.input);
     await batch.commit();
     await removeStaleImports(stem, importPaths, job.inputs);
   } finally {
