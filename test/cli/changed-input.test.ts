@@ -6,11 +6,9 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validateFile, type FileJob } from '../../src/cli/commands/validate-file.js';
-import { loadRegistry } from '../../src/cli/load-rules.js';
+import { validateFile } from '../../src/cli/commands/validate-file.js';
 import { PROGRESS_EVERY_ROWS } from '../../src/cli/progress.js';
-import { DEFAULT_TEMPLATE } from '../../src/io/output/import-template.js';
-import { DEFAULT_READ_LIMITS } from '../../src/io/table.js';
+import { defaultFileJob } from '../helpers/file-job.js';
 
 let dir: string;
 beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'ship-changed-'))));
@@ -27,23 +25,6 @@ async function writeOrders(name: string): Promise<string> {
   return path;
 }
 
-async function job(input: string, onRows?: () => void): Promise<FileJob> {
-  return {
-    input,
-    registry: await loadRegistry(undefined),
-    read: { limits: DEFAULT_READ_LIMITS },
-    checks: {},
-    lang: 'zh',
-    reportFormat: 'xlsx',
-    reportCopy: true,
-    outDir: dir,
-    inputs: [input],
-    usedStems: new Set(),
-    importFiles: { template: DEFAULT_TEMPLATE, maxRows: undefined },
-    ...(onRows === undefined ? {} : { onRows }),
-  };
-}
-
 describe('an input that changes while it is checked', () => {
   it('is refused when a cell is fixed and saved during the run, and no output is written', async () => {
     const input = await writeOrders('orders.csv');
@@ -54,14 +35,14 @@ describe('an input that changes while it is checked', () => {
       writeFileSync(input, `${text.slice(0, at)}83104${text.slice(at + 5)}`);
       utimesSync(input, new Date(), new Date(Date.now() + 5_000));
     };
-    await expect(validateFile(await job(input, fixCell))).rejects.toMatchObject({ text: { zh: expect.stringContaining('文件在校验过程中被修改了') } });
+    await expect(validateFile(await defaultFileJob(input, dir, { onRows: fixCell }))).rejects.toMatchObject({ text: { zh: expect.stringContaining('文件在校验过程中被修改了') } });
     // Not even a temp file: the batch was discarded.
     expect(await readdir(dir)).toEqual(['orders.csv']);
   });
 
   it('is checked as usual when nothing touches it during the run', async () => {
     const input = await writeOrders('orders.csv');
-    const { result } = await validateFile(await job(input, () => undefined));
+    const { result } = await validateFile(await defaultFileJob(input, dir, { onRows: () => undefined }));
     expect(result.rows.total).toBe(ROWS);
     expect((await readdir(dir)).sort()).toEqual(['orders.csv', 'orders.import.xlsx', 'orders.report.xlsx']);
   });

@@ -4,12 +4,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateFile, type FileJob } from '../../../src/cli/commands/validate-file.js';
-import { loadRegistry } from '../../../src/cli/load-rules.js';
-import { DEFAULT_TEMPLATE } from '../../../src/io/output/import-template.js';
+import { validateFile } from '../../../src/cli/commands/validate-file.js';
 import { openSourceRows, type SourceSheet } from '../../../src/io/output/source-sheet.js';
 import { openInput } from '../../../src/io/read-input.js';
 import { DEFAULT_READ_LIMITS, type SheetRow } from '../../../src/io/table.js';
+import { defaultFileJob } from '../../helpers/file-job.js';
 import { readRowsWithShip } from '../../helpers/read-back.js';
 import { bookParts, tempDir, zipParts, type BookSpec } from './package.js';
 
@@ -52,19 +51,7 @@ const texts = (cells: readonly ({ text: string } | string | undefined)[]) =>
 describe('the report copy of a shared-strings workbook', () => {
   it('shows every cell of the input, title and header rows included, on the same rows', async () => {
     const input = await writeExport('orders.xlsx', STRINGS);
-    const job: FileJob = {
-      input,
-      registry: await loadRegistry(undefined),
-      read: { limits: DEFAULT_READ_LIMITS },
-      checks: {},
-      lang: 'zh',
-      reportFormat: 'xlsx',
-      reportCopy: true,
-      outDir: temp.dir,
-      inputs: [input],
-      usedStems: new Set(),
-      importFiles: { template: DEFAULT_TEMPLATE, maxRows: undefined },
-    };
+    const job = await defaultFileJob(input, temp.dir);
     const { result } = await validateFile(job);
     expect(result.rows.rejected).toBe(1);
 
