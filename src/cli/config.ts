@@ -72,7 +72,6 @@ export function configSchema(): ConfigSchema {
   return loadZod().schema;
 }
 
-
 /** The config as the commands use it: paths resolved, template filled in with the defaults. */
 export interface Settings {
   /** The config file read, if any. */

@@ -90,7 +90,7 @@ async function makeFolders(dir: string): Promise<void> {
   let at = dir;
   while (!(await isFolder(at))) {
     const parent = dirname(at);
-    if (parent === at) throw Object.assign(new Error(`no such folder: ${dir}`), { code: 'ENOENT' });
+    if (parent === at) throw coded(`no such folder: ${dir}`, 'ENOENT');
     missing.push(at);
     at = parent;
   }
@@ -101,7 +101,7 @@ async function makeFolders(dir: string): Promise<void> {
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
       // Another run made the folder meanwhile (fine), a file is there (isFolder throws), or a broken link.
-      if (!(await isFolder(folder))) throw Object.assign(new Error(`broken link: ${folder}`), { code: 'ENOENT' });
+      if (!(await isFolder(folder))) throw coded(`broken link: ${folder}`, 'ENOENT');
     }
   }
 }
@@ -112,12 +112,16 @@ async function isFolder(path: string): Promise<boolean> {
   try {
     found = await stat(path);
   } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT') return false;
+    if (errorCode(error) === 'ENOENT') return false;
     throw error;
   }
-  if (!found.isDirectory()) throw Object.assign(new Error(`not a folder: ${path}`), { code: 'EEXIST' });
+  if (!found.isDirectory()) throw coded(`not a folder: ${path}`, 'EEXIST');
   return true;
+}
+
+/** An error that ensureOutDir maps to its message by code, like the file system's own. */
+function coded(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
 }
 
 // ---- refusing to overwrite an input ----------------------------------------------------------

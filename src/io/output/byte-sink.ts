@@ -31,12 +31,11 @@ export class ByteSink {
 
   constructor(private readonly entry: EntryWriter) {}
 
-  /** Adds text; true when enough has gathered that the caller should flush(). */
-  add(text: string): boolean {
+  /** Adds text; see `ready` for when to flush(). */
+  add(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
     this.reserve(text.length * 3);
     this.length += this.buffer.write(text, this.length, 'utf8');
-    return this.full.length > 0;
   }
 
   /** Makes room for `size` more bytes in `buffer` from `length`. */

@@ -44,7 +44,6 @@ export function describeRow(found: readonly Finding[], context: LookContext, shi
   return { style, marks: marks.size === 0 ? undefined : marks, problems: joined(messages), hints: joined(hints) };
 }
 
-
 /**
  * Walks the validated rows beside the rows of the input read again for the copy, in row
  * order. Each copied row must be the next one the validator saw (same number) and every one

@@ -8,7 +8,7 @@ import { ADDED, CopyVerdicts } from './copy-looks.js';
 import { CopyRowWriter, type CopyRowLooks } from './copy-row-bytes.js';
 import type { CopyContext, CopySource } from './report-copy.js';
 import type { EncodedRows } from './sheet-rows.js';
-import { changedWhileRead } from './source-sheet.js';
+import { walkToHeader } from './source-sheet.js';
 
 /**
  * Rows per block handed to the sheet writer (about 200 KB of XML). The compressor takes its
@@ -19,22 +19,10 @@ const BLOCK_ROWS = 200;
 
 /** Reads down to the header; the rows below it are written as bytes. */
 export async function openCsvCopyRows(context: CopyContext, csv: RangedCsv): Promise<CopySource> {
-  const { source } = context;
   try {
     const above: SheetRow[] = [];
-    for (;;) {
-      const next = await csv.batches.next();
-      if (next.done === true) throw changedWhileRead(source.path);
-      const batch = next.value;
-      for (let i = 0; i < batch.rows.length; i += 1) {
-        const row = batch.rows[i]!;
-        if (row > source.headerRow) throw changedWhileRead(source.path);
-        if (row === source.headerRow) {
-          return { above, header: sheetRowOf(batch, i), rows: (strip) => encodedRows(batch, i + 1, csv.batches, context, strip), close: () => csv.close() };
-        }
-        above.push(sheetRowOf(batch, i));
-      }
-    }
+    const { batch, at } = await walkToHeader(csv.batches, (b, i) => b.rows[i], context.source, (b, i) => above.push(sheetRowOf(b, i)));
+    return { above, header: sheetRowOf(batch, at), rows: (strip) => encodedRows(batch, at + 1, csv.batches, context, strip), close: () => csv.close() };
   } catch (error) {
     await csv.close();
     throw error;

@@ -17,7 +17,7 @@ import { ADDED, CopyVerdicts } from './copy-looks.js';
 import { openCsvCopyRows } from './csv-copy-rows.js';
 import { columnName } from '../xlsx/cell-ref.js';
 import type { CellValue, SheetLine, StyledRow } from './sheet-rows.js';
-import { changedWhileRead, openSourceRows, type SourceSheet } from './source-sheet.js';
+import { openSourceRows, walkToHeader, type SourceSheet } from './source-sheet.js';
 import { displayWidth, type TextSheet } from './text-sheet.js';
 
 /** The copy is named like the 千帆 export's sheet, which ship picks when a workbook has it. */
@@ -110,23 +110,9 @@ async function openReaderRows(context: CopyContext): Promise<CopySource> {
   try {
     const rows = opened.rows[Symbol.asyncIterator]();
     const above: SheetRow[] = [];
-    let header: SheetRow | undefined;
-    let below: readonly SheetRow[] = [];
-    while (header === undefined) {
-      const next = await rows.next();
-      if (next.done === true) throw changedWhileRead(source.path);
-      const batch = next.value;
-      for (let i = 0; i < batch.length && header === undefined; i += 1) {
-        const row = batch[i]!;
-        if (row.row > source.headerRow) throw changedWhileRead(source.path);
-        if (row.row === source.headerRow) {
-          header = row;
-          below = batch.slice(i + 1);
-        } else {
-          above.push(row);
-        }
-      }
-    }
+    const { batch, at } = await walkToHeader(rows, (b, i) => b[i]?.row, source, (b, i) => above.push(b[i]!));
+    const header = batch[at]!;
+    const below = batch.slice(at + 1);
     return { above, header, rows: (strip) => copyRows(below, rows, context, strip), close: () => opened.close() };
   } catch (error) {
     await opened.close();

@@ -58,3 +58,27 @@ export function changedWhileRead(path: string): InputError {
     path,
   );
 }
+
+/**
+ * Reads batches of a second pass down to the header row, handing each row above it to
+ * `above`; returns the batch the header is in and its index there. A header that is not
+ * where the first pass found it means the file changed. `rowAt` gives the row number of
+ * entry `i` of a batch (undefined past its end), so rows as cells and rows as bytes share this.
+ */
+export async function walkToHeader<B>(
+  batches: AsyncIterator<B>,
+  rowAt: (batch: B, i: number) => number | undefined,
+  source: Pick<SourceSheet, 'path' | 'headerRow'>,
+  above: (batch: B, i: number) => void,
+): Promise<{ batch: B; at: number }> {
+  for (;;) {
+    const next = await batches.next();
+    if (next.done === true) throw changedWhileRead(source.path);
+    const batch = next.value;
+    for (let i = 0, row = rowAt(batch, 0); row !== undefined; row = rowAt(batch, ++i)) {
+      if (row > source.headerRow) throw changedWhileRead(source.path);
+      if (row === source.headerRow) return { batch, at: i };
+      above(batch, i);
+    }
+  }
+}
