@@ -4,6 +4,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
+import { PendingBytes } from './pending-bytes.js';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -46,8 +47,7 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>, encoding: CsvEn
     return;
   }
   let gbk: TextDecoder | undefined;
-  let carry: Buffer | undefined; // the start of a character the chunk cut
-  const joins = new Joins();
+  const cut = new PendingBytes(); // the start of a character the last chunk cut
   let sawNonAscii = bom;
   let bomLeft = bom ? 3 : 0; // it may come in more than one chunk
   for await (const chunk of chunks) {
@@ -56,7 +56,7 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>, encoding: CsvEn
       if (text !== '') yield Buffer.from(text, 'utf8');
       continue;
     }
-    let bytes = carry === undefined ? chunk : joins.join(carry, chunk);
+    let bytes = cut.joinedWith(chunk);
     if (bomLeft > 0) {
       const skipped = Math.min(bomLeft, bytes.length);
       bytes = bytes.subarray(skipped);
@@ -65,43 +65,18 @@ export async function* utf8Chunks(chunks: AsyncIterable<Buffer>, encoding: CsvEn
     const complete = bytes.subarray(0, completeUtf8Length(bytes));
     if (isUtf8(complete)) {
       sawNonAscii ||= !isAscii(complete);
-      carry = complete.length < bytes.length ? Buffer.from(bytes.subarray(complete.length)) : undefined;
+      if (complete.length < bytes.length) cut.keep(bytes, complete.length);
       if (complete.length > 0) yield complete;
       continue;
     }
     if (sawNonAscii || !isAscii(bytes.subarray(0, lineStartOfFirstError(bytes)))) throw mixedEncoding(path);
     gbk = new TextDecoder('gb18030'); // only ASCII so far, and ASCII reads the same in gb18030
     const text = gbk.decode(bytes, { stream: true });
-    carry = undefined;
     if (text !== '') yield Buffer.from(text, 'utf8');
   }
   const rest = gbk?.decode() ?? '';
   if (rest !== '') yield Buffer.from(rest, 'utf8');
-  else if (carry !== undefined) yield Buffer.from('\uFFFD', 'utf8'); // the file ends in the middle of a character
-}
-
-/**
- * A cut character's bytes joined with the next chunk, in one of two buffers that take
- * turns: a chunk handed on stays as it is until the next one is asked for (the tokenizer
- * keeps byte ranges into it), and a fresh buffer per chunk would cost page faults and
- * garbage collection at almost every chunk of CJK text.
- */
-class Joins {
-  private readonly buffers = [Buffer.alloc(0), Buffer.alloc(0)];
-  private turn = 0;
-
-  join(carry: Buffer, chunk: Buffer): Buffer {
-    const size = carry.length + chunk.length;
-    this.turn ^= 1;
-    let buffer = this.buffers[this.turn]!;
-    if (buffer.length < size) {
-      buffer = Buffer.allocUnsafe(size);
-      this.buffers[this.turn] = buffer;
-    }
-    carry.copy(buffer, 0);
-    chunk.copy(buffer, carry.length);
-    return buffer.subarray(0, size);
-  }
+  else if (cut.take().length > 0) yield Buffer.from('\uFFFD', 'utf8'); // the file ends in the middle of a character
 }
 
 /**

@@ -90,10 +90,6 @@ export class FieldRanges {
     this.firsts[0] = 0;
   }
 
-  get length(): number {
-    return this.records;
-  }
-
   /** How many bounds the records so far hold: a mark to roll back to. */
   get mark(): number {
     return this.boundCount;

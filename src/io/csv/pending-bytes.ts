@@ -1,4 +1,4 @@
-// The bytes a chunk leaves unread (a field it cut), joined with the next chunk in one
+// The bytes a chunk leaves unread (a field or a character it cut), joined with the next chunk in one
 // buffer that is reused from chunk to chunk: no allocation per chunk, and the caller may
 // reuse the memory of the chunks it passes in. Two buffers take turns, so that the joined
 // bytes of one chunk stay as they are until the next chunk is joined: the tokenizer's

@@ -6,7 +6,7 @@
 import type { ReadLimits, SheetRow } from '../table.js';
 import type { FieldRanges } from './field-ranges.js';
 import { utf8 } from './field-text.js';
-import { cleanValue, openCsvFile, toCells, tooManyRows, type ReadCsvOptions } from './read-csv.js';
+import { cleanValue, isBlankRecord, openCsvFile, toCells, tooManyRows, type ReadCsvOptions } from './read-csv.js';
 import { RANGED_RECORD } from './tokenizer.js';
 
 const TAB = 0x09;
@@ -54,30 +54,26 @@ export async function openCsvRanges(path: string, limits: ReadLimits, options: R
 async function* rangedRows(records: AsyncGenerator<string[][]>, ranges: FieldRanges, path: string, limits: ReadLimits): AsyncGenerator<CsvRowBatch> {
   let row = 0; // every record counts, empty ones too, as in readCsv
   let kept = 0;
-  try {
-    for await (const batch of records) {
-      const rows: number[] = [];
-      const recordOf: number[] = [];
-      const texts: (readonly string[] | undefined)[] = [];
-      let ranged = 0;
-      for (const record of batch) {
-        row += 1;
-        const index = record === RANGED_RECORD ? ranged++ : -1;
-        if (index >= 0 ? isEmptyRecord(ranges, index) : toCells(record) === undefined) continue;
-        kept += 1;
-        if (kept > limits.maxRows) {
-          // Every row under the limit still goes up, then the error.
-          if (rows.length > 0) yield { ranges, rows, recordOf, texts };
-          throw tooManyRows(path, limits.maxRows);
-        }
-        rows.push(row);
-        recordOf.push(index);
-        texts.push(index >= 0 ? undefined : record);
+  for await (const batch of records) {
+    const rows: number[] = [];
+    const recordOf: number[] = [];
+    const texts: (readonly string[] | undefined)[] = [];
+    let ranged = 0;
+    for (const record of batch) {
+      row += 1;
+      const index = record === RANGED_RECORD ? ranged++ : -1;
+      if (index >= 0 ? isEmptyRecord(ranges, index) : isBlankRecord(record)) continue;
+      kept += 1;
+      if (kept > limits.maxRows) {
+        // Every row under the limit still goes up, then the error.
+        if (rows.length > 0) yield { ranges, rows, recordOf, texts };
+        throw tooManyRows(path, limits.maxRows);
       }
-      if (rows.length > 0) yield { ranges, rows, recordOf, texts };
+      rows.push(row);
+      recordOf.push(index);
+      texts.push(index >= 0 ? undefined : record);
     }
-  } finally {
-    await records.return(undefined);
+    if (rows.length > 0) yield { ranges, rows, recordOf, texts };
   }
 }
 

@@ -145,6 +145,11 @@ export function toCells(record: readonly string[]): (Cell | undefined)[] | undef
   return empty ? undefined : cells;
 }
 
+/** Whether every field is empty once cleaned: a row readCsv leaves out (toCells gives undefined). */
+export function isBlankRecord(record: readonly string[]): boolean {
+  return record.every((raw) => cleanValue(raw) === '');
+}
+
 /**
  * Undoes the tricks exports use to stop Excel from turning long numbers into 7.7E+14:
  * a tab before (Douyin) or after (Pinduoduo) the value, and the `="…"` formula wrapper.

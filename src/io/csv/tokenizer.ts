@@ -184,6 +184,7 @@ export class CsvTokenizer {
    * returns where the field readers take over: `start` when that is the whole record.
    */
   private readSimpleRecord(bytes: Buffer, start: number, records: string[][]): number {
+    if (bytes[start] === QUOTE) return start;
     const n = bytes.length;
     const { delimiterStart, highestStop, texts } = this;
     const { lineEnding } = this.separators;
@@ -192,7 +193,7 @@ export class CsvTokenizer {
     const fields: string[] = [];
     let from = start;
     let high = 0; // the bits of every byte of the field so far: ASCII while bit 7 stays clear
-    for (let i = bytes[start] === QUOTE ? n : start; i < n; i++) {
+    for (let i = start; i < n; i++) {
       const byte = bytes[i]!;
       if (byte > highestStop) {
         high |= byte;
