@@ -94,8 +94,13 @@ export function ownRank(format: Format, strength: Strength): number {
   return STATUS_RANK[format.status] * 4 + STRENGTH_RANK[strength];
 }
 
-export const STRENGTH_RANK: Record<Strength, number> = { checksum: 0, 'letter-prefix': 1, 'digit-prefix': 2, 'length-only': 3 };
-export const STATUS_RANK: Record<Format['status'], number> = { current: 0, legacy: 1 };
+/** A fit's rank as byEvidence orders fits, lowest best: strength outranks status (2 statuses, ranked 0–1). */
+function evidenceRank(format: Format, strength: Strength): number {
+  return STRENGTH_RANK[strength] * 2 + STATUS_RANK[format.status];
+}
+
+const STRENGTH_RANK: Record<Strength, number> = { checksum: 0, 'letter-prefix': 1, 'digit-prefix': 2, 'length-only': 3 };
+const STATUS_RANK: Record<Format['status'], number> = { current: 0, legacy: 1 };
 
 export function strengthOf(match: FormatMatch): Strength {
   return match.checksum === 'passed' ? 'checksum' : match.format.specificity;
@@ -103,16 +108,12 @@ export function strengthOf(match: FormatMatch): Strength {
 
 /** For detection: the strongest evidence first, then current before legacy. */
 export function byEvidence(a: FormatMatch, b: FormatMatch): number {
-  return (
-    STRENGTH_RANK[strengthOf(a)] - STRENGTH_RANK[strengthOf(b)] ||
-    STATUS_RANK[a.format.status] - STATUS_RANK[b.format.status] ||
-    a.order - b.order
-  );
+  return evidenceRank(a.format, strengthOf(a)) - evidenceRank(b.format, strengthOf(b)) || a.order - b.order;
 }
 
 /** For the declared carrier: a current format first, so the answer is 'valid' whenever it can be. */
 export function byStatus(a: FormatMatch, b: FormatMatch): number {
-  return STATUS_RANK[a.format.status] - STATUS_RANK[b.format.status] || byEvidence(a, b);
+  return ownRank(a.format, strengthOf(a)) - ownRank(b.format, strengthOf(b)) || a.order - b.order;
 }
 
 const SCOPE_RANK = { domestic: 0, international: 1 } as const;
@@ -140,8 +141,8 @@ export function strongestFit(compiled: CompiledCarrier, normalized: string): Det
     const verdict = formatVerdict(entry, normalized);
     if (verdict === undefined || verdict === 'failed') continue;
     const strength: Strength = verdict === 'passed' ? 'checksum' : entry.format.specificity;
-    // Strength outranks status (2 statuses, ranked 0–1); a tie keeps the earlier format.
-    const rank = STRENGTH_RANK[strength] * 2 + STATUS_RANK[entry.format.status];
+    // A tie keeps the earlier format, as byEvidence's order does.
+    const rank = evidenceRank(entry.format, strength);
     if (rank < bestRank) {
       best = entry.format;
       bestStrength = strength;

@@ -71,15 +71,10 @@ export function plainCodeText(cell: Cell | undefined, field: FieldName): string 
   if (cell === undefined) return '';
   if (cell.type !== 'string' || cell.formula === true) return undefined;
   const text = cell.text.trim();
-  if (text !== '' && isFormulaTrigger(text.charCodeAt(0))) return undefined;
+  if (FORMULA_TRIGGER.test(text)) return undefined;
   // E-notation needs a '+': without one the number is no copy of what Excel showed.
   if (field === 'trackingNumber' && text.includes('+')) return undefined;
   return text;
-}
-
-/** The first characters of FORMULA_TRIGGER, as code units. */
-function isFormulaTrigger(unit: number): boolean {
-  return unit === 0x3d || unit === 0x2b || unit === 0x2d || unit === 0x40 || unit === 0xff1d || unit === 0xff0b || unit === 0xff0d || unit === 0xff20;
 }
 
 /** Any other cell as plain text; error cells read as empty. */

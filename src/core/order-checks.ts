@@ -39,16 +39,6 @@ function isXhsOrderId(text: string): boolean {
 
 const NO_CONFLICTS: readonly Finding[] = Object.freeze([]);
 
-/** The first row carrying each distinct value, in row order. */
-function firstRows(rows: readonly RowRecord[], keyOf: (record: RowRecord) => string): Map<string, RowRecord> {
-  const first = new Map<string, RowRecord>();
-  for (const record of rows) {
-    const key = keyOf(record);
-    if (key !== '' && !first.has(key)) first.set(key, record);
-  }
-  return first;
-}
-
 /** Whether two rows of the order have different non-empty values. */
 function disagree(rows: readonly RowRecord[], keyOf: (record: RowRecord) => string): boolean {
   let first = '';
@@ -70,9 +60,8 @@ function conflicts(
 ): readonly Finding[] {
   // Nearly every order agrees with itself: then no map of its values is built.
   if (!disagree(group.rows, keyOf)) return NO_CONFLICTS;
-  const distinct = [...firstRows(group.rows, keyOf).values()];
-  const first = distinct[0];
-  if (first === undefined || distinct.length < 2) return [];
+  // disagree() found two values, so a row with the first one is there.
+  const first = group.rows.find((record) => keyOf(record) !== '')!;
   return group.rows
     .filter((record) => keyOf(record) !== '' && keyOf(record) !== keyOf(first))
     .map((record) =>

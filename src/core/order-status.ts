@@ -1,6 +1,7 @@
 // Which rows are orders waiting to be shipped. Everything else in the export
 // (shipped, cancelled, completed…) is skipped: counted and listed, never imported.
 
+import { boundedMemo } from './bounded-memo.js';
 import { headerKey } from './columns.js';
 
 // 千帆 shows 待配货; other backends and older exports say 待发货. An empty status
@@ -8,25 +9,10 @@ import { headerKey } from './columns.js';
 const PENDING = new Set(['待配货', '待发货', '待出库', '待打单', 'pending', 'tobeshipped', 'awaitingshipment', 'unshipped'].map(headerKey));
 
 // An export has a handful of distinct statuses: each is keyed once, not once per row.
-const pendingByStatus = new Map<string, boolean>();
-const MAX_REMEMBERED = 1024;
-
-// Most rows have the status of the row before: that one is answered without a lookup.
-let lastStatus = '';
-let lastPending = false;
+const isPendingText = boundedMemo((status) => PENDING.has(headerKey(status)));
 
 export function isPendingStatus(status: string): boolean {
-  if (status === '') return true;
-  if (status === lastStatus) return lastPending;
-  let pending = pendingByStatus.get(status);
-  if (pending === undefined) {
-    pending = PENDING.has(headerKey(status));
-    // A column of free text (a misread header) must not grow the memo without bound.
-    if (pendingByStatus.size < MAX_REMEMBERED) pendingByStatus.set(status, pending);
-  }
-  lastStatus = status;
-  lastPending = pending;
-  return pending;
+  return status === '' || isPendingText(status);
 }
 
 const SUMMARY_LABELS = new Set(['合计', '总计', '小计', '汇总', 'total', 'sum', 'grandtotal'].map(headerKey));
