@@ -14,29 +14,65 @@ function isPlain(unit: number): boolean {
 
 const squash = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
 
-// Two 32-bit multiplicative lanes (FNV-1a's prime and murmur2's), fed the three parts and a
-// separator after each. Module state instead of a returned pair: this runs once per row.
+// Two 32-bit multiplicative lanes (FNV-1a's prime and murmur2's), fed two UTF-16 units
+// a step and, after each part, a separator that carries the part's length. Two units a
+// step halve the chain of multiplications, which is what hashing costs here (one
+// multiply has to wait for the one before); the length in the separator keeps "ab"+"c"
+// and "a"+"bc" apart even though a lone last unit is fed like a pair.
+// Module state instead of a returned pair: this runs once per row.
+const MURMUR_M = 0x5bd1e995;
 let laneA = 0;
 let laneB = 0;
 
-/** Adds one part and a separator to both lanes; text that is not plain is normalized first. */
+/**
+ * Adds one part and its separator to both lanes. Plain text is hashed as it is read;
+ * at the first unit that is not plain the part is normalized and hashed from the start
+ * (the lanes are only written at the end, so nothing of the first try remains).
+ */
 function feed(part: string): void {
-  for (let i = 0; i < part.length; i++) {
-    if (!isPlain(part.charCodeAt(i))) return hashUnits(squash(part));
+  let a = laneA;
+  let b = laneB;
+  const length = part.length;
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    const first = part.charCodeAt(i);
+    const second = part.charCodeAt(i + 1);
+    if (!isPlain(first) || !isPlain(second)) return hashUnits(squash(part));
+    const pair = (first << 16) | second;
+    a = Math.imul(a ^ pair, FNV_PRIME);
+    b = Math.imul(b ^ pair, MURMUR_M);
   }
-  hashUnits(part);
+  if (i < length) {
+    const last = part.charCodeAt(i);
+    if (!isPlain(last)) return hashUnits(squash(part));
+    a = Math.imul(a ^ last, FNV_PRIME);
+    b = Math.imul(b ^ last, MURMUR_M);
+  }
+  separate(a, b, length);
 }
 
+/** feed() for normalized text: the same steps, without looking at what the units are. */
 function hashUnits(part: string): void {
   let a = laneA;
   let b = laneB;
-  for (let i = 0; i < part.length; i++) {
-    const unit = part.charCodeAt(i);
-    a = Math.imul(a ^ unit, FNV_PRIME);
-    b = Math.imul(b ^ unit, 0x5bd1e995);
+  const length = part.length;
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    const pair = (part.charCodeAt(i) << 16) | part.charCodeAt(i + 1);
+    a = Math.imul(a ^ pair, FNV_PRIME);
+    b = Math.imul(b ^ pair, MURMUR_M);
   }
-  laneA = Math.imul(a ^ 0x7c, FNV_PRIME);
-  laneB = Math.imul(b ^ 0x7c, 0x5bd1e995);
+  if (i < length) {
+    a = Math.imul(a ^ part.charCodeAt(i), FNV_PRIME);
+    b = Math.imul(b ^ part.charCodeAt(i), MURMUR_M);
+  }
+  separate(a, b, length);
+}
+
+function separate(a: number, b: number, length: number): void {
+  const separator = (length << 8) | 0x7c;
+  laneA = Math.imul(a ^ separator, FNV_PRIME);
+  laneB = Math.imul(b ^ separator, MURMUR_M);
 }
 
 /**

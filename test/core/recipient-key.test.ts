@@ -20,4 +20,18 @@ describe('recipientKeyOf', () => {
     expect(recipientKeyOf('张**138', '****1234', '上海市浦东新区***路1号')).not.toBe(key);
     expect(recipientKeyOf('李**', '138****1234', '上海市浦东新区***路1号')).not.toBe(key);
   });
+
+  it('tells apart texts that differ only in where a part ends or in one unit', () => {
+    // Units are hashed two at a time: a lone last unit must not pass for a pair, and a
+    // part boundary must not move unnoticed.
+    expect(recipientKeyOf('ab', 'c', '')).not.toBe(recipientKeyOf('a', 'bc', ''));
+    expect(recipientKeyOf('张三', '', '路1号')).not.toBe(recipientKeyOf('张', '三', '路1号'));
+    expect(recipientKeyOf('张三', '', '路1号')).not.toBe(recipientKeyOf('张三', '', '路2号'));
+    expect(recipientKeyOf('张三', '', '路1号')).not.toBe(recipientKeyOf('三张', '', '路1号'));
+  });
+
+  it('gives a text that needs normalizing halfway through the key of its normal form', () => {
+    expect(recipientKeyOf('张三', '13812345678', '上海市 浦东新区')).toBe(recipientKeyOf('张三', '13812345678', '上海市浦东新区'));
+    expect(recipientKeyOf('张三', '1381234567８', '')).toBe(recipientKeyOf('张三', '13812345678', ''));
+  });
 });
