@@ -131,7 +131,9 @@ async function runBaseline(file, format, scratch) {
 async function benchCase(options, scratch, rows, cols, format, report) {
   const file = await input(options, rows, cols, format);
   const big = rows >= 1_000_000;
-  const pairs = options.runs ?? (big ? 1 : 3);
+  // The cases a target is read from get more pairs: on this shared machine three pairs
+  // have put the same build on both sides of a target (0.76 with seven, 1.31 with three).
+  const pairs = options.runs ?? (big ? 1 : targetCase({ rows, cols, format, report }) === undefined ? 3 : 5);
   if (!big) {
     await runShip(file, scratch, report); // warm the page cache and the disk, not counted
     await runBaseline(file, format, scratch);
@@ -140,8 +142,14 @@ async function benchCase(options, scratch, rows, cols, format, report) {
   const base = [];
   for (let i = 0; i < pairs; i++) {
     process.stderr.write(`  ${sizeLabel(rows)} × ${cols} ${format}, ${report} report: pair ${i + 1}/${pairs}\r`);
-    ship.push(await runShip(file, scratch, report));
-    base.push(await runBaseline(file, format, scratch));
+    // A B B A …: whichever runs second in a pair does not always meet the same drift.
+    if (i % 2 === 0) {
+      ship.push(await runShip(file, scratch, report));
+      base.push(await runBaseline(file, format, scratch));
+    } else {
+      base.push(await runBaseline(file, format, scratch));
+      ship.push(await runShip(file, scratch, report));
+    }
   }
   process.stderr.write('\n');
   const ratios = ship.map((s, i) => s.wall / base[i].wall);
@@ -162,15 +170,18 @@ async function benchCase(options, scratch, rows, cols, format, report) {
   };
 }
 
+/** The target a case is read against, or undefined: the targets are for what a user gets by default; the other reports are there to compare. */
+function targetCase({ rows, cols, format, report }) {
+  if (report !== 'full') return undefined;
+  if (rows === 100_000 && cols === 13 && format === 'xlsx') return { text: '≤ 1.2× and ≤ 400 MiB', met: (r) => r.ratio <= 1.2 && r.ship.peak <= 400 };
+  if (rows === 100_000 && cols === 13 && format === 'csv') return { text: '≤ 1.5×', met: (r) => r.ratio <= 1.5 };
+  if (rows === 1_000_000 && format === 'xlsx') return { text: 'completes, ≤ 1024 MiB, no temp files', met: (r) => r.ship.peak <= 1024 };
+  return undefined;
+}
+
 function targetOf(result) {
-  // The targets are for what a user gets by default; the other reports are there to compare.
-  if (result.report !== 'full') return { text: '', met: undefined };
-  if (result.rows === 100_000 && result.cols === 13 && result.format === 'xlsx') {
-    return { text: '≤ 1.2× and ≤ 400 MiB', met: result.ratio <= 1.2 && result.ship.peak <= 400 };
-  }
-  if (result.rows === 100_000 && result.cols === 13 && result.format === 'csv') return { text: '≤ 1.5×', met: result.ratio <= 1.5 };
-  if (result.rows === 1_000_000 && result.format === 'xlsx') return { text: 'completes, ≤ 1024 MiB, no temp files', met: result.ship.peak <= 1024 };
-  return { text: '', met: undefined };
+  const target = targetCase(result);
+  return target === undefined ? { text: '', met: undefined } : { text: target.text, met: target.met(result) };
 }
 
 const verdict = (met) => (met === undefined ? '' : met ? 'met' : 'NOT met');
