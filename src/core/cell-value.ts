@@ -16,6 +16,12 @@ export interface CellReading {
 /** Cells that spreadsheets would run as a formula when the report is opened. */
 const FORMULA_TRIGGER = /^[=+\-@＝＋－＠]/;
 
+/** Dashes alone are how many sheets write "none" (as 售后状态 does): an empty cell, not a formula. */
+const NONE_PLACEHOLDER = /^[-－—–]+$/;
+
+/** A first character that sends a cell to the full reading: a formula trigger or a dash. */
+const NEEDS_A_LOOK = /^[=+\-@＝＋－＠—–]/;
+
 // Excel keeps 15 significant digits: a number cell with more was rounded when it was typed or imported.
 const EXCEL_SIGNIFICANT_DIGITS = 15;
 
@@ -50,6 +56,7 @@ export function readCodeCell(cell: Cell | undefined, row: number, field: FieldNa
     text = digits;
   }
   const trimmed = text.trim();
+  if (NONE_PLACEHOLDER.test(trimmed)) return { text: '', findings, unusable: false };
   if (FORMULA_TRIGGER.test(trimmed)) {
     findings.push(finding('formula-like-value', row, at));
     return { text: '', findings, unusable: true };
@@ -71,7 +78,7 @@ export function plainCodeText(cell: Cell | undefined, field: FieldName): string 
   if (cell === undefined) return '';
   if (cell.type !== 'string' || cell.formula === true) return undefined;
   const text = cell.text.trim();
-  if (FORMULA_TRIGGER.test(text)) return undefined;
+  if (NEEDS_A_LOOK.test(text)) return undefined;
   // E-notation needs a '+': without one the number is no copy of what Excel showed.
   if (field === 'trackingNumber' && text.includes('+')) return undefined;
   return text;

@@ -101,8 +101,22 @@ export interface ColumnMap {
   header: Partial<Record<Field, string>>;
 }
 
+/** A column whose header fits a field. */
+export interface ColumnCandidate {
+  column: number;
+  /** The header text as the file wrote it. */
+  text: string;
+  /** How well the header names the field: lower is better (HEADER_ALIASES order). */
+  rank: number;
+}
+
 export interface HeaderMatch {
   columns: ColumnMap;
+  /**
+   * Every column that fits each field, best first: the export's own 快递单号 can sit
+   * beside a 运单号 pasted in from an ERP, or the same header twice.
+   */
+  candidates: Partial<Record<Field, ColumnCandidate[]>>;
   missing: Field[];
   /** Every non-empty header text of the row, for the "found these instead" message. */
   headers: string[];
@@ -118,7 +132,7 @@ function cellText(cell: Cell | undefined): string {
  */
 export function matchHeader(cells: readonly (Cell | undefined)[], extra?: ExtraAliases): HeaderMatch {
   const index = aliasIndex(extra);
-  const best = new Map<Field, { column: number; rank: number; text: string }>();
+  const candidates: Partial<Record<Field, ColumnCandidate[]>> = {};
   const headers: string[] = [];
   cells.forEach((cell, column) => {
     const text = cellText(cell);
@@ -126,16 +140,45 @@ export function matchHeader(cells: readonly (Cell | undefined)[], extra?: ExtraA
     headers.push(text);
     const hit = index.get(headerKey(text));
     if (hit === undefined) return;
-    const current = best.get(hit.field);
-    if (current === undefined || hit.rank < current.rank) best.set(hit.field, { column, rank: hit.rank, text });
+    (candidates[hit.field] ??= []).push({ column, text, rank: hit.rank });
   });
   const columns: ColumnMap = { index: {}, header: {} };
-  for (const [field, { column, text }] of best) {
-    columns.index[field] = column;
-    columns.header[field] = text;
+  for (const [field, fits] of Object.entries(candidates) as [Field, ColumnCandidate[]][]) {
+    // Stable: among equal ranks the leftmost stays first.
+    fits.sort((a, b) => a.rank - b.rank);
+    columns.index[field] = fits[0]!.column;
+    columns.header[field] = fits[0]!.text;
   }
   const missing = REQUIRED_FIELDS.filter((field) => columns.index[field] === undefined);
-  return { columns, missing, headers };
+  return { columns, candidates, missing, headers };
+}
+
+/**
+ * Where a field has several columns, reads the one that holds values in the first data
+ * rows: a 千帆 export with its 快递公司 and 快递单号 left empty and the filled pair pasted
+ * further right (or under an ERP's names) must be read from the filled pair. When every
+ * candidate is as full as the others, the best-named, leftmost one stays.
+ */
+export function preferFilledColumns<T extends HeaderMatch>(match: T, dataRows: readonly SheetRow[]): T {
+  const columns: ColumnMap = { index: { ...match.columns.index }, header: { ...match.columns.header } };
+  for (const [field, fits] of Object.entries(match.candidates) as [Field, ColumnCandidate[]][]) {
+    if (fits.length < 2) continue;
+    let chosen = fits[0]!;
+    let chosenFilled = filledCells(dataRows, chosen.column);
+    for (const candidate of fits.slice(1)) {
+      const filled = filledCells(dataRows, candidate.column);
+      if (filled > chosenFilled) [chosen, chosenFilled] = [candidate, filled];
+    }
+    columns.index[field] = chosen.column;
+    columns.header[field] = chosen.text;
+  }
+  return { ...match, columns };
+}
+
+function filledCells(rows: readonly SheetRow[], column: number): number {
+  let filled = 0;
+  for (const row of rows) if (cellText(row.cells[column]) !== '') filled += 1;
+  return filled;
 }
 
 /** How many rows from the top are searched for the header when it is not on row 1. */

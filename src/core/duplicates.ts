@@ -4,6 +4,7 @@
 
 import { finding, type Finding } from './finding.js';
 import { NO_RECIPIENT } from './recipient-key.js';
+import type { RowKind } from './row-record.js';
 import { TextIndex } from './text-index.js';
 
 /** What the index needs to know of a row, by its index in the row store. */
@@ -13,6 +14,8 @@ export interface NumberedRows {
   trackingAt(index: number): string;
   orderIdAt(index: number): string;
   recipientKeyAt(index: number): number;
+  kindAt(index: number): RowKind;
+  statusAt(index: number): string;
 }
 
 /**
@@ -32,17 +35,29 @@ export class SharedNumberIndex {
   }
 
   /**
+   * Takes the number of a shipped order's row (one the sheet skips) as used before any
+   * order is checked: an order to ship that reuses it gets the finding, wherever it is.
+   */
+  remember(tracking: string, index: number): void {
+    if (tracking !== '') this.firstByNumber.addIfNew(tracking, index);
+  }
+
+  /**
    * The finding for the order `orderId` whose number `tracking` (the one on the row at
-   * `index`) an earlier order already used; else undefined.
+   * `index`) an earlier order, or a shipped one, already used; else undefined.
    */
   check(orderId: string, tracking: string, index: number): Finding | undefined {
     if (tracking === '') return undefined;
     const first = this.firstByNumber.addIfNew(tracking, index);
     if (first < 0) return undefined;
     const { rows } = this;
+    // The shipped part of this very order (a split shipment) is not another order.
+    if (orderId !== '' && rows.orderIdAt(first) === orderId) return undefined;
     const recipient = rows.recipientKeyAt(index);
     const sameRecipient = recipient !== NO_RECIPIENT && recipient === rows.recipientKeyAt(first);
-    const args = { firstRow: rows.rowAt(first), firstOrderId: rows.orderIdAt(first), recipientKnown: recipient === NO_RECIPIENT ? 0 : 1 };
+    const shipped = rows.kindAt(first) !== 'order';
+    const args: Record<string, string | number> = { firstRow: rows.rowAt(first), firstOrderId: rows.orderIdAt(first), recipientKnown: recipient === NO_RECIPIENT ? 0 : 1 };
+    if (shipped) args.firstStatus = rows.statusAt(first);
     return finding(sameRecipient ? 'merged-shipment' : 'duplicate-tracking-number', rows.rowAt(index), {
       orderId: orderId === '' ? undefined : orderId,
       field: 'trackingNumber',

@@ -12,6 +12,8 @@ export const FINDING_SEVERITY = {
   // The row is not an order to ship: counted as skipped, listed for information.
   'status-not-pending': 'info',
   'summary-row': 'info',
+  'blank-row': 'info',
+  'repeated-header': 'info',
   // Missing or malformed order data.
   'missing-order-id': 'error',
   'order-id-format': 'error',

@@ -14,6 +14,11 @@ type Entry = Record<Lang, Text>;
 
 const s = (value: string | number | undefined): string => (value === undefined ? '' : String(value));
 
+// The order that used a tracking number first, and its state when it is already shipped
+// (a row the sheet skips, whose number is taken all the same).
+const firstOrderZh = (a: Args): string => `订单 ${s(a.firstOrderId)}${a.firstStatus === undefined ? '' : `，${s(a.firstStatus)}`}`;
+const firstOrderEn = (a: Args): string => `order ${s(a.firstOrderId)}${a.firstStatus === undefined ? '' : `, ${s(a.firstStatus)}`}`;
+
 export const MESSAGES: Record<FindingCode, Entry> = {
   'status-not-pending': {
     zh: { message: (a) => `订单状态为「${s(a.status)}」，不是待发货订单，已跳过`, hint: () => '无需处理；只有待配货/待发货的订单会进入导入表' },
@@ -22,6 +27,14 @@ export const MESSAGES: Record<FindingCode, Entry> = {
   'summary-row': {
     zh: { message: () => '合计行，不是订单，已跳过', hint: () => '无需处理' },
     en: { message: () => 'Totals row (合计), not an order: skipped', hint: () => 'Nothing to do' },
+  },
+  'blank-row': {
+    zh: { message: () => '这一行只有空格或看不见的字符，不是订单，已跳过', hint: () => '无需处理；也可以删掉这一行' },
+    en: { message: () => 'The row holds only spaces or invisible characters, no order: skipped', hint: () => 'Nothing to do; the row can be deleted' },
+  },
+  'repeated-header': {
+    zh: { message: () => '这一行是又出现了一次的表头（两份导出拼在了一起？），不是订单，已跳过', hint: () => '无需处理；也可以删掉这一行' },
+    en: { message: () => 'The header row again (two exports pasted together?), not an order: skipped', hint: () => 'Nothing to do; the row can be deleted' },
   },
   'missing-order-id': {
     zh: { message: () => '缺少订单号', hint: () => '从千帆重新导出，或补上以 P 开头的 19 位订单号' },
@@ -145,17 +158,17 @@ export const MESSAGES: Record<FindingCode, Entry> = {
   },
   'duplicate-tracking-number': {
     zh: {
-      message: (a) => `快递单号与第 ${s(a.firstRow)} 行（订单 ${s(a.firstOrderId)}）重复，且收件人不同`,
+      message: (a) => `快递单号与第 ${s(a.firstRow)} 行（${firstOrderZh(a)}）重复${a.recipientKnown === 0 ? '' : '，且收件人不同'}`,
       hint: (a) => (a.recipientKnown === 0 ? '表中没有收件人信息，无法确认是合并发货；请核对单号' : '一个包裹不能寄给两个收件人；请核对单号是否填错行'),
     },
     en: {
-      message: (a) => `Same tracking number as row ${s(a.firstRow)} (order ${s(a.firstOrderId)}), with a different recipient`,
+      message: (a) => `Same tracking number as row ${s(a.firstRow)} (${firstOrderEn(a)})${a.recipientKnown === 0 ? '' : ', with a different recipient'}`,
       hint: (a) => (a.recipientKnown === 0 ? 'The sheet has no recipient columns, so a merged shipment cannot be confirmed; check the number' : 'One parcel cannot go to two recipients; check whether the number is on the wrong row'),
     },
   },
   'merged-shipment': {
-    zh: { message: (a) => `与第 ${s(a.firstRow)} 行（订单 ${s(a.firstOrderId)}）共用快递单号，收件人相同，按合并发货处理`, hint: () => '确认这些订单确实装在同一个包裹里' },
-    en: { message: (a) => `Shares the tracking number of row ${s(a.firstRow)} (order ${s(a.firstOrderId)}) with the same recipient: treated as a merged shipment`, hint: () => 'Make sure these orders really are in one parcel' },
+    zh: { message: (a) => `与第 ${s(a.firstRow)} 行（${firstOrderZh(a)}）共用快递单号，收件人相同，按合并发货处理`, hint: () => '确认这些订单确实装在同一个包裹里' },
+    en: { message: (a) => `Shares the tracking number of row ${s(a.firstRow)} (${firstOrderEn(a)}) with the same recipient: treated as a merged shipment`, hint: () => 'Make sure these orders really are in one parcel' },
   },
   'merged-cells': {
     zh: {
@@ -228,6 +241,8 @@ export const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> =
 export const CODE_TITLE: Record<FindingCode, Record<Lang, string>> = {
   'status-not-pending': { zh: '非待发货订单（跳过）', en: 'not waiting for shipment (skipped)' },
   'summary-row': { zh: '合计行（跳过）', en: 'totals row (skipped)' },
+  'blank-row': { zh: '空白行（跳过）', en: 'blank row (skipped)' },
+  'repeated-header': { zh: '重复的表头行（跳过）', en: 'header row again (skipped)' },
   'missing-order-id': { zh: '缺少订单号', en: 'order ID missing' },
   'order-id-format': { zh: '订单号格式不对', en: 'order ID malformed' },
   'missing-shipping-info': { zh: '未填写快递信息', en: 'no carrier and no number' },

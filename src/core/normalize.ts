@@ -13,9 +13,17 @@ function toHalfWidth(text: string): string {
   return out;
 }
 
-// Zero-width characters arrive with copy-paste from chat apps and web pages.
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+// Characters that show nothing arrive with copy-paste from chat apps, web pages and PDFs:
+// zero-width spaces and joiners, the soft hyphen, the left-to-right and right-to-left
+// marks and the bidi embeddings, overrides and isolates around a pasted number, the
+// invisible operators, the Mongolian vowel separator and the BOM.
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const WHITESPACE = /\s+/g;
+/** The text without the characters that show nothing (INVISIBLE). */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 // What a carrier prints and what normalization leaves unchanged.
 const CLEAN = /^[0-9A-Z-]*$/;
 
@@ -28,7 +36,7 @@ const CLEAN = /^[0-9A-Z-]*$/;
 export function normalizeTrackingNumber(raw: string): string {
   // Almost every cell is already clean: nothing to convert, strip or upper-case.
   if (CLEAN.test(raw)) return raw;
-  let text = toHalfWidth(raw).replace(INVISIBLE, '').trim();
+  let text = withoutInvisible(toHalfWidth(raw)).trim();
   text = text.replace(/^['‘’`]+/, '');
   return text.replace(WHITESPACE, '').toUpperCase();
 }

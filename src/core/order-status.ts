@@ -17,7 +17,26 @@ export function isPendingStatus(status: string): boolean {
 
 const SUMMARY_LABELS = new Set(['合计', '总计', '小计', '汇总', 'total', 'sum', 'grandtotal'].map(headerKey));
 
-/** The export's trailing 合计 row: no 订单号, and a cell that says it is a total. */
+/**
+ * The export's trailing 合计 row: a cell that says it is a total, and no 订单号 or the
+ * label itself in the 订单号 column.
+ */
 export function isSummaryRow(orderId: string, cellTexts: readonly string[]): boolean {
-  return orderId === '' && cellTexts.some((text) => SUMMARY_LABELS.has(headerKey(text)));
+  if (orderId !== '' && !SUMMARY_LABELS.has(headerKey(orderId))) return false;
+  return cellTexts.some((text) => SUMMARY_LABELS.has(headerKey(text)));
+}
+
+// States in which the order's parcel has left with its number (千帆: 已发货未签收, 已签收,
+// 已完成; other backends: 部分发货, 交易成功…). A cancelled or closed order's number was
+// never handed to the platform, so it may be used again.
+const SHIPPED = ['已发货', '部分发货', '已签收', '已收货', '待收货', '已完成', '交易成功', '交易完成', '运输中', '派送中', 'shipped', 'delivered', 'completed', 'intransit'].map(headerKey);
+
+const isShippedText = boundedMemo((status) => {
+  const key = headerKey(status);
+  return SHIPPED.some((fragment) => key.includes(fragment));
+});
+
+/** The order has been shipped: its number is in use. */
+export function isShippedStatus(status: string): boolean {
+  return status !== '' && isShippedText(status);
 }

@@ -1,6 +1,7 @@
 // Who an order goes to, reduced to one number: two orders that share a tracking number
 // are a merged shipment when their recipients are the same, and a mistake otherwise.
 
+import { withoutInvisible } from './normalize.js';
 import { fmix32, FNV_OFFSET, FNV_PRIME } from './text-hash.js';
 
 /** The key of a row that names no recipient at all (no name, phone or address). */
@@ -12,7 +13,7 @@ function isPlain(unit: number): boolean {
   return (unit >= 0x21 && unit <= 0x7e) || (unit >= 0x4e00 && unit <= 0x9fff);
 }
 
-const squash = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
+const squash = (text: string): string => withoutInvisible(text.normalize('NFKC')).replace(/\s+/g, '');
 
 // Two 32-bit multiplicative lanes (FNV-1a's prime and murmur2's), fed two UTF-16 units
 // a step and, after each part, a separator that carries the part's length. Two units a

@@ -5,15 +5,19 @@
 import type { ColumnMap, Field } from './columns.js';
 import { plainCodeText, readCodeCell, readReportedTextCell, readTextCell } from './cell-value.js';
 import { finding, type FieldName, type Finding } from './finding.js';
-import { normalizeId, normalizeTrackingNumber } from './normalize.js';
-import { isPendingStatus, isSummaryRow } from './order-status.js';
+import { normalizeId, normalizeTrackingNumber, withoutInvisible } from './normalize.js';
+import { isPendingStatus, isShippedStatus, isSummaryRow } from './order-status.js';
 import type { Cell, SheetRow } from './sheet.js';
 import { isPendingAfterSales, watchedTagText } from './after-sales.js';
 import { cellToTime, type ExcelDateOptions } from './excel-date.js';
 import { NO_RECIPIENT, recipientKeyOf } from './recipient-key.js';
 import type { OrderTimes } from './shipping-time.js';
 
-export type RowKind = 'order' | 'not-pending' | 'summary';
+/**
+ * order: an order to ship; not-pending: an order in another state (shipped, cancelled…);
+ * not-an-order: a 合计 row, a row of spaces, the header pasted in again.
+ */
+export type RowKind = 'order' | 'not-pending' | 'not-an-order';
 
 export interface RowRecord {
   row: number;
@@ -70,6 +74,13 @@ const ERROR_CELL_FIELDS = [
 
 const TIME_FIELDS = ['paidAt', 'promisedAt', 'presaleStartAt', 'presaleEndAt'] as const;
 
+/**
+ * Shorter than any real order id (千帆's P-numbers have 19 characters, Douyin's 19 digits,
+ * Pinduoduo's 18 characters): only a row whose 订单号 is shorter can be a 合计 row or a
+ * header, and only those rows are looked at cell by cell.
+ */
+const SHORTEST_ORDER_ID = 12;
+
 const NO_DATES: ExcelDateOptions = { date1904: false };
 
 /** The cell at a column index, -1 standing for a column the sheet does not have. */
@@ -100,6 +111,10 @@ export class RowReader {
   private readonly tagsColumn: number;
   private readonly orderTypeColumn: number;
   private readonly timeColumns: readonly number[];
+  /** The header texts of 订单号, 快递公司 and 快递单号, to know the header when it comes again. */
+  private readonly orderIdHeader: string;
+  private readonly carrierHeader: string;
+  private readonly trackingHeader: string;
   /** The columns of ERROR_CELL_FIELDS, in its order. */
   private readonly errorColumns: readonly number[];
   /** The sheet has at least one time column: then every order row has times (NaN where empty). */
@@ -123,6 +138,9 @@ export class RowReader {
     this.tagsColumn = at('orderTags');
     this.orderTypeColumn = at('orderType');
     this.timeColumns = TIME_FIELDS.map(at);
+    this.orderIdHeader = columns.header.orderId ?? '';
+    this.carrierHeader = columns.header.carrier ?? '';
+    this.trackingHeader = columns.header.trackingNumber ?? '';
     this.errorColumns = ERROR_CELL_FIELDS.map(([field]) => at(field));
     this.timed = this.timeColumns.some((column) => column >= 0);
   }
@@ -147,11 +165,22 @@ export class RowReader {
     record.recipientName = recipientName;
     record.recipientKey = recipientKeyOf(recipientName, readTextCell(cellIn(cells, this.phoneColumn)), readTextCell(cellIn(cells, this.addressColumn)));
 
-    // A 合计 row has no 订单号: only then is it worth looking at every cell.
-    if (orderId === '' && isSummaryRow(orderId, cells.map(readTextCell))) return this.skipped('summary', finding('summary-row', row));
+    // Only a row without a real 订单号 can be something other than an order: the common
+    // row pays one length test for this.
+    if (orderId.length < SHORTEST_ORDER_ID) {
+      const found = this.notAnOrder(sheetRow, orderIdRaw, orderId);
+      if (found !== undefined) return this.skipped('not-an-order', found);
+    }
     if (!isPendingStatus(status)) {
       const at = { field: 'status' as const, value: status, args: { status } };
-      return this.skipped('not-pending', finding('status-not-pending', row, orderId === '' ? at : { ...at, orderId }));
+      const skipped = this.skipped('not-pending', finding('status-not-pending', row, orderId === '' ? at : { ...at, orderId }));
+      // A shipped order's number is taken: another order of the sheet must not reuse it
+      // for another buyer (validate.ts checks it like a number on two pending orders).
+      if (isShippedStatus(status)) {
+        const text = plainCodeText(trackingCell, 'trackingNumber');
+        skipped.tracking = text === undefined ? '' : normalizeTrackingNumber(text);
+      }
+      return skipped;
     }
 
     record.kind = 'order';
@@ -183,6 +212,21 @@ export class RowReader {
     record.times = this.timed ? this.timesOf(cells) : undefined;
     record.findings = findings;
     return record;
+  }
+
+  /** The finding of a row that is no order at all (a 合计 row, a row of spaces, the header again), else undefined. */
+  private notAnOrder(sheetRow: SheetRow, orderIdRaw: string, orderId: string): Finding | undefined {
+    const { row, cells } = sheetRow;
+    // Two exports pasted one under the other: the second one's header is no order.
+    if (orderIdRaw !== '' && orderIdRaw === this.orderIdHeader) {
+      const carrierText = readTextCell(cellIn(cells, this.carrierColumn));
+      const trackingText = readTextCell(cellIn(cells, this.trackingColumn));
+      if (carrierText === this.carrierHeader || trackingText === this.trackingHeader) return finding('repeated-header', row);
+    }
+    if (isSummaryRow(orderId, cells.map(readTextCell))) return finding('summary-row', row);
+    // Error cells (#N/A) are content: only text that shows nothing makes a row blank.
+    if (orderId === '' && cells.every((cell) => cell === undefined || withoutInvisible(cell.text).trim() === '')) return finding('blank-row', row);
+    return undefined;
   }
 
   /** Rows that are not orders to ship keep only what the report shows. */

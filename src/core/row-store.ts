@@ -15,8 +15,8 @@ import type { OrderTimes } from './shipping-time.js';
 import { TextTable } from './text-table.js';
 
 // The flags of a row, one byte each.
-const KINDS: readonly RowKind[] = ['order', 'not-pending', 'summary'];
-const KIND_CODE: Readonly<Record<RowKind, number>> = { order: 0, 'not-pending': 1, summary: 2 };
+const KINDS: readonly RowKind[] = ['order', 'not-pending', 'not-an-order'];
+const KIND_CODE: Readonly<Record<RowKind, number>> = { order: 0, 'not-pending': 1, 'not-an-order': 2 };
 const KIND_MASK = 0b11;
 const CARRIER_UNUSABLE = 1 << 2;
 const TRACKING_UNUSABLE = 1 << 3;
@@ -167,6 +167,10 @@ export class RowStore {
 
   trackingAt(index: number): string {
     return this.blocks[index >>> BLOCK_BITS]!.trackings[index & BLOCK_MASK]!;
+  }
+
+  statusAt(index: number): string {
+    return this.statuses.textOf(this.blocks[index >>> BLOCK_BITS]!.statusCodes[index & BLOCK_MASK]!, index);
   }
 
   recipientKeyAt(index: number): number {

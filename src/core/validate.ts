@@ -117,16 +117,18 @@ function judge(store: RowStore, options: ValidateOptions): ValidationResult {
   const findings: Finding[] = [];
   // Sized once: rows come in increasing order, so the last row has the highest number.
   const disposition = new RowOutcomes(store.lastRowNumber + 1);
-  for (let index = 0; index < store.length; index++) {
-    if (store.kindAt(index) === 'order') continue;
-    appendFindings(findings, store.findingsAt(index));
-    disposition.set(store.rowAt(index), 'skipped');
-  }
-
   // Orders in the order their first row appears. A number's first order is decided by
   // that order too, so the shared-number check runs in the same pass.
   const orders = store.orderIndex();
   const shared = new SharedNumberIndex(store, orders.size);
+  for (let index = 0; index < store.length; index++) {
+    if (store.kindAt(index) === 'order') continue;
+    appendFindings(findings, store.findingsAt(index));
+    disposition.set(store.rowAt(index), 'skipped');
+    // Only a shipped order's row keeps a number (row-record.ts): it is taken before any order is judged.
+    shared.remember(store.trackingAt(index), index);
+  }
+
   const imports = new ImportList(store);
   let ordersRejected = 0;
   let ordersSkipped = 0;

@@ -1,7 +1,7 @@
 // Opens an input file of any supported kind, picks the sheet, finds the header
 // and hands the data rows to the core, a batch at a time.
 
-import { FIELD_HEADERS_ZH, HEADER_SEARCH_ROWS, locateHeader, matchHeader, type ColumnMap, type ExtraAliases, type Field, type HeaderLocation } from '../core/columns.js';
+import { FIELD_HEADERS_ZH, HEADER_SEARCH_ROWS, locateHeader, matchHeader, preferFilledColumns, type ColumnMap, type ExtraAliases, type Field, type HeaderLocation } from '../core/columns.js';
 import type { MergedRange, SheetRow } from '../core/sheet.js';
 import { readCsv } from './csv/read-csv.js';
 import { InputError } from './errors.js';
@@ -100,12 +100,15 @@ async function openRows(source: RowBatches, path: string, options: ReadOptions, 
     while (taken < batch.length && !enough()) buffered.push(batch[taken++]!);
     if (taken < batch.length) rest = batch.slice(taken);
   }
-  const location = findHeader(buffered, options);
-  if (location === undefined || location.missing.length > 0) {
+  const found = findHeader(buffered, options);
+  if (found === undefined || found.missing.length > 0) {
     await iterator.return?.();
-    throw missingColumnsError(path, location, sheet);
+    throw missingColumnsError(path, found, sheet);
   }
-  return { location, rows: rowsBelow([...buffered, ...rest], iterator, location.row) };
+  const read = [...buffered, ...rest];
+  // A field with two columns is read from the one with values in the rows read so far.
+  const location = preferFilledColumns(found, read.filter((row) => row.row > found.row));
+  return { location, rows: rowsBelow(read, iterator, location.row) };
 }
 
 async function chooseSheet(workbook: Workbook, path: string, options: ReadOptions): Promise<number> {

@@ -18,6 +18,10 @@ describe('GitHub annotations', () => {
     expect(escapeProperty('50% a\r\nb: c, d')).toBe('50%25 a%0D%0Ab%3A c%2C d');
   });
 
+  it('shows escape sequences from a cell as visible stand-ins: the log would run them as colours and cursor moves', () => {
+    expect(escapeData('顺丰\u001b[31mRED\u001b[0m\u202e')).toBe('顺丰\u241b[31mRED\u241b[0m\ufffd');
+  });
+
   it('puts the Excel row in line= and in the message, and survives hostile cell text', () => {
     const hostile = finding(20, 'tracking-format', 'error', { message: '单号「SF1,2:3%\n::error::x」不符合', column: '快递单号' });
     const { parsed } = annotations(renderGithub(run([fileReport('/repo/exports/a, b.xlsx', [hostile])]), options));

@@ -31,4 +31,26 @@ describe('the text summary', () => {
     expect(renderText(run([empty], true), { ...options, lang: 'zh' })).toContain('表里只有表头，没有订单行');
     expect(renderText(run([counted], true), options)).not.toContain('No order rows');
   });
+
+  it('says the import sheet is empty when every row was skipped, but not for orders left out on purpose', () => {
+    const shipped = fileReport('shipped.csv', [], { rows: { total: 4, imported: 0, rejected: 0, skipped: 4 } });
+    const afterSales = fileReport('after-sales.csv', [], { rows: { total: 4, imported: 0, rejected: 0, skipped: 4 }, orders: { imported: 0, rejected: 0, skipped: 2 } });
+    expect(renderText(run([shipped], true), options)).toContain('No order to ship (every row was skipped)');
+    expect(renderText(run([shipped], true), { ...options, lang: 'zh' })).toContain('没有待发货的订单');
+    expect(renderText(run([afterSales], true), options)).not.toContain('No order to ship');
+  });
+
+  it('shows control characters from the sheet as visible stand-ins, and cuts long carrier names', () => {
+    const hostile = fileReport('hostile.csv', [finding(2, 'unknown-carrier', 'error', { message: '不认识的快递公司「顺丰\u001b[2J\u202e」' })], {
+      carriers: [
+        { carrier: '顺丰\u001b]0;title\u0007', orders: 1, ok: 0, problems: 1 },
+        { carrier: '顺'.repeat(5000), orders: 1, ok: 0, problems: 1 },
+      ],
+    });
+    const printed = renderText(run([hostile]), { ...options, columns: 100 });
+    expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(printed).toContain('顺丰\u241b[2J\ufffd」');
+    expect(printed).toContain('顺丰\u241b]0;title\u2407');
+    expect(Math.max(...printed.split('\n').map((line) => line.length))).toBeLessThan(100);
+  });
 });

@@ -26,6 +26,17 @@ describe('message catalogue', () => {
     expect(renderMessage(found, 'en').hint).toBe('The number fits 顺丰速运; check whether the carrier should be 顺丰速运');
   });
 
+  it('claims a different recipient only when the sheet has recipients, and names the state of a shipped first order', () => {
+    const withRecipients = finding('duplicate-tracking-number', 5, { args: { firstRow: 2, firstOrderId: 'P1', recipientKnown: 1 } });
+    const without = finding('duplicate-tracking-number', 5, { args: { firstRow: 2, firstOrderId: 'P1', recipientKnown: 0 } });
+    const shipped = finding('duplicate-tracking-number', 5, { args: { firstRow: 2, firstOrderId: 'P1', recipientKnown: 1, firstStatus: '已发货未签收' } });
+    expect(renderMessage(withRecipients, 'zh').message).toBe('快递单号与第 2 行（订单 P1）重复，且收件人不同');
+    expect(renderMessage(without, 'zh').message).toBe('快递单号与第 2 行（订单 P1）重复');
+    expect(renderMessage(without, 'en').message).toBe('Same tracking number as row 2 (order P1)');
+    expect(renderMessage(shipped, 'zh').message).toBe('快递单号与第 2 行（订单 P1，已发货未签收）重复，且收件人不同');
+    expect(renderMessage(shipped, 'en').message).toBe('Same tracking number as row 2 (order P1, 已发货未签收), with a different recipient');
+  });
+
   it('documents every finding code in the README', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const code of FINDING_CODES) expect(readme, code).toContain(`\`${code}\``);

@@ -35,7 +35,7 @@ describe('the result row table', () => {
   it('has one row per data row, in input order, with the Excel row numbers', () => {
     expect(table.length).toBe(9);
     expect(Array.from({ length: table.length }, (_, i) => table.rowAt(i))).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(Array.from({ length: table.length }, (_, i) => table.kindAt(i))).toEqual(['order', 'order', 'order', 'not-pending', 'order', 'summary', 'order', 'order', 'order']);
+    expect(Array.from({ length: table.length }, (_, i) => table.kindAt(i))).toEqual(['order', 'order', 'order', 'not-pending', 'order', 'not-an-order', 'order', 'order', 'order']);
     expect(Array.from({ length: table.length }, (_, i) => table.orderIdAt(i))).toEqual([order(1), order(1), '', order(3), order(4), '', order(5), order(6), order(5)]);
   });
 
@@ -50,7 +50,7 @@ describe('the result row table', () => {
     expect(cancelled!.findings.map((f) => f.code)).toEqual(['status-not-pending']);
     expect(numberRow).toMatchObject({ orderIdRaw: order(4), orderId: order(4), carrierRaw: ' 中通快递 ', carrier: '中通快递', trackingRaw: '773277027280336', tracking: '773277027280336', carrierUnusable: false, trackingUnusable: false });
     expect(numberRow!.findings.map((f) => f.code)).toEqual(['tracking-number-cell']);
-    expect(summary).toMatchObject({ row: 7, kind: 'summary', orderId: '', recipientName: '', recipientKey: NO_RECIPIENT });
+    expect(summary).toMatchObject({ row: 7, kind: 'not-an-order', orderId: '', recipientName: '', recipientKey: NO_RECIPIENT });
   });
 
   it('gives rows of one recipient one key, and different recipients different keys', () => {

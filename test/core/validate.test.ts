@@ -98,6 +98,27 @@ describe('validateRows: single orders', () => {
     expect(result.imports).toHaveLength(0);
   });
 
+  it('reads a dash in 快递公司 or 快递单号 as "none", not as a formula', () => {
+    const result = run([
+      [order(1), '待配货', '-', '-', ...ALICE],
+      [order(2), '待配货', '顺丰速运', '—', ...BOB],
+    ]);
+    expect(codesAt(result, 2)).toEqual(['missing-shipping-info']);
+    expect(codesAt(result, 3)).toEqual(['missing-tracking-number']);
+  });
+
+  it('strips the invisible marks that copy-paste brings (soft hyphen, bidi marks and overrides)', () => {
+    const result = run([
+      [order(1), '待配货', '顺丰速运\u200e', 'SF1385628716739\u00ad', ...ALICE],
+      [order(2), '待配货', '\u202a顺丰速运\u202c', '\u200fSF1342998876543\u202e', ...BOB],
+    ]);
+    expect(result.findings).toEqual([]);
+    expect([...result.imports].map((line) => [line.carrierName, line.trackingNumber])).toEqual([
+      ['顺丰速运', 'SF1385628716739'],
+      ['顺丰速运', 'SF1342998876543'],
+    ]);
+  });
+
   it('rejects formula-like values instead of passing them on', () => {
     const result = run([[order(1), '待配货', '顺丰速运', '=HYPERLINK("http://x","SF1")', ...ALICE]]);
     expect(codesAt(result, 2)).toEqual(['formula-like-value']);
@@ -119,6 +140,37 @@ describe('validateRows: rows that are not orders to ship', () => {
     expect(result.rows).toEqual({ total: 3, imported: 1, rejected: 0, skipped: 2 });
     expect(codesAt(result, 2)).toEqual(['status-not-pending']);
     expect(result.findings.every((f) => f.code !== 'status-not-pending' || f.severity === 'info')).toBe(true);
+  });
+
+  it('skips a 合计 row whose label stands in the 订单号 column', () => {
+    const result = run([
+      [order(1), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+      ['合计', '', '', '', '', '', ''],
+    ]);
+    expect(codesAt(result, 3)).toEqual(['summary-row']);
+    expect(result.rows).toEqual({ total: 2, imported: 1, rejected: 0, skipped: 1 });
+  });
+
+  it('skips a row of spaces and invisible characters, but not one holding an error value', () => {
+    const result = run([
+      [order(1), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+      ['  ', ' ', '\u200b', '\t', ' ', '', ''],
+      ['', '', '', { text: '#N/A', type: 'error' }, '', '', ''],
+    ]);
+    expect(codesAt(result, 3)).toEqual(['blank-row']);
+    expect(result.findings.find((f) => f.row === 3)?.severity).toBe('info');
+    expect(codesAt(result, 4)).toContain('missing-order-id');
+    expect(result.rows).toEqual({ total: 3, imported: 1, rejected: 1, skipped: 1 });
+  });
+
+  it('skips the header row of a second export pasted under the first', () => {
+    const result = run([
+      [order(1), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+      ['订单号', '', '快递公司', '快递单号', '', '', ''],
+      [order(2), '待配货', '顺丰速运', 'SF1342998876543', ...BOB],
+    ]);
+    expect(codesAt(result, 3)).toEqual(['repeated-header']);
+    expect(result.rows).toEqual({ total: 3, imported: 2, rejected: 0, skipped: 1 });
   });
 
   it('does not treat the trailing 合计 row as an order', () => {
@@ -223,6 +275,40 @@ describe('validateRows: one number on several orders', () => {
     expect(result.findings[0]?.args.firstRow).toBe(2);
     expect(result.findings[0]?.args.firstOrderId).toBe(order(1));
     expect([...result.imports].map((line) => line.orderId)).toEqual([order(1)]);
+  });
+
+  it('rejects an order that reuses the number of an order already shipped to someone else, wherever the shipped row is', () => {
+    for (const [shippedFirst, row] of [[true, 3], [false, 2]] as const) {
+      const shipped = [order(1), '已发货未签收', '中通快递', '73610555582883', ...ALICE];
+      const pending = [order(2), '待配货', '中通快递', '73610555582883', ...BOB];
+      const result = run(shippedFirst ? [shipped, pending] : [pending, shipped]);
+      const found = result.findings.find((f) => f.code === 'duplicate-tracking-number');
+      expect(found?.row).toBe(row);
+      expect(found?.args).toMatchObject({ firstOrderId: order(1), firstStatus: '已发货未签收' });
+      expect(result.imports).toHaveLength(0);
+      expect(result.rows).toEqual({ total: 2, imported: 0, rejected: 1, skipped: 1 });
+    }
+  });
+
+  it('lets a cancelled order\'s number be used again, and the pending part of a split order keep its own', () => {
+    const result = run([
+      [order(1), '已取消', '中通快递', '73610555582883', ...ALICE],
+      [order(2), '待配货', '中通快递', '73610555582883', ...BOB],
+      [order(3), '已发货', '顺丰速运', 'SF1385628716739', ...ALICE],
+      [order(3), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+    ]);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect([...result.imports].map((line) => line.orderId)).toEqual([order(2), order(3)]);
+  });
+
+  it('treats a shipped order to the same recipient as a merged shipment, saying it is shipped', () => {
+    const result = run([
+      [order(1), '已签收', '中通快递', '73610555582883', ...ALICE],
+      [order(2), '待配货', '中通快递', '73610555582883', ...ALICE],
+    ]);
+    const found = result.findings.find((f) => f.code === 'merged-shipment');
+    expect(found?.args.firstStatus).toBe('已签收');
+    expect(result.imports).toHaveLength(1);
   });
 
   it('does not call a duplicate a merged shipment when the sheet has no recipient columns', () => {

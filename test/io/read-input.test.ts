@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ColumnMap } from '../../src/core/columns.js';
 import { openInput } from '../../src/io/read-input.js';
 import { DEFAULT_READ_LIMITS, type SheetRow } from '../../src/io/table.js';
 
@@ -10,14 +11,14 @@ beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'ship-input-'))));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Every row below the header, in the order openInput hands them up. */
-async function rowsBelow(content: string, headerRow?: number): Promise<{ headerRow: number; rows: SheetRow[] }> {
+async function rowsBelow(content: string, headerRow?: number): Promise<{ headerRow: number; rows: SheetRow[]; columns: ColumnMap }> {
   const path = join(dir, `in-${Math.random().toString(36).slice(2)}.csv`);
   await writeFile(path, content);
   const opened = await openInput(path, { limits: DEFAULT_READ_LIMITS, headerRow });
   try {
     const rows: SheetRow[] = [];
     for await (const batch of opened.rows) rows.push(...batch);
-    return { headerRow: opened.headerRow, rows };
+    return { headerRow: opened.headerRow, rows, columns: opened.columns };
   } finally {
     await opened.close();
   }
@@ -40,5 +41,24 @@ describe('openInput', () => {
     expect(headerRow).toBe(2);
     expect(rows[0]?.row).toBe(3);
     expect(rows).toHaveLength(50);
+  });
+});
+
+describe('openInput: a field with two columns', () => {
+  // The 千帆 export's own 快递公司 / 快递单号 left empty, the filled pair pasted at the end.
+  it('reads the pasted pair when the export\'s own columns are empty, under the same names', async () => {
+    const { columns } = await rowsBelow('订单号,快递公司,快递单号,收件人姓名,快递公司,快递单号\nP1,,,甲,顺丰速运,SF1\nP2,,,乙,中通快递,731\n');
+    expect(columns.index).toMatchObject({ orderId: 0, carrier: 4, trackingNumber: 5 });
+  });
+
+  it('reads the pasted pair under an ERP\'s names (物流公司, 运单号) when the better-named columns are empty', async () => {
+    const { columns } = await rowsBelow('订单号,快递公司,快递单号,物流公司,运单号\nP1,,,顺丰速运,SF1\n');
+    expect(columns.index).toMatchObject({ carrier: 3, trackingNumber: 4 });
+    expect(columns.header).toMatchObject({ carrier: '物流公司', trackingNumber: '运单号' });
+  });
+
+  it('keeps the best-named, leftmost column when both are filled, or both empty', async () => {
+    expect((await rowsBelow('订单号,快递公司,快递单号,物流公司,运单号\nP1,顺丰速运,SF1,中通快递,731\n')).columns.index).toMatchObject({ carrier: 1, trackingNumber: 2 });
+    expect((await rowsBelow('订单号,快递单号,快递公司,快递单号,快递公司\nP1,,,,\n')).columns.index).toMatchObject({ carrier: 2, trackingNumber: 1 });
   });
 });

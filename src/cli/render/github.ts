@@ -7,6 +7,7 @@
 import type { Lang } from '../../core/messages.js';
 import type { FileReport, RunReport } from '../report-schema.js';
 import { codeTitle, findingSentence, repoPath } from './finding-text.js';
+import { terminalSafeKeepingLines } from './terminal-text.js';
 
 /** GitHub's limit per kind and per step (actions/toolkit docs/problem-matchers.md). */
 export const ANNOTATIONS_PER_KIND = 10;
@@ -19,9 +20,12 @@ interface Annotation {
   message: string;
 }
 
-/** The message part: `%`, CR and LF would end or corrupt the command. */
+/**
+ * The message part: `%`, CR and LF would end or corrupt the command, and the log shows
+ * escape sequences from a cell as colours and cursor moves (terminal-text.ts).
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafeKeepingLines(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: also `:` (ends the properties) and `,` (separates them). */

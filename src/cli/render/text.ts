@@ -9,6 +9,7 @@ import { truncateToWidth } from '../../core/display-width.js';
 import { SEVERITY_LABEL, type Lang } from '../../core/messages.js';
 import type { FileReport, RunReport } from '../report-schema.js';
 import { codeTitle, severityOf } from './finding-text.js';
+import { terminalSafe } from './terminal-text.js';
 
 interface Words {
   sheet: (name: string, row: number) => string;
@@ -16,6 +17,7 @@ interface Words {
   counts: (r: FileReport) => string;
   skippedOrders: (n: number) => string;
   noRows: string;
+  nothingToShip: string;
   tags: (list: string) => string;
   tagCount: (tag: string, n: number) => string;
   carrierHead: string[];
@@ -37,6 +39,7 @@ const WORDS: Record<Lang, Words> = {
       `共 ${r.rows.total} 行：导入 ${r.rows.imported} 行（${r.orders.imported} 单），未导入 ${r.rows.rejected} 行（${r.orders.rejected} 单），跳过 ${r.rows.skipped} 行`,
     skippedOrders: (n) => `其中 ${n} 单因售后申请未导入（--skip-after-sales）`,
     noRows: '表里只有表头，没有订单行：导入表是空的，请确认导出时选对了订单状态和时间范围',
+    nothingToShip: '没有待发货的订单（每一行都跳过了）：导入表是空的，请确认导出的是待发货（待配货）订单',
     tags: (list) => `订单标记：${list}`,
     tagCount: (tag, n) => `${tag} ${n} 单`,
     carrierHead: ['快递公司', '订单', '通过', '有问题'],
@@ -57,6 +60,7 @@ const WORDS: Record<Lang, Words> = {
       `${r.rows.total} rows: ${r.rows.imported} imported (${r.orders.imported} orders), ${r.rows.rejected} rejected (${r.orders.rejected} orders), ${r.rows.skipped} skipped`,
     skippedOrders: (n) => `${n} orders left out for open after-sales requests (--skip-after-sales)`,
     noRows: 'No order rows, only a header: the import sheet is empty; check the export filters',
+    nothingToShip: 'No order to ship (every row was skipped): the import sheet is empty; check that the export is of pending orders (待配货)',
     tags: (list) => `order tags: ${list}`,
     tagCount: (tag, n) => `${tag} ${n}`,
     carrierHead: ['Carrier', 'Orders', 'OK', 'Problems'],
@@ -110,8 +114,8 @@ function shortPath(path: string, cwd: string): string {
 function renderFile(report: FileReport, options: TextOptions): string[] {
   const { lang, chalk } = options;
   const words = WORDS[lang];
-  const lines = [chalk.bold(shortPath(report.input, options.cwd))];
-  if (report.error !== null) return [...lines, `  ${chalk.red(words.failed)}: ${report.error}`];
+  const lines = [chalk.bold(terminalSafe(shortPath(report.input, options.cwd)))];
+  if (report.error !== null) return [...lines, `  ${chalk.red(words.failed)}: ${terminalSafe(report.error)}`];
   if (report.sheet !== null && report.headerRow !== null) lines.push(`  ${words.sheet(report.sheet, report.headerRow)}`);
   const ignored = report.sheetsIgnored;
   if (ignored.length > 0) lines.push(`  ${chalk.dim(words.ignored(ignored.join(lang === 'zh' ? '、' : ', ')))}`);
@@ -119,6 +123,7 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   if (report.orders.skipped > 0) lines.push(`  ${words.skippedOrders(report.orders.skipped)}`);
   // Not a failure (a day without pending orders is real), but an empty import sheet should not pass unremarked.
   if (report.rows.total === 0) lines.push(`  ${words.noRows}`);
+  else if (report.rows.skipped === report.rows.total && report.orders.skipped === 0) lines.push(`  ${words.nothingToShip}`);
   const tags = Object.entries(report.tags).map(([tag, n]) => words.tagCount(tag, n));
   if (tags.length > 0) lines.push(`  ${words.tags(tags.join(lang === 'zh' ? '，' : ', '))}`);
   const width = Math.max(60, options.columns ?? 80);
@@ -130,11 +135,14 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
 
 const indent = (block: string[]): string[] => block.map((line) => `  ${line}`);
 
+// A carrier cell can hold anything (a pasted paragraph): the table stays inside the terminal.
+const CARRIER_WIDTH = 24;
+
 function carrierTable(report: FileReport, { lang, chalk }: TextOptions): string[] {
   if (report.carriers.length === 0) return [];
   const table = new Table({ head: WORDS[lang].carrierHead, style: { head: [], border: [] }, chars: COMPACT, colAligns: ['left', 'right', 'right', 'right'] });
   for (const c of report.carriers) {
-    table.push([c.carrier === '' ? chalk.dim(WORDS[lang].noCarrier) : c.carrier, String(c.orders), String(c.ok), c.problems > 0 ? chalk.yellow(String(c.problems)) : '0']);
+    table.push([c.carrier === '' ? chalk.dim(WORDS[lang].noCarrier) : truncateToWidth(terminalSafe(c.carrier), CARRIER_WIDTH), String(c.orders), String(c.ok), c.problems > 0 ? chalk.yellow(String(c.problems)) : '0']);
   }
   return table.toString().split('\n');
 }
@@ -162,7 +170,7 @@ function problemList(report: FileReport, options: TextOptions, width: number): s
     `  ${words.firstProblems(shown.length, Math.max(total, problems.length))}`,
     ...shown.map((f) => {
       const head = `    ${words.row(f.row).padEnd(lang === 'zh' ? 7 : 8)} ${SEVERITY_LABEL[lang][f.severity]}  `;
-      return paint(chalk, f.severity, truncateToWidth(`${head}${f.message}`, width - 1));
+      return paint(chalk, f.severity, truncateToWidth(`${head}${terminalSafe(f.message)}`, width - 1));
     }),
   ];
 }
