@@ -6,24 +6,43 @@
 // check() runs once per order of a sheet, and nearly every number fits its carrier: that
 // case is answered first without building anything (ownFit), and only a number it does
 // not settle goes through the full comparison (checkNumberFully), which lists matches.
-import { bestAccepting, byStatus, formatVerdict, matchFormats, ownRank, type CompiledCarrier, type CompiledFormat } from './match.js';
-import type { CheckOutcome, Detection } from './outcome.js';
+import {
+  bestAccepting,
+  byStatus,
+  formatVerdict,
+  isDistinctive,
+  isStronger,
+  matchFormats,
+  ownRank,
+  type CompiledCarrier,
+  type CompiledFormat,
+} from './match.js';
+import type { CheckOutcome, Detection, Rival } from './outcome.js';
+import type { Carrier, Format, Strength } from './schema.js';
 
 // For a carrier without a known format: what any tracking number looks like at least.
 const PLAUSIBLE = /^[0-9A-Z-]{8,30}$/;
 
-export function checkNumber(
-  declared: CompiledCarrier,
-  partners: readonly CompiledCarrier[],
-  normalized: string,
-  detect: (normalized: string) => Detection[],
-): CheckOutcome {
+/** What a check needs to know beyond the declared carrier; the registry makes one per carrier, once. */
+export interface CheckContext {
+  /** The declared carrier's partners (same network), in the order its rules list them. */
+  partners: readonly CompiledCarrier[];
+  /** Every carrier with package barcodes: a barcode is no waybill, whichever carrier is declared. */
+  barcodes: readonly CompiledCarrier[];
+  /** Every distinctive format whose pattern spells out its letters (SF, JD, YT…), with its carrier. */
+  prefixes: readonly { carrier: Carrier; format: Format; prefix: string }[];
+  detect: (normalized: string) => Detection[];
+}
+
+type Legacy = Extract<CheckOutcome, { kind: 'legacy' }>;
+
+export function checkNumber(declared: CompiledCarrier, context: CheckContext, normalized: string): CheckOutcome {
   // A package barcode is decided before any format: leave it to the full path.
   if (declared.barcode === undefined || !declared.barcode.test(normalized)) {
     const fit = ownFit(declared, normalized);
-    if (fit !== undefined) return fit;
+    if (fit !== undefined) return fit.kind === 'legacy' ? withRival(fit, declared, context, normalized) : fit;
   }
-  return checkNumberFully(declared, partners, normalized, detect);
+  return checkNumberFully(declared, context, normalized);
 }
 
 /**
@@ -54,36 +73,99 @@ export function ownFit(declared: CompiledCarrier, normalized: string): CheckOutc
 }
 
 /** Every rule in order, with the lists of matches the rarer answers need. */
-export function checkNumberFully(
-  declared: CompiledCarrier,
-  partners: readonly CompiledCarrier[],
-  normalized: string,
-  detect: (normalized: string) => Detection[],
-): CheckOutcome {
+export function checkNumberFully(declared: CompiledCarrier, context: CheckContext, normalized: string): CheckOutcome {
   const { carrier } = declared;
-  const barcode = declared.barcode?.exec(normalized);
-  const waybill = barcode?.groups?.['waybill'];
-  if (waybill !== undefined) return { kind: 'package-barcode', waybill };
+  const waybill = declared.barcode?.exec(normalized)?.groups?.['waybill'];
+  if (waybill !== undefined) return { kind: 'package-barcode', waybill, owner: carrier };
 
   const own = matchFormats(declared, normalized);
   const fit = bestAccepting(own, byStatus);
   if (fit) {
     return fit.format.status === 'current'
       ? { kind: 'valid', format: fit.format, byChecksum: fit.checksum === 'passed' }
-      : { kind: 'legacy', format: fit.format };
+      : withRival({ kind: 'legacy', format: fit.format }, declared, context, normalized);
   }
 
-  const partnerMatches = partners.map((partner) => ({ partner, matches: matchFormats(partner, normalized) }));
+  const partnerMatches = context.partners.map((partner) => ({ partner, matches: matchFormats(partner, normalized) }));
   for (const { partner, matches } of partnerMatches) {
     const partnerFit = bestAccepting(matches, byStatus);
     if (partnerFit) return { kind: 'partner', partner: partner.carrier, format: partnerFit.format };
   }
 
-  const failed = [...own, ...partnerMatches.flatMap((p) => p.matches)].find((m) => m.checksum === 'failed');
-  if (failed) return { kind: 'check-digit', format: failed.format };
-
-  if (carrier.noKnownFormat !== undefined && PLAUSIBLE.test(normalized)) {
-    return { kind: 'unverified', reason: carrier.noKnownFormat };
+  for (const other of context.barcodes) {
+    const otherWaybill = other.barcode?.exec(normalized)?.groups?.['waybill'];
+    if (otherWaybill !== undefined) return { kind: 'package-barcode', waybill: otherWaybill, owner: other.carrier };
   }
-  return { kind: 'mismatch', fits: detect(normalized).filter((d) => d.carrier.id !== carrier.id) };
+
+  const ownFailed = own.find((m) => m.checksum === 'failed');
+  if (ownFailed) return { kind: 'check-digit', format: ownFailed.format, owner: carrier };
+  const partnerFailed = partnerMatches
+    .flatMap(({ partner, matches }) => matches.filter((m) => m.checksum === 'failed').map((m) => ({ carrier: partner.carrier, format: m.format })))
+    .at(0);
+
+  if (carrier.noKnownFormat !== undefined) return withoutRules(declared, carrier.noKnownFormat, context, normalized, partnerFailed);
+  // A partner with rules of its own shares its numbering (EMS-13 for 1x numbers of either postal brand).
+  if (partnerFailed) return { kind: 'check-digit', format: partnerFailed.format, owner: partnerFailed.carrier };
+  return { kind: 'mismatch', fits: context.detect(normalized).filter((d) => d.carrier.id !== carrier.id) };
+}
+
+/**
+ * A carrier without a known format can only be told a number is certainly not its own:
+ * a format only another carrier issues. Anything else is a warning, with what the
+ * number does look like; a partner's failed check digit is evidence, not a rule.
+ */
+function withoutRules(
+  declared: CompiledCarrier,
+  reason: string,
+  context: CheckContext,
+  normalized: string,
+  failedCheck: { carrier: Carrier; format: Format } | undefined,
+): CheckOutcome {
+  const others = context.detect(normalized).filter((d) => d.carrier.id !== declared.carrier.id);
+  const distinctive = others.find((d) => isDistinctive(d.format));
+  if (distinctive) return { kind: 'other-carrier', fit: distinctive };
+  if (!PLAUSIBLE.test(normalized)) return { kind: 'mismatch', fits: others };
+  // Any 12 digits fit four carriers' length-only rules: naming them would say nothing.
+  const fits = others.filter((d) => d.strength !== 'length-only');
+  const outcome: Extract<CheckOutcome, { kind: 'unverified' }> = { kind: 'unverified', reason, fits };
+  if (failedCheck !== undefined) outcome.failedCheck = failedCheck;
+  else if (fits.length === 0) {
+    const rival = prefixRival(declared, context, normalized);
+    if (rival !== undefined) outcome.rival = rival;
+  }
+  return outcome;
+}
+
+/** A legacy fit, with another carrier's stronger claim on the number when there is one. */
+function withRival(fit: Legacy, declared: CompiledCarrier, context: CheckContext, normalized: string): Legacy {
+  // A legacy fit with a check digit was reached only when the digit passed.
+  const strength: Strength = fit.format.checksum === undefined ? fit.format.specificity : 'checksum';
+  const rival = fittingRival(declared, context, normalized, strength) ?? prefixRival(declared, context, normalized);
+  return rival === undefined ? fit : { kind: 'legacy', format: fit.format, rival };
+}
+
+function isOther(declared: CompiledCarrier, carrier: Carrier): boolean {
+  return carrier.id !== declared.carrier.id && !declared.carrier.partners.includes(carrier.id);
+}
+
+/**
+ * A carrier whose format takes the number on stronger evidence than the declared fit:
+ * a distinctive format, or a domestic check digit that passes (EMS-13, SF-12). An
+ * international check digit is left out: DHL's mod 7 passes one 10-digit number in 7.
+ */
+function fittingRival(declared: CompiledCarrier, context: CheckContext, normalized: string, beats: Strength): Rival | undefined {
+  for (const detection of context.detect(normalized)) {
+    const { carrier, format, strength } = detection;
+    if (!isOther(declared, carrier) || !isStronger(strength, beats)) continue;
+    if (isDistinctive(format) || (strength === 'checksum' && carrier.scope === 'domestic')) return { how: 'fits', carrier, format };
+  }
+  return undefined;
+}
+
+/** A carrier whose distinctive letters the number starts with, though its length is not that carrier's (SF1234567890). */
+function prefixRival(declared: CompiledCarrier, context: CheckContext, normalized: string): Rival | undefined {
+  for (const { carrier, format, prefix } of context.prefixes) {
+    if (normalized.startsWith(prefix) && isOther(declared, carrier)) return { how: 'prefix', carrier, format, prefix };
+  }
+  return undefined;
 }

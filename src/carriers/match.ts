@@ -19,6 +19,8 @@ export interface CompiledFormat {
    * strength if its check digit passes. A format that cannot beat the best so far is not tried.
    */
   bestOwnRank: number;
+  /** The letters every number of a distinctive format starts with (SF, JD, YT, JT, DPK, 1Z), if its pattern spells them out. */
+  prefix: string | undefined;
 }
 
 export interface CompiledCarrier {
@@ -43,7 +45,26 @@ function compileFormat(format: Format): CompiledFormat {
   } as const;
   const spans = format.checksum === undefined ? undefined : checkSpansOf(format.pattern);
   const bestOwnRank = ownRank(format, format.checksum === undefined ? format.specificity : 'checksum');
-  return { format, regex: new RegExp(format.pattern), fits, spans, bestOwnRank };
+  const prefix = isDistinctive(format) ? literalPrefix(format.pattern) : undefined;
+  return { format, regex: new RegExp(format.pattern), fits, spans, bestOwnRank, prefix };
+}
+
+/**
+ * A format only one carrier issues: a letter prefix confirmed by several sources (SF, JD,
+ * YT, JT, DPK, the S10 and 1Z forms). The collision test keeps two carriers' letter-prefix
+ * formats from accepting the same number, so a fit names its carrier.
+ */
+export function isDistinctive(format: Format): boolean {
+  return format.specificity === 'letter-prefix' && format.confidence === 'confirmed';
+}
+
+/** The literal characters after ^ up to the first class, group or escape, when they hold a letter and are 2 or more. */
+export function literalPrefix(pattern: string): string | undefined {
+  const run = /^\^([0-9A-Z]*)(.?)/.exec(pattern);
+  if (run === null) return undefined;
+  // A quantifier makes the last literal optional or repeated: it is not part of every number.
+  const prefix = '?*+{'.includes(run[2] || '.') ? run[1]!.slice(0, -1) : run[1]!;
+  return prefix.length >= 2 && /[A-Z]/.test(prefix) ? prefix : undefined;
 }
 
 export function compileCarrier(carrier: Carrier): CompiledCarrier {
@@ -101,6 +122,11 @@ function evidenceRank(format: Format, strength: Strength): number {
 
 const STRENGTH_RANK: Record<Strength, number> = { checksum: 0, 'letter-prefix': 1, 'digit-prefix': 2, 'length-only': 3 };
 const STATUS_RANK: Record<Format['status'], number> = { current: 0, legacy: 1 };
+
+/** Whether evidence of strength `a` is stronger than `b` (a passed check digit beats a letter prefix, and so on). */
+export function isStronger(a: Strength, b: Strength): boolean {
+  return STRENGTH_RANK[a] < STRENGTH_RANK[b];
+}
 
 export function strengthOf(match: FormatMatch): Strength {
   return match.checksum === 'passed' ? 'checksum' : match.format.specificity;

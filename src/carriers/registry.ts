@@ -3,7 +3,7 @@
 // `ship detect` starts about as fast as node itself; zod loads only for a --rules file.
 import { carrierKey } from '../core/normalize.js';
 import builtInData from './carriers.json' with { type: 'json' };
-import { checkNumber } from './check.js';
+import { checkNumber, type CheckContext } from './check.js';
 import { carrierAliases } from './cross-check.js';
 import { applyOverrides, builtInRules, parseRules } from './load.js';
 import { compareDetections, compileCarrier, strongestFit, type CompiledCarrier } from './match.js';
@@ -11,12 +11,11 @@ import type { CheckOutcome, Detection } from './outcome.js';
 import type { Carrier, RulesFile } from './schema.js';
 import { suggestCarriers, type AliasEntry } from './suggest.js';
 
-export type { CheckOutcome, Detection } from './outcome.js';
+export type { CheckOutcome, Detection, Rival } from './outcome.js';
 export type { Carrier, Checksum, Format, RulesFile, Strength } from './schema.js';
 export { RulesError } from './rules-error.js';
 
 const BUILT_IN_ORIGIN = 'built-in carriers.json';
-const NO_PARTNERS: readonly CompiledCarrier[] = Object.freeze([]);
 
 export class CarrierRegistry {
   private static builtInRegistry: CarrierRegistry | undefined;
@@ -31,7 +30,8 @@ export class CarrierRegistry {
   private readonly byId = new Map<string, CompiledCarrier>();
   private readonly byAlias = new Map<string, Carrier>();
   private readonly aliases: AliasEntry[] = [];
-  private readonly partnersOf = new Map<string, CompiledCarrier[]>();
+  /** What check() needs besides the declared carrier, made once per carrier. */
+  private readonly contextOf = new Map<string, CheckContext>();
   /** resolve() answers by the name as written: a sheet repeats a few carrier names many times. */
   private readonly resolved = new Map<string, Carrier | null>();
   /** suggest() answers the same way for a misspelling repeated on many rows; the edit distances are costly. */
@@ -52,8 +52,18 @@ export class CarrierRegistry {
         this.aliases.push({ key, carrier: entry.carrier });
       }
     }
+    const withBarcodes = this.compiled.filter((entry) => entry.barcode !== undefined);
+    const prefixes = this.compiled.flatMap((entry) =>
+      entry.formats.flatMap(({ format, prefix }) => (prefix === undefined ? [] : [{ carrier: entry.carrier, format, prefix }])),
+    );
     for (const entry of this.compiled) {
-      this.partnersOf.set(entry.carrier.id, entry.carrier.partners.flatMap((id) => this.byId.get(id) ?? []));
+      this.contextOf.set(entry.carrier.id, {
+        partners: entry.carrier.partners.flatMap((id) => this.byId.get(id) ?? []),
+        // Its own barcode is checked first, in check.ts.
+        barcodes: withBarcodes.filter((other) => other !== entry),
+        prefixes,
+        detect: this.detectNumber,
+      });
     }
   }
 
@@ -106,8 +116,9 @@ export class CarrierRegistry {
   /** Does `normalizedNumber` fit `carrierId`? Throws RangeError for an unknown id. */
   check(carrierId: string, normalizedNumber: string): CheckOutcome {
     const declared = this.byId.get(carrierId);
-    if (!declared) throw new RangeError(`unknown carrier id "${carrierId}"`);
-    return checkNumber(declared, this.partnersOf.get(carrierId) ?? NO_PARTNERS, normalizedNumber, this.detectNumber);
+    const context = this.contextOf.get(carrierId);
+    if (!declared || !context) throw new RangeError(`unknown carrier id "${carrierId}"`);
+    return checkNumber(declared, context, normalizedNumber);
   }
 
   /** Carriers whose formats accept the number, strongest evidence first. */

@@ -58,7 +58,10 @@ function buildSchemas(z: Z) {
   const formatSchema = z
     .strictObject({
       id: idSchema,
+      /** English, for --lang en and `ship carriers`. */
       name: text,
+      /** Chinese, for zh messages (they fall back to name without it). It must say something in Chinese. */
+      nameZh: text.regex(/[\u4e00-\u9fff]/, 'nameZh is the Chinese name of the format: write it in Chinese').optional(),
       pattern: anchoredPattern,
       status: z.enum(['current', 'legacy']),
       confidence: z.enum(['confirmed', 'single-source', 'inferred']),

@@ -36,6 +36,8 @@ export const FINDING_SEVERITY = {
   'tracking-legacy-format': 'warning',
   'tracking-partner-format': 'warning',
   'tracking-unverified-format': 'warning',
+  // A carrier without a known format, and a number only another carrier issues (SF… under 菜鸟速递).
+  'tracking-other-carrier': 'error',
   // Across rows of one order, and across orders.
   'order-multiple-tracking-numbers': 'error',
   'order-multiple-carriers': 'error',

@@ -125,24 +125,90 @@ export const MESSAGES: Record<FindingCode, Entry> = {
     },
   },
   'tracking-check-digit': {
-    zh: { message: (a, v) => `单号「${v}」的校验位不对（${s(a.carrier)}），很可能抄错了一位`, hint: () => '对照面单逐位核对单号' },
-    en: { message: (a, v) => `The check digit of "${v}" is wrong for ${s(a.carrier)}: probably one digit is mistyped`, hint: () => 'Compare the number with the label digit by digit' },
+    zh: {
+      message: (a, v) => `单号「${v}」的校验位不对（按${owner(a)}「${s(a.formatZh)}」的规则），很可能抄错了一位`,
+      hint: (a) => (owner(a) === s(a.carrier) ? '对照面单逐位核对单号' : `这类单号按同一网络的${owner(a)}的规则校验；请对照面单逐位核对单号`),
+    },
+    en: {
+      message: (a, v) => `The check digit of "${v}" is wrong (${owner(a)} rule: ${s(a.format)}): probably one digit is mistyped`,
+      hint: (a) => (owner(a) === s(a.carrier) ? 'Compare the number with the label digit by digit' : `Numbers like this follow the rule of ${owner(a)}, of the same network; compare the number with the label digit by digit`),
+    },
   },
   'tracking-package-barcode': {
-    zh: { message: (_a, v) => `「${v}」是京东的包裹号，不是运单号`, hint: (a) => `请填写运单号「${s(a.waybill)}」` },
-    en: { message: (_a, v) => `"${v}" is a JD package barcode, not a waybill number`, hint: (a) => `Use the waybill number "${s(a.waybill)}"` },
+    zh: {
+      message: (a, v) => `「${v}」是${s(a.owner) || '京东'}的包裹号，不是运单号`,
+      hint: (a) => `请填写运单号「${s(a.waybill)}」${s(a.switchTo) && `，并把快递公司改为${s(a.switchTo)}`}`,
+    },
+    en: {
+      message: (a, v) => `"${v}" is a ${s(a.owner) || 'JD'} package barcode, not a waybill number`,
+      hint: (a) => `Use the waybill number "${s(a.waybill)}"${s(a.switchTo) && `, with ${s(a.switchTo)} as the carrier`}`,
+    },
   },
   'tracking-legacy-format': {
-    zh: { message: (a) => `单号是${s(a.carrier)}的旧格式（${s(a.format)}）`, hint: () => '旧格式单号仍可能有效，请确认是刚打印的面单' },
-    en: { message: (a) => `The number has an older ${s(a.carrier)} format (${s(a.format)})`, hint: () => 'Older formats may still be valid; make sure it comes from a freshly printed label' },
+    zh: {
+      message: (a) => `单号是${s(a.carrier)}的旧格式（${s(a.formatZh)}）${rivalZh(a)}`,
+      hint: (a) =>
+        !s(a.rival)
+          ? '旧格式单号仍可能有效，请确认是刚打印的面单'
+          : `${s(a.rivalPrefix) ? `${s(a.rival)}的单号是${s(a.rivalFormatZh)}；请核对快递公司和单号` : `请确认快递公司是否应为${s(a.rival)}`}；确实是${s(a.carrier)}的旧面单时可以忽略`,
+    },
+    en: {
+      message: (a) => `The number has an older ${s(a.carrier)} format (${s(a.format)})${rivalEn(a)}`,
+      hint: (a) =>
+        !s(a.rival)
+          ? 'Older formats may still be valid; make sure it comes from a freshly printed label'
+          : `${s(a.rivalPrefix) ? `${s(a.rival)} numbers are ${s(a.rivalFormat)}; check the carrier and the number` : `Check whether the carrier should be ${s(a.rival)}`}; ignore this if it really is an old ${s(a.carrier)} label`,
+    },
   },
   'tracking-partner-format': {
     zh: { message: (a) => `单号是${s(a.partner)}的格式，填写的快递公司是${s(a.carrier)}`, hint: (a) => `两者同属一个网络，通常可以发货；如果平台报错，请把快递公司改为${s(a.partner)}` },
     en: { message: (a) => `The number has the ${s(a.partner)} format but the carrier is ${s(a.carrier)}`, hint: (a) => `They are one network and this usually works; if the platform refuses it, change the carrier to ${s(a.partner)}` },
   },
   'tracking-unverified-format': {
-    zh: { message: (a) => `${s(a.carrier)}没有公开的单号规则，无法校验单号格式`, hint: () => '请人工核对单号；如果你知道规则，可用 --rules 补充' },
-    en: { message: (a) => `${s(a.carrier)} has no published number format; the number was not checked`, hint: () => 'Check the number by hand; add a rule with --rules if you know one' },
+    zh: {
+      message: (a) =>
+        `${s(a.carrier)}没有公开的单号规则，无法校验单号格式` +
+        (s(a.fits)
+          ? `；这个单号符合${s(a.fits)}的格式`
+          : s(a.checkOwner)
+            ? `；单号像${s(a.checkOwner)}的单号（${s(a.checkFormatZh)}），但校验位对不上`
+            : s(a.rivalPrefix)
+              ? `；单号以 ${s(a.rivalPrefix)} 开头，像是${s(a.rival)}的单号，但${s(a.rival)}的单号是${s(a.rivalFormatZh)}`
+              : ''),
+      hint: (a) =>
+        s(a.fits)
+          ? `请确认快递公司是否应为${firstFit(a)}；确实是${s(a.carrier)}的单号时可以忽略`
+          : s(a.checkOwner) || s(a.rivalPrefix)
+            ? `请对照面单核对快递公司和单号；确实是${s(a.carrier)}的单号时可以忽略`
+            : '请人工核对单号；如果你知道规则，可用 --rules 补充',
+    },
+    en: {
+      message: (a) =>
+        `${s(a.carrier)} has no published number format; the number was not checked` +
+        (s(a.fits)
+          ? `. It fits ${s(a.fits)}`
+          : s(a.checkOwner)
+            ? `. It has the shape of ${s(a.checkOwner)} numbers (${s(a.checkFormat)}), but its check digit is wrong`
+            : s(a.rivalPrefix)
+              ? `. It starts with ${s(a.rivalPrefix)}, as ${s(a.rival)} numbers do, but those are ${s(a.rivalFormat)}`
+              : ''),
+      hint: (a) =>
+        s(a.fits)
+          ? `Check whether the carrier should be ${firstFit(a)}; ignore this if it really is a ${s(a.carrier)} number`
+          : s(a.checkOwner) || s(a.rivalPrefix)
+            ? `Compare the carrier and the number with the label; ignore this if it really is a ${s(a.carrier)} number`
+            : 'Check the number by hand; add a rule with --rules if you know one',
+    },
+  },
+  'tracking-other-carrier': {
+    zh: {
+      message: (a, v) => `单号「${v}」是${s(a.fit)}的单号（${s(a.formatZh)}），填写的快递公司却是${s(a.carrier)}`,
+      hint: (a) => `${s(a.carrier)}没有公开的单号规则，但这种单号只有${s(a.fit)}使用：请确认快递公司是否应为${s(a.fit)}，或单号是否填错了行`,
+    },
+    en: {
+      message: (a, v) => `"${v}" fits ${s(a.fit)} (${s(a.format)}), a format no other carrier uses, but the carrier is ${s(a.carrier)}`,
+      hint: (a) => `${s(a.carrier)} publishes no number format, but only ${s(a.fit)} issues numbers like this: check whether the carrier should be ${s(a.fit)}, or whether the number is on the wrong row`,
+    },
   },
   'order-multiple-tracking-numbers': {
     zh: { message: (a) => `同一订单填了不同的快递单号（第 ${s(a.firstRow)} 行是「${s(a.first)}」）`, hint: () => '批量发货一个订单只能填一个单号；拆单发货请在千帆后台单独操作' },
@@ -218,6 +284,26 @@ export const MESSAGES: Record<FindingCode, Entry> = {
   },
 };
 
+/** Whose rule the failed check digit is: the declared carrier's, or a partner's (EMS-13 for a 1x number under 邮政快递包裹). */
+function owner(a: Args): string {
+  return s(a.owner) || s(a.carrier);
+}
+
+function firstFit(a: Args): string {
+  return s(a.fits).split('、')[0] ?? '';
+}
+
+/** Another carrier's claim on a number that fits a legacy format of the declared one. */
+function rivalZh(a: Args): string {
+  if (!s(a.rival)) return '';
+  return s(a.rivalPrefix) ? `，但它以 ${s(a.rivalPrefix)} 开头，像是${s(a.rival)}的单号` : `，但它也符合${s(a.rival)}的格式（${s(a.rivalFormatZh)}）`;
+}
+
+function rivalEn(a: Args): string {
+  if (!s(a.rival)) return '';
+  return s(a.rivalPrefix) ? `, but it starts with ${s(a.rivalPrefix)}, as ${s(a.rival)} numbers do` : `, but it also fits ${s(a.rival)} (${s(a.rivalFormat)})`;
+}
+
 function deadlineSourceZh(a: Args): string {
   return a.source === 'presale-end' ? '预售截止发货时间' : a.source === 'paid-plus-hours' ? `按支付后 ${s(a.deadlineHours)} 小时估算` : '承诺发货时间';
 }
@@ -262,6 +348,7 @@ export const CODE_TITLE: Record<FindingCode, Record<Lang, string>> = {
   'tracking-legacy-format': { zh: '旧格式单号', en: 'older number format' },
   'tracking-partner-format': { zh: '同网络另一品牌的单号', en: 'partner network number' },
   'tracking-unverified-format': { zh: '无法校验单号格式', en: 'format not verifiable' },
+  'tracking-other-carrier': { zh: '单号属于另一家快递公司', en: "another carrier's number" },
   'order-multiple-tracking-numbers': { zh: '同一订单多个单号', en: 'several numbers on one order' },
   'order-multiple-carriers': { zh: '同一订单多个快递公司', en: 'several carriers on one order' },
   'order-rejected-with-sibling': { zh: '同订单其他行有错', en: 'another row of the order failed' },

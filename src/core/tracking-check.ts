@@ -1,7 +1,7 @@
 // Checking one (carrier, tracking number) pair against the carrier rules and
 // turning the registry's verdict into findings a merchant can act on.
 
-import type { Carrier, CarrierRegistry, Detection } from '../carriers/registry.js';
+import type { Carrier, CarrierRegistry, Detection, Format, Rival } from '../carriers/registry.js';
 import { finding, type Finding, type FindingCode } from './finding.js';
 
 export interface PairContext {
@@ -70,16 +70,37 @@ function numberProblem(registry: CarrierRegistry, carrier: Carrier, number: stri
     case 'valid':
       return undefined;
     case 'legacy':
-      return { code: 'tracking-legacy-format', args: { carrier: name, format: outcome.format.name } };
+      return { code: 'tracking-legacy-format', args: { carrier: name, ...formatArgs('format', outcome.format), ...rivalArgs(outcome.rival) } };
     case 'partner':
       return { code: 'tracking-partner-format', args: { carrier: name, partner: outcome.partner.displayName } };
-    case 'unverified':
-      return { code: 'tracking-unverified-format', args: { carrier: name } };
+    case 'unverified': {
+      const args: Record<string, string> = { carrier: name, fits: fitNames(outcome.fits) };
+      const failed = outcome.failedCheck;
+      if (failed !== undefined) Object.assign(args, { checkOwner: failed.carrier.displayName, ...formatArgs('checkFormat', failed.format) });
+      return { code: 'tracking-unverified-format', args: { ...args, ...rivalArgs(outcome.rival) } };
+    }
+    case 'other-carrier':
+      return { code: 'tracking-other-carrier', args: { carrier: name, fit: outcome.fit.carrier.displayName, ...formatArgs('format', outcome.fit.format) } };
     case 'check-digit':
-      return { code: 'tracking-check-digit', args: { carrier: name, format: outcome.format.name } };
-    case 'package-barcode':
-      return { code: 'tracking-package-barcode', args: { carrier: name, waybill: outcome.waybill } };
+      return { code: 'tracking-check-digit', args: { carrier: name, owner: outcome.owner.displayName, ...formatArgs('format', outcome.format) } };
+    case 'package-barcode': {
+      const { owner } = outcome;
+      // A barcode of another network: the waybill alone would still not fit the carrier.
+      const elsewhere = owner.id !== carrier.id && !carrier.partners.includes(owner.id);
+      return { code: 'tracking-package-barcode', args: { carrier: name, owner: owner.displayName, waybill: outcome.waybill, ...(elsewhere ? { switchTo: owner.displayName } : {}) } };
+    }
     case 'mismatch':
       return { code: 'tracking-format', args: { carrier: name, fits: fitNames(outcome.fits) } };
   }
+}
+
+/** A format's name for each language under `key` (English) and `${key}Zh` (Chinese, the English one when the rules give none). */
+function formatArgs(key: string, format: Format): Record<string, string> {
+  return { [key]: format.name, [`${key}Zh`]: format.nameZh ?? format.name };
+}
+
+function rivalArgs(rival: Rival | undefined): Record<string, string> {
+  if (rival === undefined) return {};
+  const args = { rival: rival.carrier.displayName, ...formatArgs('rivalFormat', rival.format) };
+  return rival.how === 'prefix' ? { ...args, rivalPrefix: rival.prefix } : args;
 }

@@ -3,7 +3,7 @@
 // carrier's example numbers, with every check digit changed, are checked against every
 // declared carrier both ways; detect() likewise against listing every match.
 import { describe, expect, it } from 'vitest';
-import { checkNumberFully } from '../../src/carriers/check.js';
+import { checkNumberFully, type CheckContext } from '../../src/carriers/check.js';
 import { bestAccepting, byEvidence, compareDetections, compileCarrier, matchFormats, strengthOf } from '../../src/carriers/match.js';
 import type { Detection } from '../../src/carriers/outcome.js';
 import { CarrierRegistry } from '../../src/carriers/registry.js';
@@ -24,8 +24,13 @@ function listedDetections(number: string): Detection[] {
 /** check() as it was written before ownFit, with detect() as it was. */
 function fullAnswer(carrierId: string, number: string) {
   const declared = compiled.get(carrierId)!;
-  const partners = declared.carrier.partners.flatMap((id) => compiled.get(id) ?? []);
-  return checkNumberFully(declared, partners, number, listedDetections);
+  const context: CheckContext = {
+    partners: declared.carrier.partners.flatMap((id) => compiled.get(id) ?? []),
+    barcodes: [...compiled.values()].filter((entry) => entry.barcode !== undefined && entry !== declared),
+    prefixes: [...compiled.values()].flatMap((entry) => entry.formats.flatMap(({ format, prefix }) => (prefix ? [{ carrier: entry.carrier, format, prefix }] : []))),
+    detect: listedDetections,
+  };
+  return checkNumberFully(declared, context, number);
 }
 
 /** Every example number of the rules, each with its last digit run through 0–9, and a few odd shapes. */
@@ -35,7 +40,9 @@ function numbers(): string[] {
     ...(carrier.packageBarcode ? [...carrier.packageBarcode.test.valid, ...carrier.packageBarcode.test.invalid] : []),
   ]).map((example) => example.number);
   const changed = examples.flatMap((number) => Array.from({ length: 10 }, (_, digit) => number.slice(0, -1) + String(digit)));
-  return [...new Set([...examples, ...changed, '', 'A1B2C3D4E5', 'JD0093356842901-2-3-', '1136281381675', '304312442386'])];
+  // Plus the shapes only the rarer answers take: another carrier's number, a rival prefix, a barcode.
+  const rare = ['SF1385628716739', 'SF1234567890', 'SF12345678', 'YT9383342193097', '1100000000029', '304312442401', 'JDVA00024194366-1-5-'];
+  return [...new Set([...examples, ...changed, ...rare, '', 'A1B2C3D4E5', 'JD0093356842901-2-3-', '1136281381675', '304312442386'])];
 }
 
 describe('check(): the fitting-number shortcut', () => {

@@ -119,7 +119,7 @@ describe('check', () => {
   });
 
   it('rejects a JD package barcode and suggests its waybill', () => {
-    expect(registry.check('jd', 'JD0093356842901-2-3-')).toEqual({ kind: 'package-barcode', waybill: 'JD0093356842901' });
+    expect(registry.check('jd', 'JD0093356842901-2-3-')).toEqual({ kind: 'package-barcode', waybill: 'JD0093356842901', owner: registry.get('jd') });
   });
 
   it('accepts an EMS number declared as 邮政快递包裹 as the partner’s, with a warning', () => {
@@ -148,6 +148,91 @@ describe('check', () => {
     expect(registry.check('cainiao', number).kind).toBe('mismatch');
   });
 
+  it('rejects a 1x number under 邮政快递包裹 whose EMS-13 check digit fails, and says the rule is EMS’s', () => {
+    // carriers.md §2.9/§3.2: the two postal brands share the 1x numbering; 1240921381750, labelled 邮政快递包裹, passes EMS-13.
+    expect(registry.check('chinapost', '1136281391675')).toMatchObject({ kind: 'check-digit', format: { id: 'ems-13' }, owner: { id: 'ems' } });
+    expect(registry.check('sf', '118650888018')).toMatchObject({ kind: 'check-digit', owner: { id: 'sf' } });
+  });
+
+  it('rejects a JD package barcode whichever carrier is declared, naming JD as its owner', () => {
+    // JDVA00024194366-1-5-: dms-etms WaybillUtil test data (carriers.md §2.2).
+    expect(registry.check('zto', 'JDVA00024194366-1-5-')).toMatchObject({ kind: 'package-barcode', waybill: 'JDVA00024194366', owner: { id: 'jd' } });
+    expect(registry.check('jd-freight', 'JDVA00024194366-1-5-')).toMatchObject({ kind: 'package-barcode', waybill: 'JDVA00024194366', owner: { id: 'jd' } });
+    expect(registry.check('cainiao', 'JD0093356842901-2-3-')).toMatchObject({ kind: 'package-barcode', waybill: 'JD0093356842901' });
+  });
+
+  it('accepts a JD waybill declared as 京东快运 as the partner’s (carriers.md §1 lists 京东快运 in the JD row, no format of its own)', () => {
+    expect(registry.check('jd-freight', 'JDVA00024194366')).toMatchObject({ kind: 'partner', partner: { id: 'jd' }, format: { id: 'jd-15' } });
+  });
+});
+
+describe('check: carriers without a known format', () => {
+  // Real numbers: SF1385628716739 and JT5261988016578 from BF-zh/Courier-Validation tests (carriers.md §2.1, §2.7),
+  // YT9383342193097 from kuaidi100-api/java-demo (§2.4), LX299455986CN a China EMS ePacket (§2.8), 73610555582883 a ZTO
+  // number from BF-zh (§2.3). Each of these letter-prefix formats is confirmed and no other carrier's format takes them.
+  it.each([
+    ['cainiao', 'SF1385628716739', 'sf'],
+    ['zhongyou', 'JT5261988016578', 'jt'],
+    ['sf-freight', 'YT9383342193097', 'yto'],
+    ['chinapost-biaokuai', 'SF1385628716739', 'sf'],
+    ['cainiao', 'LX299455986CN', 'chinapost'],
+    ['jd-freight', 'DPK202252612836', 'deppon'],
+  ])('rejects a number only another carrier issues: %s + %s is %s’s', (declared, number, owner) => {
+    expect(registry.check(declared, number)).toMatchObject({ kind: 'other-carrier', fit: { carrier: { id: owner } } });
+  });
+
+  it('only warns for a number that fits another carrier by digits alone, and names that carrier', () => {
+    const outcome = registry.check('jd-freight', '73610555582883');
+    expect(outcome.kind).toBe('unverified');
+    if (outcome.kind === 'unverified') expect(ids(outcome.fits.map((d) => d.carrier))[0]).toBe('zto');
+  });
+
+  it('names a carrier whose check digit passes, but does not name the carriers any 12 digits fit', () => {
+    // 304312442386: a real 12-digit SF number that passes SF-12 (carriers.md §3.3).
+    const outcome = registry.check('cainiao', '304312442386');
+    expect(outcome.kind).toBe('unverified');
+    if (outcome.kind === 'unverified') expect(ids(outcome.fits.map((d) => d.carrier))).toEqual(['sf']);
+  });
+
+  it('does not borrow a partner’s check digit to reject a number: it warns and says whose digit fails', () => {
+    // 1100000000029 has the EMS-13 shape and a wrong check digit; 邮政电商标快 has no rule of its own (xhs-platform.md §3.2).
+    expect(registry.check('chinapost-biaokuai', '1100000000029')).toMatchObject({ kind: 'unverified', failedCheck: { carrier: { id: 'ems' }, format: { id: 'ems-13' } } });
+    // 304312442401 is the real SF number 304312442400 with its check digit changed; nothing says 顺丰快运 uses SF-12 (carriers.md §2.1, C).
+    expect(registry.check('sf-freight', '304312442401')).toMatchObject({ kind: 'unverified', failedCheck: { carrier: { id: 'sf' }, format: { id: 'sf-12' } } });
+    // The unchanged numbers fit the partner and are accepted as the partner's.
+    expect(registry.check('chinapost-biaokuai', '1136281381675')).toMatchObject({ kind: 'partner', partner: { id: 'ems' } });
+    expect(registry.check('sf-freight', '304312442400')).toMatchObject({ kind: 'partner', partner: { id: 'sf' } });
+  });
+
+  it('says which carrier a number starts like when its length fits no one', () => {
+    expect(registry.check('cainiao', 'SF12345678')).toMatchObject({ kind: 'unverified', fits: [], rival: { how: 'prefix', prefix: 'SF', carrier: { id: 'sf' } } });
+  });
+});
+
+describe('check: a legacy fit that another carrier claims more strongly', () => {
+  it('notes that a 13-digit number under 韵达 also passes the EMS-13 check digit', () => {
+    // 1136281381675: a real EMS number (carriers.md §3.2); 韵达's 13-digit legacy rule takes any 13 digits (§2.5).
+    expect(registry.check('yunda', '1136281381675')).toMatchObject({ kind: 'legacy', format: { id: 'yunda-13' }, rival: { how: 'fits', carrier: { id: 'ems' }, format: { id: 'ems-13' } } });
+  });
+
+  it('notes that SF1234567890 under 圆通 starts with SF, though it is no SF number', () => {
+    // 圆通's legacy rule takes any two characters before 10 digits (Taobao, carriers.md §2.4).
+    expect(registry.check('yto', 'SF1234567890')).toMatchObject({ kind: 'legacy', format: { id: 'yto-12' }, rival: { how: 'prefix', prefix: 'SF', carrier: { id: 'sf' } } });
+  });
+
+  it.each([
+    ['yunda', '4311159956248', 'real Yunda legacy (carriers.md §2.5); 申通 takes 4… by a digit prefix only'],
+    ['yto', '820182839908', 'real YTO legacy (uuk020/logistics#9, carriers.md §2.4)'],
+    ['deppon', '9473736974', 'real Deppon legacy (carriers.md §2.10); DHL’s mod 7 is international and left out'],
+    ['sf', '304312442386', 'real SF legacy; nothing beats its own check digit'],
+  ])('leaves %s + %s without a rival (%s)', (carrierId, number) => {
+    const outcome = registry.check(carrierId, number);
+    expect(outcome.kind).toBe('legacy');
+    if (outcome.kind === 'legacy') expect(outcome.rival).toBeUndefined();
+  });
+});
+
+describe('check: errors', () => {
   it('throws for a carrier id it does not know', () => {
     expect(() => registry.check('nope', 'SF1385628716739')).toThrow(RangeError);
   });

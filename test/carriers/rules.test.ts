@@ -6,7 +6,7 @@ import { normalizeTrackingNumber } from '../../src/core/normalize.js';
 import { CarrierRegistry } from '../../src/carriers/registry.js';
 
 const registry = CarrierRegistry.builtIn();
-const REJECTED = ['mismatch', 'check-digit', 'package-barcode'];
+const REJECTED = ['mismatch', 'check-digit', 'package-barcode', 'other-carrier'];
 
 function toFullWidth(text: string): string {
   return Array.from(text, (ch) => (ch >= '!' && ch <= '~' ? String.fromCodePoint(ch.codePointAt(0)! + 0xfee0) : ch)).join('');
@@ -67,7 +67,7 @@ describe.each(registry.all().map((carrier) => [carrier.displayName, carrier] as 
   const barcode = carrier.packageBarcode;
   if (barcode) {
     it.each(barcode.test.valid.map((v) => [v.number, v.waybill]))('rejects the package barcode %s and suggests the waybill %s', (number, waybill) => {
-      expect(registry.check(carrier.id, number)).toEqual({ kind: 'package-barcode', waybill });
+      expect(registry.check(carrier.id, number)).toEqual({ kind: 'package-barcode', waybill, owner: carrier });
       expect(registry.check(carrier.id, waybill).kind).toBe('valid');
     });
     it.each(barcode.test.invalid.map((v) => [v.number, v.why]))('does not take %s for a package barcode (%s)', (number) => {
@@ -84,6 +84,14 @@ describe('the built-in rules as a whole', () => {
     const carrier = registry.get(id)!;
     const numbers = new Set(carrier.formats.flatMap((f) => f.test.valid.map((v) => v.number)));
     expect(numbers.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('adds no rival to a real legacy number of the carrier it belongs to (the note must not fire on real numbers)', () => {
+    for (const carrier of registry.all()) {
+      for (const format of carrier.formats.filter((f) => f.status === 'legacy')) {
+        for (const { number } of format.test.valid) expect(registry.check(carrier.id, number), `${carrier.id} ${number}`).not.toHaveProperty('rival');
+      }
+    }
   });
 
   it('cites a source for every valid example', () => {

@@ -131,9 +131,35 @@ describe('loading a rules file', () => {
     Object.assign(data.carriers[0]!.formats[0]!, { patern: '^x$' });
     expect(loadError(data).path).toBe('carriers[0].formats[0]');
   });
+
+  it('takes a Chinese name for a format, and a file without one still loads', () => {
+    const data = rules();
+    Object.assign(data.carriers[0]!.formats[0]!, { nameZh: '中国寄出的国际邮件单号' });
+    expect(CarrierRegistry.load(data, 'my-rules.json').get('alpha')?.formats[0]?.nameZh).toBe('中国寄出的国际邮件单号');
+    expect(CarrierRegistry.load(rules(), 'my-rules.json').get('alpha')?.formats[0]?.nameZh).toBeUndefined();
+  });
+
+  it('rejects a Chinese name with no Chinese in it, which would put English into Chinese messages', () => {
+    const data = rules();
+    Object.assign(data.carriers[0]!.formats[0]!, { nameZh: 'S10 number' });
+    const error = loadError(data);
+    expect(error.path).toBe('carriers[0].formats[0].nameZh');
+    expect(error.message).toMatch(/Chinese/);
+  });
 });
 
 describe('the built-in rules', () => {
+  it('name every format in both languages: Chinese in nameZh, none in name', () => {
+    for (const carrier of CarrierRegistry.builtIn().all()) {
+      for (const format of carrier.formats) {
+        expect(format.nameZh, format.id).toMatch(/[\u4e00-\u9fff]/);
+        // The messages put the name in （…）: one inside would nest them.
+        expect(format.nameZh, format.id).not.toMatch(/[（）()]/);
+        expect(format.name, format.id).not.toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
+
   it('load once per process', () => {
     expect(CarrierRegistry.builtIn()).toBe(CarrierRegistry.builtIn());
   });

@@ -5,7 +5,7 @@ import { FINDING_CODES, finding } from '../../src/core/finding.js';
 import { CODE_TITLE, renderMessage } from '../../src/core/messages.js';
 import { ROOT } from '../helpers/cli.js';
 
-const SAMPLE_ARGS = { carrier: '中通快递', fits: '顺丰速运', suggestions: '顺丰速运', number: 'SF1385628716739', status: '已取消', digits: 15, error: '#N/A', characters: '号', format: 'SF 12', partner: 'EMS', waybill: 'JD0093356842901', first: 'SF1', firstRow: 2, firstOrderId: 'P1', rows: '3', recipientKnown: 1 };
+const SAMPLE_ARGS = { carrier: '中通快递', fits: '顺丰速运', suggestions: '顺丰速运', number: 'SF1385628716739', status: '已取消', digits: 15, error: '#N/A', characters: '号', format: 'SF 12', formatZh: '顺丰 12 位', owner: '顺丰速运', fit: '顺丰速运', partner: 'EMS', waybill: 'JD0093356842901', first: 'SF1', firstRow: 2, firstOrderId: 'P1', rows: '3', recipientKnown: 1 };
 
 describe('message catalogue', () => {
   it.each(FINDING_CODES)('%s has a message, a hint and a title in Chinese and English', (code) => {

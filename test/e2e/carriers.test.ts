@@ -13,11 +13,13 @@ describe('ship carriers', () => {
     for (const name of REQUIRED) expect(names, name).toContain(name);
   });
 
-  it('prints a readable table by default', () => {
+  it('prints a readable table by default, with format names in the language of the run', () => {
     const run = ship(['carriers']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('顺丰速运');
-    expect(run.stdout).toContain('SF + 13 digits');
+    expect(run.stdout).toContain('SF 加 13 位数字');
+    expect(run.stdout).not.toContain('SF + 13 digits');
+    expect(ship(['carriers', '--lang', 'en']).stdout).toContain('SF + 13 digits');
   });
 });
 

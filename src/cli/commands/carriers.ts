@@ -22,12 +22,15 @@ const HEAD: Record<Lang, string[]> = {
   en: ['ID', 'Import name', 'Aliases', 'Formats (status / confidence)'],
 };
 
-const NO_FORMAT: Record<Lang, string> = { zh: '无公开规则：接受并警告', en: 'no published format: accepted with a warning' };
+const NO_FORMAT: Record<Lang, string> = {
+  zh: '无公开规则：接受并警告（单号是只有别家才用的格式时报错）',
+  en: 'no published format: accepted with a warning (rejected when the number has a format only another carrier uses)',
+};
 
 function formatsOf(carrier: Carrier, lang: Lang): string {
   if (carrier.formats.length === 0) return NO_FORMAT[lang];
   return carrier.formats
-    .map((f) => `${f.name} (${f.status} / ${f.confidence}${f.checksum === undefined ? '' : ` / ${f.checksum.name}`})`)
+    .map((f) => `${lang === 'zh' ? (f.nameZh ?? f.name) : f.name} (${f.status} / ${f.confidence}${f.checksum === undefined ? '' : ` / ${f.checksum.name}`})`)
     .join('\n');
 }
 

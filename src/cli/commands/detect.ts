@@ -29,7 +29,7 @@ export async function runDetect(numbers: readonly string[], options: DetectOptio
       carrier: d.carrier.id,
       name: d.carrier.displayName,
       format: d.format.id,
-      formatName: d.format.name,
+      formatName: options.lang === 'zh' ? (d.format.nameZh ?? d.format.name) : d.format.name,
       status: d.format.status,
       strength: d.strength,
     }));
@@ -41,7 +41,7 @@ export async function runDetect(numbers: readonly string[], options: DetectOptio
     const lines = results.flatMap(({ input, normalized, candidates }) => {
       const head = normalized === input ? input : `${input} → ${normalized}`;
       if (candidates.length === 0) return [head, options.lang === 'zh' ? '  不符合任何已知快递公司的格式' : '  fits no known carrier format'];
-      return [head, ...candidates.map((c, i) => `  ${i + 1}. ${c.name}  ${c.formatName}  (${STRENGTH[options.lang][c.strength] ?? c.strength}${c.status === 'legacy' ? ', legacy' : ''})`)];
+      return [head, ...candidates.map((c, i) => `  ${i + 1}. ${c.name}  ${c.formatName}  (${STRENGTH[options.lang][c.strength] ?? c.strength}${c.status === 'legacy' ? (options.lang === 'zh' ? '，旧格式' : ', legacy') : ''})`)];
     });
     out.stdout(`${lines.join('\n')}\n`);
   }
