@@ -48,8 +48,10 @@ export function readCodeCell(cell: Cell | undefined, row: number, field: FieldNa
   let text = cell.text;
   if (field === 'trackingNumber' && (cell.type === 'number' || cell.type === 'date')) {
     const digits = numberCellDigits(cell.text);
-    if (digits === undefined || digits.length > EXCEL_SIGNIFICANT_DIGITS) {
-      findings.push(finding('tracking-number-damaged', row, { ...at, args: { digits: digits?.length ?? 0 } }));
+    // A date cell's serial (46023) is no number anyone printed on a label.
+    if (cell.type === 'date' || digits === undefined || digits.length > EXCEL_SIGNIFICANT_DIGITS) {
+      const kind = cell.type === 'date' ? 'date' : digits === undefined ? 'decimal' : 'too-long';
+      findings.push(finding('tracking-number-damaged', row, { ...at, args: { digits: digits?.length ?? 0, kind } }));
       return { text: '', findings, unusable: true };
     }
     findings.push(finding('tracking-number-cell', row, { ...at, args: { digits: digits.length } }));

@@ -6,7 +6,7 @@ import type { FieldName } from '../../src/core/finding.js';
 import type { Cell } from '../../src/core/sheet.js';
 
 const texts = ['', ' ', '73610555582883', ' 73610555582883 ', 'SF1385628716739', 'sf 1385 6287', '=SUM(A1)', '+86138', '-123', '@x', '＝1', '＋1', '－1', '＠1',
-  '7.73277E+14', '7.73277e+14', '7.7 E+14', 'E+', '中通快递', ' 中通快递', '中通快递\u3000', '\ufeff中通', 'JD0001234567890-1-1-', "'SF1385628716739", '\t73610555582883'];
+  '7.73277E+14', '7.73277e+14', '7.7 E+14', 'E+', '中通快递', ' 中通快递', '中通快递\u3000', '\ufeff中通', 'JD0001234567890-1-1-', "'SF1385628716739", '\t73610555582883', '-', '—', '－－', ' – '];
 const cells: (Cell | undefined)[] = [undefined];
 for (const text of texts) {
   cells.push({ text, type: 'string' }, { text, type: 'string', formula: true }, { text, type: 'number' }, { text, type: 'error' }, { text, type: 'date' }, { text, type: 'boolean' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CarrierRegistry } from '../../src/carriers/registry.js';
 import type { FindingCode } from '../../src/core/finding.js';
+import { renderMessage } from '../../src/core/messages.js';
 import { validateRows, type ValidationResult } from '../../src/core/validate.js';
 import { ALICE, BOB, HEADER, numberCell, order, sheet, type CellInput } from '../helpers/sheet.js';
 
@@ -95,6 +96,20 @@ describe('validateRows: single orders', () => {
   it('rejects a number cell of 16 or more digits: Excel already destroyed it', () => {
     const result = run([[order(1), '待配货', '圆通速递', numberCell('8.8245669086202906E+17'), ...ALICE]]);
     expect(codesAt(result, 2)).toEqual(['tracking-number-damaged']);
+    expect(result.imports).toHaveLength(0);
+  });
+
+  it('says a date cell or a decimal number in 快递单号 is what it is, not a number cut at 15 digits', () => {
+    const result = run([
+      [order(1), '待配货', '圆通速递', { text: '46023', type: 'date' }, ...ALICE],
+      [order(2), '待配货', '圆通速递', numberCell('7361055558.5'), ...BOB],
+    ]);
+    expect(result.findings.map((f) => [f.row, f.code, f.args.kind])).toEqual([
+      [2, 'tracking-number-damaged', 'date'],
+      [3, 'tracking-number-damaged', 'decimal'],
+    ]);
+    expect(renderMessage(result.findings[0]!, 'zh').message).toContain('日期格式');
+    expect(renderMessage(result.findings[1]!, 'zh').message).toContain('带小数');
     expect(result.imports).toHaveLength(0);
   });
 
