@@ -99,6 +99,25 @@ function aliasIndex(extra: ExtraAliases | undefined): AliasIndex {
 export interface ColumnMap {
   index: Partial<Record<Field, number>>;
   header: Partial<Record<Field, string>>;
+  /**
+   * Leading columns an earlier ship report added (校验结果, 问题, 建议) when the sheet is
+   * such a report being checked again: not the merchant's data. 0 or absent otherwise.
+   */
+  addedByReport?: number;
+}
+
+/** The columns a ship report adds in front of its copy of the input. None may be a header ship reads (see HEADER_ALIASES): no 状态. */
+export const REPORT_ADDED_HEADERS = {
+  zh: ['校验结果', '问题', '建议'],
+  en: ['Check result', 'Problems', 'Hints'],
+} as const satisfies Record<string, readonly [string, string, string]>;
+
+/** How many leading header texts are columns an earlier report added (0 for an export). */
+export function reportColumnsIn(header: readonly (string | undefined)[]): number {
+  const labels: readonly (readonly string[])[] = Object.values(REPORT_ADDED_HEADERS);
+  let count = 0;
+  while (count < 3 && labels.some((names) => names[count] === header[count]?.trim())) count += 1;
+  return count;
 }
 
 /** A column whose header fits a field. */
@@ -143,6 +162,8 @@ export function matchHeader(cells: readonly (Cell | undefined)[], extra?: ExtraA
     (candidates[hit.field] ??= []).push({ column, text, rank: hit.rank });
   });
   const columns: ColumnMap = { index: {}, header: {} };
+  const added = reportColumnsIn(cells.map((cell) => cell?.text));
+  if (added > 0) columns.addedByReport = added;
   for (const [field, fits] of Object.entries(candidates) as [Field, ColumnCandidate[]][]) {
     // Stable: among equal ranks the leftmost stays first.
     fits.sort((a, b) => a.rank - b.rank);
@@ -160,7 +181,7 @@ export function matchHeader(cells: readonly (Cell | undefined)[], extra?: ExtraA
  * candidate is as full as the others, the best-named, leftmost one stays.
  */
 export function preferFilledColumns<T extends HeaderMatch>(match: T, dataRows: readonly SheetRow[]): T {
-  const columns: ColumnMap = { index: { ...match.columns.index }, header: { ...match.columns.header } };
+  const columns: ColumnMap = { ...match.columns, index: { ...match.columns.index }, header: { ...match.columns.header } };
   for (const [field, fits] of Object.entries(match.candidates) as [Field, ColumnCandidate[]][]) {
     if (fits.length < 2) continue;
     let chosen = fits[0]!;

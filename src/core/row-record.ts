@@ -115,6 +115,7 @@ export class RowReader {
   private readonly orderIdHeader: string;
   private readonly carrierHeader: string;
   private readonly trackingHeader: string;
+  private readonly addedByReport: number;
   /** The columns of ERROR_CELL_FIELDS, in its order. */
   private readonly errorColumns: readonly number[];
   /** The sheet has at least one time column: then every order row has times (NaN where empty). */
@@ -141,6 +142,7 @@ export class RowReader {
     this.orderIdHeader = columns.header.orderId ?? '';
     this.carrierHeader = columns.header.carrier ?? '';
     this.trackingHeader = columns.header.trackingNumber ?? '';
+    this.addedByReport = columns.addedByReport ?? 0;
     this.errorColumns = ERROR_CELL_FIELDS.map(([field]) => at(field));
     this.timed = this.timeColumns.some((column) => column >= 0);
   }
@@ -224,9 +226,20 @@ export class RowReader {
       if (carrierText === this.carrierHeader || trackingText === this.trackingHeader) return finding('repeated-header', row);
     }
     if (isSummaryRow(orderId, cells.map(readTextCell))) return finding('summary-row', row);
-    // Error cells (#N/A) are content: only text that shows nothing makes a row blank.
-    if (orderId === '' && cells.every((cell) => cell === undefined || withoutInvisible(cell.text).trim() === '')) return finding('blank-row', row);
+    if (orderId === '' && this.isBlank(cells)) return finding('blank-row', row);
     return undefined;
+  }
+
+  /**
+   * Nothing in the row shows (error cells such as #N/A are content). The columns an earlier
+   * report added are left out: checking a report again must judge its rows as the first run did.
+   */
+  private isBlank(cells: readonly (Cell | undefined)[]): boolean {
+    for (let column = this.addedByReport; column < cells.length; column++) {
+      const cell = cells[column];
+      if (cell !== undefined && withoutInvisible(cell.text).trim() !== '') return false;
+    }
+    return true;
   }
 
   /** Rows that are not orders to ship keep only what the report shows. */

@@ -178,6 +178,18 @@ describe('validateRows: rows that are not orders to ship', () => {
     expect(result.rows).toEqual({ total: 3, imported: 1, rejected: 1, skipped: 1 });
   });
 
+  it('judges a blank row of a report checked again as the first run did, whatever its added columns say', () => {
+    const result = run(
+      [
+        ['已导入', '', '', order(1), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],
+        ['已跳过', '这一行只有空格', '无需处理', ' ', ' ', '', '', '', '', ''],
+      ],
+      ['校验结果', '问题', '建议', ...HEADER],
+    );
+    expect(codesAt(result, 3)).toEqual(['blank-row']);
+    expect(result.rows).toEqual({ total: 2, imported: 1, rejected: 0, skipped: 1 });
+  });
+
   it('skips the header row of a second export pasted under the first', () => {
     const result = run([
       [order(1), '待配货', '顺丰速运', 'SF1385628716739', ...ALICE],

@@ -7,7 +7,7 @@
 // again after fixing cells in it checks the fixed copy. When the input is such a copy, its
 // added columns are replaced, not added again.
 
-import type { ColumnMap, Field } from '../../core/columns.js';
+import { reportColumnsIn, REPORT_ADDED_HEADERS, type ColumnMap, type Field } from '../../core/columns.js';
 import type { Lang } from '../../core/messages.js';
 import type { SheetRow } from '../../core/sheet.js';
 import type { ValidationResult } from '../../core/validate.js';
@@ -32,11 +32,8 @@ export function copyFits(result: ValidationResult): boolean {
   return records.length === 0 || records.rowAt(records.length - 1) <= EXCEL_MAX_ROWS;
 }
 
-/** The columns added in front. None may be a header ship reads (see HEADER_ALIASES): no 状态. */
-export const ADDED_HEADERS: Record<Lang, readonly [string, string, string]> = {
-  zh: ['校验结果', '问题', '建议'],
-  en: ['Check result', 'Problems', 'Hints'],
-};
+/** The columns added in front (core/columns.ts, where re-reading a report skips them). */
+export const ADDED_HEADERS: Record<Lang, readonly [string, string, string]> = REPORT_ADDED_HEADERS;
 const ADDED_WIDTHS = [10, 44, 44];
 const FIELD_WIDTHS: Partial<Record<Field, number>> = { orderId: 24, trackingNumber: 22, carrier: 12, recipientAddress: 30 };
 
@@ -53,13 +50,6 @@ export interface CopySheet {
   close(): Promise<void>;
 }
 
-/** How many leading header cells are columns an earlier report added (0 for an export). */
-function addedColumnsIn(header: readonly string[]): number {
-  const labels = Object.values(ADDED_HEADERS);
-  let count = 0;
-  while (count < ADDED && labels.some((names) => names[count] === header[count]?.trim())) count += 1;
-  return count;
-}
 
 /**
  * The data rows, in input order, each beside the findings about it. The rows must be the
@@ -142,7 +132,7 @@ function copySheet(context: CopyContext, opened: CopySource): TextSheet {
   const { source } = context;
   const { above, header } = opened;
   const headerText = Array.from(header.cells, (cell) => cell?.text ?? '');
-  const strip = addedColumnsIn(headerText);
+  const strip = reportColumnsIn(headerText);
   const shift = ADDED - strip;
   const merges = source.merges
     .filter((range) => range.left >= strip)
