@@ -5,7 +5,7 @@
 
 import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { renameWithRetry, syncFolder, tempPathFor, trackTempFile, untrackTempFile } from './atomic-write.js';
+import { renameWithRetry, syncFolder, tempPathFor, trackTempFile, untrackTempFile, withSignalsHeld } from './atomic-write.js';
 import { writeError } from './write-errors.js';
 
 interface StagedFile {
@@ -44,6 +44,12 @@ export class AtomicBatch {
   async commit(): Promise<void> {
     if (this.settled) throw new Error('atomic batch: commit() twice');
     this.settled = true;
+    // All renamed or all rolled back, even when Ctrl+C comes in between.
+    await withSignalsHeld(() => this.renameAll());
+    for (const dir of new Set(this.staged.map((file) => dirname(file.target)))) await syncFolder(dir);
+  }
+
+  private async renameAll(): Promise<void> {
     let current: StagedFile | undefined;
     try {
       for (const file of this.staged) {
@@ -59,7 +65,6 @@ export class AtomicBatch {
       throw await writeError(error, target, dirname(target));
     }
     await this.cleanUp();
-    for (const dir of new Set(this.staged.map((file) => dirname(file.target)))) await syncFolder(dir);
   }
 
   /** Removes the temp files of a batch that was not committed. Safe to call at any time, and twice. */

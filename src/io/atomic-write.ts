@@ -56,9 +56,18 @@ export async function writeFileAtomic(
   await syncFolder(dir);
 }
 
-/** A hidden name next to `target` that no other run (pid) or call (random part) uses; `*.tmp-*` is git-ignored. */
+// Names are at most 255 bytes on common file systems and the temp name adds ~25.
+const LONGEST_NAME_IN_TEMP = 200;
+
+/**
+ * A hidden name next to `target` that no other run (pid) or call (random part) uses; `*.tmp-*`
+ * is git-ignored. A target name near the length limit gets a short stand-in: a legal output
+ * must not fail for its temp file.
+ */
 export function tempPathFor(targetPath: string): string {
-  return join(dirname(targetPath), `.${basename(targetPath)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const name = basename(targetPath);
+  const stem = Buffer.byteLength(name) > LONGEST_NAME_IN_TEMP ? 'ship' : name;
+  return join(dirname(targetPath), `.${stem}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
 }
 
 /** Makes a rename durable; folders cannot be opened for fsync on Windows. */
@@ -195,13 +204,34 @@ async function syncPath(path: string, flags: 'r' | 'r+'): Promise<void> {
   }
 }
 
-// ---- cleanup on Ctrl+C / kill ----------------------------------------------------------------
+// ---- cleanup on Ctrl+C / kill / a closed terminal ---------------------------------------------
 // An interrupted run must not leave `.orders.import.xlsx.tmp-…` files behind. The handler
 // removes the live temp files, then, unless someone else also listens for the signal and
-// so owns the exit, lets the default action end the process (exit status 130 / 143).
+// so owns the exit, lets the default action end the process (exit status 130 / 143 / 129).
+// While a batch of outputs is being renamed into place (withSignalsHeld), a signal waits
+// until the renames are done or rolled back: removing the temp files halfway would leave
+// a new import sheet beside an old report, and no copy of the old one to restore.
 
+const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const liveTempFiles = new Set<string>();
 let signalCleanupInstalled = false;
+let holding = 0;
+let heldSignal: NodeJS.Signals | undefined;
+
+/** Runs `work` (a few renames) with Ctrl+C and kill held back until it has finished. */
+export async function withSignalsHeld<T>(work: () => Promise<T>): Promise<T> {
+  holding += 1;
+  try {
+    return await work();
+  } finally {
+    holding -= 1;
+    if (holding === 0 && heldSignal !== undefined) {
+      const signal = heldSignal;
+      heldSignal = undefined;
+      process.emit(signal, signal);
+    }
+  }
+}
 
 /** Removes `path` if the run is interrupted before it is renamed into place or deleted. */
 export function trackTempFile(path: string): void {
@@ -216,8 +246,12 @@ export function untrackTempFile(path: string): void {
 function installSignalCleanup(): void {
   if (signalCleanupInstalled) return;
   signalCleanupInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of HANDLED_SIGNALS) {
     const onSignal = (): void => {
+      if (holding > 0) {
+        heldSignal ??= signal;
+        return;
+      }
       removeLiveTempFiles();
       if (process.listenerCount(signal) === 1) {
         process.removeListener(signal, onSignal);

@@ -37,6 +37,10 @@ export const WRITE_MESSAGES = {
     zh: '--out-dir 指定的路径是一个文件，不是文件夹；请换一个文件夹路径',
     en: 'The --out-dir path is a file, not a folder; pass a folder path',
   },
+  nameTooLong: {
+    zh: '输出文件名太长（输入文件名加上 .import.xlsx / .report.xlsx 超过了系统允许的长度）；请把输入文件改个短一些的名字',
+    en: 'The output file name is too long (the input name plus .import.xlsx / .report.xlsx is over the system limit); give the input a shorter name',
+  },
   outDirNotCreated: {
     zh: '无法在这里创建 --out-dir 文件夹（上级是断开的快捷方式/链接，或是系统目录）；请换一个文件夹路径',
     en: 'The --out-dir folder cannot be created there (a parent is a broken link or a system folder); pass another folder path',
@@ -71,7 +75,17 @@ export async function writeError(error: unknown, targetPath: string, dir: string
   } else {
     text = byCode(code);
   }
+  // Any other error the system gives for this file (a folder such as /proc that takes no
+  // files): this file fails with what the system said, and the other inputs go on.
+  if (text === undefined && code !== undefined) text = cannotWrite(code);
   return text ? new OutputError(text, where, { cause: error }) : error;
+}
+
+function cannotWrite(code: string): Bilingual {
+  return {
+    zh: `无法在这里写入输出文件（系统错误 ${code}）；请用 --out-dir 指定其他输出目录`,
+    en: `The output file cannot be written there (system error ${code}); choose another folder with --out-dir`,
+  };
 }
 
 export function byCode(code: string | undefined): Bilingual | undefined {
@@ -85,6 +99,8 @@ export function byCode(code: string | undefined): Bilingual | undefined {
     case 'ENOSPC':
     case 'EDQUOT':
       return WRITE_MESSAGES.diskFull;
+    case 'ENAMETOOLONG':
+      return WRITE_MESSAGES.nameTooLong;
     default:
       return undefined;
   }

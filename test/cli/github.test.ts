@@ -18,6 +18,12 @@ describe('GitHub annotations', () => {
     expect(escapeProperty('50% a\r\nb: c, d')).toBe('50%25 a%0D%0Ab%3A c%2C d');
   });
 
+  it('with --strict --quiet annotates and counts the warnings, which are what fails the run', () => {
+    const warned = run([fileReport('a.xlsx', [finding(2, 'merged-shipment', 'warning')])]);
+    expect(annotations(renderGithub(warned, { ...options, quiet: true, strict: true })).parsed.map((a) => a.kind)).toEqual(['warning']);
+    expect(annotations(renderGithub(warned, { ...options, quiet: true })).parsed).toEqual([]);
+  });
+
   it('shows escape sequences from a cell as visible stand-ins: the log would run them as colours and cursor moves', () => {
     expect(escapeData('顺丰\u001b[31mRED\u001b[0m\u202e')).toBe('顺丰\u241b[31mRED\u241b[0m\ufffd');
   });

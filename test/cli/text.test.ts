@@ -53,4 +53,12 @@ describe('the text summary', () => {
     expect(printed).toContain('顺丰\u241b]0;title\u2407');
     expect(Math.max(...printed.split('\n').map((line) => line.length))).toBeLessThan(100);
   });
+
+  it('with --strict --quiet keeps the warnings, which are what fails the run', () => {
+    const warned = fileReport('warned.xlsx', [finding(2, 'merged-shipment', 'warning')]);
+    const printed = renderText(run([warned]), { ...options, quiet: true, strict: true });
+    expect(printed).toContain('warned.xlsx');
+    expect(printed).toContain('merged-shipment message');
+    expect(renderText(run([warned]), { ...options, quiet: true })).not.toContain('merged-shipment message');
+  });
 });

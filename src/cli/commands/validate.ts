@@ -170,7 +170,7 @@ async function render(run: RunReport, files: readonly JunitFile[], options: Vali
     case 'github': {
       const summaryPath = options.env.GITHUB_STEP_SUMMARY;
       const withSummary = summaryPath !== undefined && summaryPath !== '';
-      out.stdout(renderGithub(run, { lang, cwd, quiet: options.quiet, withSummary }));
+      out.stdout(renderGithub(run, { lang, cwd, quiet: options.quiet, strict: options.strict, withSummary }));
       if (withSummary) {
         // The summary is a courtesy: failing to write it must not change what the run says about the data.
         await appendFile(summaryPath, renderStepSummary(run, { lang, cwd }), 'utf8').catch((error: unknown) => {
@@ -180,6 +180,6 @@ async function render(run: RunReport, files: readonly JunitFile[], options: Vali
       return;
     }
     case 'text':
-      out.stdout(renderText(run, { lang, chalk: makeChalk(options.color), cwd, quiet: options.quiet }));
+      out.stdout(renderText(run, { lang, chalk: makeChalk(options.color), cwd, quiet: options.quiet, strict: options.strict }));
   }
 }

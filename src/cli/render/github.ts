@@ -63,8 +63,9 @@ const WORDS = {
 export interface GithubOptions {
   lang: Lang;
   cwd: string;
-  /** Errors only. */
+  /** Only what fails the run: errors, and warnings with --strict. */
   quiet: boolean;
+  strict?: boolean;
   /** A step summary is being written too ($GITHUB_STEP_SUMMARY), so messages can point to it. */
   withSummary: boolean;
 }
@@ -75,7 +76,7 @@ function annotationsOf(report: FileReport, options: GithubOptions): Annotation[]
     return [{ kind: 'error', properties: { file, title: `ship: ${WORDS[options.lang].unreadable}` }, message: report.error }];
   }
   return report.findings.flatMap((found): Annotation[] => {
-    if (found.severity === 'info' || (options.quiet && found.severity !== 'error')) return [];
+    if (found.severity === 'info' || (options.quiet && found.severity !== 'error' && options.strict !== true)) return [];
     return [
       {
         kind: found.severity,
@@ -94,7 +95,7 @@ export function renderGithub(run: RunReport, options: GithubOptions): string {
   // Every error and warning of the run, including those --max-errors left out of the lists.
   const totals: Record<Kind, number> = {
     error: run.files.reduce((sum, f) => sum + f.counts.error + (f.error === null ? 0 : 1), 0),
-    warning: options.quiet ? 0 : run.files.reduce((sum, f) => sum + f.counts.warning, 0),
+    warning: options.quiet && options.strict !== true ? 0 : run.files.reduce((sum, f) => sum + f.counts.warning, 0),
   };
   const shown: Record<Kind, number> = { error: 0, warning: 0 };
   const lines: string[] = [];

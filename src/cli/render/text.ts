@@ -82,10 +82,10 @@ const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** From the counts, not the list: --max-errors shortens the list but every finding is counted. */
-function countsByCode(report: FileReport, quiet: boolean): { code: string; severity: Severity; count: number }[] {
+function countsByCode(report: FileReport, options: TextOptions): { code: string; severity: Severity; count: number }[] {
   return Object.entries(report.counts.byCode)
     .map(([code, count]) => ({ code, severity: severityOf(code), count }))
-    .filter((entry) => !quiet || entry.severity === 'error')
+    .filter((entry) => options.quiet !== true || failsRun(entry.severity, options))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.code.localeCompare(b.code));
 }
 
@@ -98,8 +98,15 @@ export interface TextOptions {
   cwd: string;
   /** Terminal width the lines are fitted to (80 when not a terminal). */
   columns?: number;
-  /** Errors only: files without errors, warnings and notes, and the success line are left out. */
+  /** Only what fails the run: files that pass, what does not fail it, and the success line are left out. */
   quiet?: boolean;
+  /** --strict: warnings fail the run too, so --quiet keeps them. */
+  strict?: boolean;
+}
+
+/** Whether a finding of this severity fails the run (errors; warnings too with --strict). */
+function failsRun(severity: Severity, options: TextOptions): boolean {
+  return severity === 'error' || (severity === 'warning' && options.strict === true);
 }
 
 function paint(chalk: ChalkInstance, severity: Severity, text: string): string {
@@ -149,7 +156,7 @@ function carrierTable(report: FileReport, { lang, chalk }: TextOptions): string[
 
 function codeTable(report: FileReport, options: TextOptions): string[] {
   const { lang, chalk } = options;
-  const rows = countsByCode(report, options.quiet === true);
+  const rows = countsByCode(report, options);
   if (rows.length === 0) return [];
   const table = new Table({ head: WORDS[lang].tableHead, style: { head: [], border: [] }, chars: COMPACT, colAligns: ['left', 'left', 'right'] });
   for (const { code, severity, count } of rows) {
@@ -162,9 +169,9 @@ function codeTable(report: FileReport, options: TextOptions): string[] {
 function problemList(report: FileReport, options: TextOptions, width: number): string[] {
   const { lang, chalk } = options;
   const words = WORDS[lang];
-  const problems = report.findings.filter((f) => f.severity !== 'info' && (options.quiet !== true || f.severity === 'error'));
+  const problems = report.findings.filter((f) => f.severity !== 'info' && (options.quiet !== true || failsRun(f.severity, options)));
   if (problems.length === 0) return [];
-  const total = options.quiet === true ? report.counts.error : report.counts.error + report.counts.warning;
+  const total = options.quiet === true && options.strict !== true ? report.counts.error : report.counts.error + report.counts.warning;
   const shown = problems.slice(0, LISTED_PROBLEMS);
   return [
     `  ${words.firstProblems(shown.length, Math.max(total, problems.length))}`,
@@ -175,13 +182,13 @@ function problemList(report: FileReport, options: TextOptions, width: number): s
   ];
 }
 
-function hasErrors(report: FileReport): boolean {
-  return report.error !== null || report.counts.error > 0;
+function failed(report: FileReport, options: TextOptions): boolean {
+  return report.error !== null || report.counts.error > 0 || (options.strict === true && report.counts.warning > 0);
 }
 
 export function renderText(run: RunReport, options: TextOptions): string {
   if (options.quiet === true && run.ok) return '';
-  const shown = options.quiet === true ? run.files.filter(hasErrors) : run.files;
+  const shown = options.quiet === true ? run.files.filter((report) => failed(report, options)) : run.files;
   const blocks = shown.map((report) => renderFile(report, options).join('\n'));
   const rejected = run.files.reduce((sum, report) => sum + report.orders.rejected, 0);
   const verdict = WORDS[options.lang].verdict(run.ok, rejected, run.files.length);

@@ -153,6 +153,9 @@ describe('writeFileAtomic maps file-system failures to what the user should do',
     ['EPERM', '正在 Excel/WPS 中打开'],
     ['EACCES', '没有该文件或文件夹的写入权限'],
     ['ENOSPC', '磁盘空间不足'],
+    ['ENAMETOOLONG', '输出文件名太长'],
+    // A code with no advice of its own still fails this file only, saying what the system said.
+    ['EIO', '系统错误 EIO'],
   ])('%s raised while writing', async (code, zh) => {
     const fail = async (tmpPath: string) => {
       await writeFile(tmpPath, 'partial');
@@ -161,6 +164,20 @@ describe('writeFileAtomic maps file-system failures to what the user should do',
     const error = await outputFailure(writeFileAtomic(join(dir, 'out.xlsx'), fail, { inputs: [] }));
     expect(error.text.zh).toContain(zh);
     expect(error.cause).toMatchObject({ code });
+    expect(await readdir(dir)).toEqual(['orders.xlsx']);
+  });
+
+  it('writes a target whose name is legal but too long for the usual temp name beside it', async () => {
+    // 81 CJK characters are 243 bytes: 12 under the 255-byte limit, while the temp name adds ~25.
+    const target = join(dir, `${'订'.repeat(81)}.xlsx`);
+    await writeFileAtomic(target, writeText('OK'), { inputs: [] });
+    expect(await readFile(target, 'utf8')).toBe('OK');
+    expect((await readdir(dir)).sort()).toEqual([basename(target), 'orders.xlsx'].sort());
+  });
+
+  it('a target name over the length limit', async () => {
+    const error = await outputFailure(writeFileAtomic(join(dir, `${'订'.repeat(90)}.xlsx`), writeText('x'), { inputs: [] }));
+    expect(error.text.zh).toContain('输出文件名太长');
     expect(await readdir(dir)).toEqual(['orders.xlsx']);
   });
 
@@ -209,7 +226,7 @@ describe('ensureOutDir', () => {
   });
 });
 
-describe('temp files on SIGINT / SIGTERM', () => {
+describe('temp files on SIGINT / SIGTERM / SIGHUP', () => {
   // The child runs the real module, transpiled to plain JS (Node 20 cannot import .ts).
   let moduleDir: string;
   beforeAll(async () => {
@@ -243,10 +260,40 @@ describe('temp files on SIGINT / SIGTERM', () => {
     });
   }
 
-  it.each(['SIGINT', 'SIGTERM'] as const)('removes the temp file on %s and dies of the signal (exit 130 / 143)', async (signal) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('removes the temp file on %s and dies of the signal (exit 130 / 143 / 129)', async (signal) => {
     const outcome = await runChild(join(dir, 'out.xlsx'), signal, false);
     expect(outcome).toEqual({ code: null, signal });
     expect(await readdir(dir)).toEqual(['orders.xlsx']);
+  });
+
+  // The commit of a batch runs held: a new import sheet must not be left beside an old report.
+  it('holds a signal until the held work (the renames of a commit) has finished, then dies of it', async () => {
+    const marker = join(dir, 'renamed');
+    const script = `
+      import { writeFile } from 'node:fs/promises';
+      import { withSignalsHeld, writeFileAtomic } from ${JSON.stringify(join(moduleDir, 'atomic-write.js'))};
+      await writeFileAtomic(${JSON.stringify(join(dir, 'first.xlsx'))}, (tmp) => writeFile(tmp, 'A'), { inputs: [] });
+      await withSignalsHeld(async () => {
+        process.stdout.write('held\\n');
+        await new Promise((done) => setTimeout(done, 300));
+        await writeFile(${JSON.stringify(marker)}, 'done');
+      });
+      process.stdout.write('after\\n');
+      await new Promise((done) => setTimeout(done, 1000));
+    `;
+    const lines: string[] = [];
+    const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      child.stdout.on('data', (chunk: Buffer) => {
+        lines.push(...chunk.toString().trim().split('\n'));
+        if (lines.includes('held')) child.kill('SIGTERM');
+      });
+      child.once('error', reject);
+      child.once('exit', (code, exitSignal) => resolvePromise({ code, signal: exitSignal }));
+    });
+    expect(outcome).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(await readFile(marker, 'utf8')).toBe('done');
+    expect(lines).not.toContain('after');
   });
 
   it('leaves the exit to the program when it handles the signal itself, still removing the temp file', async () => {
