@@ -8,6 +8,7 @@ import { isKnownError, UsageError } from '../io/errors.js';
 import { wantsColor } from './color.js';
 import type { ValidateOptions } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
+import type { RunReport } from './report-schema.js';
 import { isoTime, langFromArgv, langFromEnv, language, nonNegativeInteger, outputFormat, positiveInteger, reportFormat } from './options.js';
 import { isInteractive } from './progress.js';
 
@@ -184,9 +185,24 @@ function buildProgram(): Command {
   return program;
 }
 
+/**
+ * `ship validate … --format json` that stops before checking any file still prints a JSON
+ * document: a script that parses stdout must not get nothing (the message is on stderr too).
+ */
+function wantsJsonReport(argv: readonly string[]): boolean {
+  if (!argv.includes('validate')) return false;
+  return argv.some((arg, i) => arg === '--json' || arg === '--format=json' || arg === '-fjson' || ((arg === '--format' || arg === '-f') && argv[i + 1] === 'json'));
+}
+
+function printFailedRun(message: string): void {
+  const run: RunReport = { schemaVersion: 1, ok: false, files: [], error: message };
+  out.stdout(`${JSON.stringify(run, null, 2)}\n`);
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   const lang = langFromArgv(argv) ?? langFromEnv(process.env);
   const debug = argv.includes('--debug');
+  const json = wantsJsonReport(argv);
   dropWhenClosed(process.stdout);
   dropWhenClosed(process.stderr);
   try {
@@ -196,12 +212,14 @@ export async function main(argv: readonly string[]): Promise<void> {
       // Commander has already printed its message; help and version are not failures.
       const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
       process.exitCode = benign ? EXIT.OK : EXIT.FAILURE;
+      if (!benign && json) printFailedRun(error.message.replace(/^error: /, ''));
       return;
     }
     process.exitCode = EXIT.FAILURE;
     if (isKnownError(error)) {
       const where = 'path' in error && error.path !== undefined ? `${error.path}: ` : '';
       out.stderr(`ship: ${where}${error.text[lang]}\n`);
+      if (json) printFailedRun(`${where}${error.text[lang]}`);
       if (debug) out.stderr(`${error.stack ?? ''}\n`);
       return;
     }

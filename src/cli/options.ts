@@ -18,10 +18,17 @@ export function nonNegativeInteger(value: string): number {
 
 export function isoTime(value: string): Date {
   const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (day === null || Number.isNaN(date.getTime()) || !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) {
     throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
   }
   return date;
+}
+
+// Date() rolls 2026-11-31 over to December 1st (and 02-30 to March): a typo must not move --now.
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 export function language(value: string): Lang {

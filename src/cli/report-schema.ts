@@ -51,6 +51,10 @@ export const runReportSchema = z
     schemaVersion: z.literal(1),
     ok: z.boolean().describe('True when nothing was rejected (and, with --strict, nothing warned) and every file was read'),
     files: z.array(fileReportSchema),
+    error: z
+      .string()
+      .optional()
+      .describe('Only when the run stopped before any file was checked (an option value, ship.config.json, the --rules file or --out-dir): what went wrong, as on stderr; files is then empty'),
   })
   .meta({ title: 'ship validate --format json', description: 'The document `ship validate --format json` prints on stdout. schemaVersion changes only on incompatible changes; fields may be added.' });
 

@@ -61,4 +61,11 @@ describe('the text summary', () => {
     expect(printed).toContain('merged-shipment message');
     expect(renderText(run([warned]), { ...options, quiet: true })).not.toContain('merged-shipment message');
   });
+
+  it('counts the files that could not be processed in the last line, beside the rejected orders', () => {
+    const bad = fileReport('bad.xlsx', [], { orders: { imported: 0, rejected: 3, skipped: 0 } });
+    const unreadable = { ...fileReport('gone.xlsx', []), error: 'not found' };
+    expect(renderText(run([bad, unreadable]), options).trimEnd().split('\n').at(-1)).toBe('✖ 3 orders rejected, 1 file could not be processed (see above): fix them from the report and run again');
+    expect(renderText(run([unreadable]), { ...options, lang: 'zh' }).trimEnd().split('\n').at(-1)).toBe('✖ 1 个文件无法处理（原因见上）');
+  });
 });

@@ -64,4 +64,18 @@ describe('ship.config.json', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/bad\.json: Error in the config file \(importTemplate\.maxRows: /);
   });
+
+  // A nightly script parses stdout: a run that stops early must still give it a document.
+  it.each([
+    ['a bad config', ['--config', 'bad.json'], /bad\.json: Error in the config file/],
+    ['a missing --rules file', ['--rules', 'nope.json'], /nope\.json/],
+    ['a bad option value', ['--max-rows', 'abc'], /--max-rows/],
+  ])('with --format json prints a JSON document naming the error for %s (exit 2)', (_, args, message) => {
+    const run = ship(['validate', 'erp.csv', '--format', 'json', '--lang', 'en', ...args], { cwd: dir });
+    expect(run.status).toBe(2);
+    const report = runReportSchema.parse(JSON.parse(run.stdout));
+    expect(report).toMatchObject({ ok: false, files: [] });
+    expect(report.error).toMatch(message);
+    expect(run.stderr).toMatch(message);
+  });
 });

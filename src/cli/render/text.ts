@@ -28,7 +28,8 @@ interface Words {
   importPath: string;
   reportPath: string;
   failed: string;
-  verdict: (ok: boolean, rejectedOrders: number, files: number) => string;
+  /** The last line: `failedFiles` could not be read or written (named above with their reason). */
+  verdict: (ok: boolean, rejectedOrders: number, files: number, failedFiles: number) => string;
 }
 
 const WORDS: Record<Lang, Words> = {
@@ -50,8 +51,12 @@ const WORDS: Record<Lang, Words> = {
     importPath: '导入表',
     reportPath: '问题报告',
     failed: '无法处理',
-    verdict: (ok, rejected, files) =>
-      ok ? `✔ 校验通过，可以导入（${files} 个文件）` : rejected > 0 ? `✖ ${rejected} 单未通过校验，请按问题报告修改后重新校验` : '✖ 校验未通过',
+    verdict: (ok, rejected, files, failed) => {
+      if (ok) return `✔ 校验通过，可以导入（${files} 个文件）`;
+      const parts = [rejected > 0 ? `${rejected} 单未通过校验` : '', failed > 0 ? `${failed} 个文件无法处理（原因见上）` : ''].filter((part) => part !== '');
+      if (parts.length === 0) return '✖ 校验未通过';
+      return `✖ ${parts.join('，')}${rejected > 0 ? '，请按问题报告修改后重新校验' : ''}`;
+    },
   },
   en: {
     sheet: (name, row) => `sheet "${name}", header on row ${row}`,
@@ -71,8 +76,12 @@ const WORDS: Record<Lang, Words> = {
     importPath: 'import sheet',
     reportPath: 'report',
     failed: 'failed',
-    verdict: (ok, rejected, files) =>
-      ok ? `✔ All good: ready to import (${files} file${files === 1 ? '' : 's'})` : rejected > 0 ? `✖ ${rejected} orders rejected: fix them from the report and run again` : '✖ Validation failed',
+    verdict: (ok, rejected, files, failed) => {
+      if (ok) return `✔ All good: ready to import (${files} file${files === 1 ? '' : 's'})`;
+      const parts = [rejected > 0 ? `${rejected} orders rejected` : '', failed > 0 ? `${failed} file${failed === 1 ? '' : 's'} could not be processed (see above)` : ''].filter((part) => part !== '');
+      if (parts.length === 0) return '✖ Validation failed';
+      return `✖ ${parts.join(', ')}${rejected > 0 ? ': fix them from the report and run again' : ''}`;
+    },
   },
 };
 
@@ -191,7 +200,8 @@ export function renderText(run: RunReport, options: TextOptions): string {
   const shown = options.quiet === true ? run.files.filter((report) => failed(report, options)) : run.files;
   const blocks = shown.map((report) => renderFile(report, options).join('\n'));
   const rejected = run.files.reduce((sum, report) => sum + report.orders.rejected, 0);
-  const verdict = WORDS[options.lang].verdict(run.ok, rejected, run.files.length);
+  const unprocessed = run.files.filter((report) => report.error !== null).length;
+  const verdict = WORDS[options.lang].verdict(run.ok, rejected, run.files.length, unprocessed);
   blocks.push(run.ok ? options.chalk.green(verdict) : options.chalk.red(verdict));
   return `${blocks.join('\n\n')}\n`;
 }
