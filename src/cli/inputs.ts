@@ -52,6 +52,8 @@ async function walk(dir: string, segments: readonly string[], cwd: string, found
     await walk(join(dir, segment), rest, cwd, found);
     return;
   }
+  // `exports/**` means every file below exports, as `exports/**/*` does.
+  if (segment === '**' && rest.length === 0) return walk(dir, ['**', '*'], cwd, found);
   const listed = await entries(resolve(cwd, dir === '' ? '.' : dir));
   if (segment === '**') {
     // Zero folders, then every folder below; symlinked folders are not entered (no loops).
@@ -88,27 +90,37 @@ export async function expandPattern(pattern: string, cwd: string): Promise<strin
 }
 
 /**
+ * What makes two paths one file: its device and inode, so a symlinked folder or a hard
+ * link does not get the same file checked (and its outputs written) twice; the absolute
+ * path for a file that is not there (it fails later, with its own message).
+ */
+async function identityOf(path: string): Promise<string> {
+  const stats = await stat(path).catch(() => undefined);
+  return stats === undefined ? `path:${path}` : `file:${stats.dev}:${stats.ino}`;
+}
+
+/**
  * Expands the arguments in order. An argument that names an existing file is taken
  * as it is, even if its name contains `*` or `?`. Duplicates (the same file through
- * two arguments) are dropped, keeping the first.
+ * two arguments, a symlink or a hard link) are dropped, keeping the first.
  */
 export async function expandInputs(args: readonly string[], cwd: string): Promise<InputArgument[]> {
   const result: InputArgument[] = [];
   const seen = new Set<string>();
-  const add = (input: string): void => {
-    const key = resolve(cwd, input);
+  const add = async (input: string): Promise<void> => {
+    const key = await identityOf(resolve(cwd, input));
     if (seen.has(key)) return;
     seen.add(key);
     result.push({ kind: 'file', input });
   };
   for (const argument of args) {
     if (!isPattern(argument) || (await kindOf(argument, cwd)) === 'file') {
-      add(argument);
+      await add(argument);
       continue;
     }
     const matches = await expandPattern(argument, cwd);
     if (matches.length === 0) result.push({ kind: 'no-match', pattern: argument });
-    for (const match of matches) add(match);
+    for (const match of matches) await add(match);
   }
   return result;
 }

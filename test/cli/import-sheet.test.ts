@@ -5,7 +5,7 @@ import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { matchHeader } from '../../src/core/columns.js';
 import { importTableOf, type ImportLine } from '../../src/core/import-table.js';
-import { planImportFiles, removeStaleImports, writeImportSheet } from '../../src/io/output/import-sheet.js';
+import { planImportFiles, removeStaleOutputs, writeImportSheet } from '../../src/io/output/import-sheet.js';
 import { readWorkbook } from '../helpers/cli.js';
 import { text } from '../helpers/sheet.js';
 
@@ -62,14 +62,16 @@ describe('the import sheet', () => {
     ]);
   });
 
-  it('removes parts an earlier run left behind, never an input, never another stem', async () => {
+  it('removes parts and a report in the other format an earlier run left behind, never an input, never another stem', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ship-stale-'));
-    for (const name of ['x.import.xlsx', 'x.import.part1.xlsx', 'x.import.part2.xlsx', 'x.import.part3.xlsx', 'x.report.xlsx', 'x-2.import.xlsx', 'xy.import.part1.xlsx', 'x.import.part1.xlsx.bak']) {
+    for (const name of ['x.import.xlsx', 'x.import.part1.xlsx', 'x.import.part2.xlsx', 'x.import.part3.xlsx', 'x.report.xlsx', 'x.report.csv', 'x-2.import.xlsx', 'x-2.report.xlsx', 'xy.import.part1.xlsx', 'x.import.part1.xlsx.bak']) {
       writeFileSync(join(folder, name), '');
     }
-    await removeStaleImports(join(folder, 'x'), [join(folder, 'x.import.part1.xlsx'), join(folder, 'x.import.part2.xlsx')], [join(folder, 'x.import.xlsx')]);
-    expect(readdirSync(folder).sort()).toEqual(['x-2.import.xlsx', 'x.import.part1.xlsx', 'x.import.part1.xlsx.bak', 'x.import.part2.xlsx', 'x.import.xlsx', 'x.report.xlsx', 'xy.import.part1.xlsx']);
+    const written = ['x.import.part1.xlsx', 'x.import.part2.xlsx', 'x.report.csv'].map((name) => join(folder, name));
+    await removeStaleOutputs(join(folder, 'x'), written, [join(folder, 'x.import.xlsx')]);
+    expect(readdirSync(folder).sort()).toEqual(['x-2.import.xlsx', 'x-2.report.xlsx', 'x.import.part1.xlsx', 'x.import.part1.xlsx.bak', 'x.import.part2.xlsx', 'x.import.xlsx', 'x.report.csv', 'xy.import.part1.xlsx']);
     expect(existsSync(join(folder, 'x.import.part3.xlsx'))).toBe(false);
+    expect(existsSync(join(folder, 'x.report.xlsx'))).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,11 @@ describe('glob patterns', () => {
     expect(await expandPattern('*/old/*/*.xlsx', cwd)).toEqual(['exports/old/deep/d.xlsx']);
   });
 
+  it('matches a trailing ** as every file below, like **/*', async () => {
+    expect(await expandPattern('exports/old/**', cwd)).toEqual(['exports/old/c.xlsx', 'exports/old/deep/d.xlsx']);
+    expect(await expandPattern('exports/**', cwd)).toEqual(await expandPattern('exports/**/*', cwd));
+  });
+
   it('works with absolute patterns', async () => {
     expect(await expandPattern(join(cwd, 'exports', '*.csv'), cwd)).toEqual([join(cwd, 'exports', 'A1.csv').split('\\').join('/')]);
   });
@@ -55,6 +60,13 @@ describe('input arguments', () => {
       { kind: 'file', input: 'exports/a.xlsx' },
       { kind: 'no-match', pattern: 'none/*.csv' },
     ]);
+  });
+
+  it('checks a file once when a symlinked folder or a hard link names it again', async () => {
+    const dir = tree(['exports/a.xlsx']);
+    symlinkSync('exports', join(dir, 'again'));
+    linkSync(join(dir, 'exports', 'a.xlsx'), join(dir, 'exports', 'hard.xlsx'));
+    expect(await expandInputs(['exports/a.xlsx', 'again/a.xlsx', 'exports/hard.xlsx'], dir)).toEqual([{ kind: 'file', input: 'exports/a.xlsx' }]);
   });
 
   it('keeps an existing file whose name has a *, and passes a missing plain file on to fail when read', async () => {

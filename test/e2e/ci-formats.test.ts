@@ -140,6 +140,14 @@ describe('ship template, help and version', () => {
     expect(ship(['template', '--force'], { cwd: dir }).status).toBe(0);
   });
 
+  it('refuses a template name that is not .xlsx instead of writing a workbook under it', () => {
+    const dir = workspace();
+    const run = ship(['template', 't.csv'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('.xlsx');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('shows examples in the help of the program and of each command', () => {
     const help = ship(['--help']);
     expect(help.status).toBe(0);

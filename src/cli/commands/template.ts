@@ -4,11 +4,11 @@
 // An existing file is only replaced with --force.
 
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { importTableOf } from '../../core/import-table.js';
 import type { Lang } from '../../core/messages.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { OutputError } from '../../io/errors.js';
+import { OutputError, UsageError } from '../../io/errors.js';
 import { writeImportSheet } from '../../io/output/import-sheet.js';
 import { loadSettings } from '../config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -25,6 +25,10 @@ export interface TemplateOptions {
 export async function runTemplate(file: string, options: TemplateOptions, out: Output): Promise<ExitCode> {
   const settings = await loadSettings({ cwd: options.cwd, explicit: options.config === false ? undefined : options.config, ignoreDefault: options.config === false });
   const target = resolve(options.cwd, file);
+  // The template is a workbook: under another name Excel would refuse it, or ship would read it as CSV.
+  if (extname(target).toLowerCase() !== '.xlsx') {
+    throw new UsageError({ zh: '模板是 .xlsx 工作簿；请给一个以 .xlsx 结尾的文件名', en: 'The template is an .xlsx workbook; give a file name ending in .xlsx' });
+  }
   const existing = await stat(target).catch(() => undefined);
   if (existing !== undefined && !options.force) {
     throw new OutputError({ zh: '文件已存在；要覆盖请加 --force，或换一个文件名', en: 'The file exists; add --force to replace it, or choose another name' }, file);

@@ -10,7 +10,7 @@ import { createValidator, type ValidationResult } from '../../core/validate.js';
 import { AtomicBatch } from '../../io/atomic-batch.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { stampOf, unchangedSince } from '../../io/file-stamp.js';
-import { removeStaleImports, writeImportFiles, type ImportFilesOptions } from '../../io/output/import-sheet.js';
+import { removeStaleOutputs, writeImportFiles, type ImportFilesOptions } from '../../io/output/import-sheet.js';
 import { writeReportCsv } from '../../io/output/report-csv.js';
 import { columnLabel, type ReportContext } from '../../io/output/report-sheet.js';
 import { writeReportWorkbook } from '../../io/output/report-workbook.js';
@@ -96,7 +96,7 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
     // Checked last, so that it covers both reads: nothing is replaced when the input changed.
     if (stamp !== undefined && !unchangedSince(stamp, await stampOf(job.input))) throw changedWhileRead(job.input);
     await batch.commit();
-    await removeStaleImports(stem, importPaths, job.inputs);
+    await removeStaleOutputs(stem, [...importPaths, reportPath], job.inputs);
   } finally {
     await batch.discard();
   }

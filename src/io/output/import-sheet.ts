@@ -56,14 +56,16 @@ export async function writeImportFiles(stem: string, lines: ImportTable, options
 }
 
 /**
- * Removes the import files an earlier run of the same input left and this run did not
- * write again: a script that uploads every `<stem>.import*.xlsx` must not pick up a
- * stale part3 from yesterday's larger batch. Call it once the new files are in place.
+ * Removes the outputs an earlier run of the same input left and this run did not write
+ * again: a script that uploads every `<stem>.import*.xlsx` must not pick up a stale part3
+ * from yesterday's larger batch, and a `<stem>.report.xlsx` must not stay beside today's
+ * `<stem>.report.csv` (--report-format changed), describing older data. Call it once the
+ * new files are in place, with every path this run wrote.
  */
-export async function removeStaleImports(stem: string, writtenPaths: readonly string[], inputs: readonly string[]): Promise<void> {
+export async function removeStaleOutputs(stem: string, writtenPaths: readonly string[], inputs: readonly string[]): Promise<void> {
   const written = new Set(writtenPaths.map((path) => basename(path)));
   const name = basename(stem);
-  const ours = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.import(\\.part[1-9]\\d*)?\\.xlsx$`);
+  const ours = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(import(\\.part[1-9]\\d*)?\\.xlsx|report\\.(xlsx|csv))$`);
   const real = (path: string) => realpath(path).catch(() => resolve(path));
   const inputPaths = new Set(await Promise.all(inputs.map(real)));
   const names = await readdir(dirname(stem)).catch(() => [] as string[]);
@@ -73,7 +75,7 @@ export async function removeStaleImports(stem: string, writtenPaths: readonly st
     if (!ours.test(entry) || written.has(entry) || inputPaths.has(await real(path))) continue;
     await rm(path, { force: true }).catch((error: unknown) => {
       throw new OutputError(
-        { zh: '删不掉上次留下的旧导入表（可能正在 Excel/WPS 中打开），请关闭或手动删除后重试', en: 'Cannot remove an import file left by an earlier run (open in Excel/WPS?); close or delete it and try again' },
+        { zh: '删不掉上次留下的旧导入表或问题报告（可能正在 Excel/WPS 中打开），请关闭或手动删除后重试', en: 'Cannot remove an import file or report left by an earlier run (open in Excel/WPS?); close or delete it and try again' },
         path,
         { cause: error },
       );
