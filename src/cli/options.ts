@@ -4,15 +4,18 @@
 import { InvalidArgumentError } from 'commander';
 import type { Lang } from '../core/messages.js';
 
+// Digits only: Number() also takes 0x10, 1e3 and 0b11, which nobody means by a row count.
+const DIGITS = /^\d+$/;
+
 export function positiveInteger(value: string): number {
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${value}"`);
+  if (!DIGITS.test(value) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${value}"`);
   return number;
 }
 
 export function nonNegativeInteger(value: string): number {
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < 0 || value.trim() === '') throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  if (!DIGITS.test(value) || !Number.isSafeInteger(number)) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
   return number;
 }
 

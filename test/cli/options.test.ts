@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { isoTime } from '../../src/cli/options.js';
+import { isoTime, nonNegativeInteger, positiveInteger } from '../../src/cli/options.js';
 
 describe('--now', () => {
   it('takes an ISO time with its offset, a leap day included', () => {
@@ -11,5 +11,17 @@ describe('--now', () => {
   // Date() would roll these over to the next month and the deadlines would be judged a day or two off.
   it.each(['2026-11-31T10:00+08:00', '2026-02-30T10:00+08:00', '2027-02-29', '2026-13-01', '2026-00-10', 'tomorrow'])('refuses %s', (value) => {
     expect(() => isoTime(value)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('whole-number options (--max-rows, --max-errors…)', () => {
+  it('take plain digits', () => {
+    expect(positiveInteger('500')).toBe(500);
+    expect(nonNegativeInteger('0')).toBe(0);
+  });
+
+  it.each(['0x10', '1e3', '0b11', ' 5', '5.0', '-1', ''])('refuse %j', (value) => {
+    expect(() => positiveInteger(value)).toThrow(InvalidArgumentError);
+    expect(() => nonNegativeInteger(value)).toThrow(InvalidArgumentError);
   });
 });
