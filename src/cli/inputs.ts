@@ -7,6 +7,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fileKey } from '../io/file-identity.js';
 
 export type InputArgument =
   /** A file to read, as it will be shown: the argument, or the pattern's folder plus the match. */
@@ -90,16 +91,6 @@ export async function expandPattern(pattern: string, cwd: string): Promise<strin
 }
 
 /**
- * What makes two paths one file: its device and inode, so a symlinked folder or a hard
- * link does not get the same file checked (and its outputs written) twice; the absolute
- * path for a file that is not there (it fails later, with its own message).
- */
-async function identityOf(path: string): Promise<string> {
-  const stats = await stat(path).catch(() => undefined);
-  return stats === undefined ? `path:${path}` : `file:${stats.dev}:${stats.ino}`;
-}
-
-/**
  * Expands the arguments in order. An argument that names an existing file is taken
  * as it is, even if its name contains `*` or `?`. Duplicates (the same file through
  * two arguments, a symlink or a hard link) are dropped, keeping the first.
@@ -108,7 +99,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
   const result: InputArgument[] = [];
   const seen = new Set<string>();
   const add = async (input: string): Promise<void> => {
-    const key = await identityOf(resolve(cwd, input));
+    const key = await fileKey(resolve(cwd, input));
     if (seen.has(key)) return;
     seen.add(key);
     result.push({ kind: 'file', input });

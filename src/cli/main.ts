@@ -190,8 +190,16 @@ function buildProgram(): Command {
  * document: a script that parses stdout must not get nothing (the message is on stderr too).
  */
 function wantsJsonReport(argv: readonly string[]): boolean {
-  if (!argv.includes('validate')) return false;
-  return argv.some((arg, i) => arg === '--json' || arg === '--format=json' || arg === '-fjson' || ((arg === '--format' || arg === '-f') && argv[i + 1] === 'json'));
+  if (argv.find((arg) => !arg.startsWith('-')) !== 'validate') return false;
+  // The last of --json / --format wins, as when commander parses them.
+  let format = 'text';
+  argv.forEach((arg, i) => {
+    if (arg === '--json') format = 'json';
+    else if (arg === '--format' || arg === '-f') format = argv[i + 1] ?? format;
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg.startsWith('-f') && arg.length > 2 && !arg.startsWith('--')) format = arg.slice(2);
+  });
+  return format === 'json';
 }
 
 function printFailedRun(message: string): void {

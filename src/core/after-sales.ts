@@ -3,7 +3,7 @@
 // the merchant should decide on purpose.
 
 import { boundedMemo } from './bounded-memo.js';
-import { headerKey } from './columns.js';
+import { headerKey } from './header-key.js';
 
 // The export's text for "no after-sales" is not documented: empty, "-" and 无售后 are
 // all seen or used by other platforms. Finished or closed requests need nothing.

@@ -19,6 +19,11 @@ const FORMULA_TRIGGER = /^[=+\-@＝＋－＠]/;
 /** Dashes alone are how many sheets write "none" (as 售后状态 does): an empty cell, not a formula. */
 const NONE_PLACEHOLDER = /^[-－—–]+$/;
 
+/** The cell text (trimmed) says "none": dashes alone. */
+export function isNonePlaceholder(trimmed: string): boolean {
+  return NONE_PLACEHOLDER.test(trimmed);
+}
+
 /** A first character that sends a cell to the full reading: a formula trigger or a dash. */
 const NEEDS_A_LOOK = /^[=+\-@＝＋－＠—–]/;
 
@@ -58,7 +63,7 @@ export function readCodeCell(cell: Cell | undefined, row: number, field: FieldNa
     text = digits;
   }
   const trimmed = text.trim();
-  if (NONE_PLACEHOLDER.test(trimmed)) return { text: '', findings, unusable: false };
+  if (isNonePlaceholder(trimmed)) return { text: '', findings, unusable: false };
   if (FORMULA_TRIGGER.test(trimmed)) {
     findings.push(finding('formula-like-value', row, at));
     return { text: '', findings, unusable: true };

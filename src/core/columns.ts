@@ -1,6 +1,9 @@
 // Finding the columns ship needs by their header text, never by position:
 // the 千帆 export has had 72 and 75 columns, and ERPs rename them.
 
+import { isNonePlaceholder } from './cell-value.js';
+import { headerKey } from './header-key.js';
+import { isPendingStatus } from './order-status.js';
 import type { Cell, SheetRow } from './sheet.js';
 
 export type Field =
@@ -60,12 +63,7 @@ export const FIELD_HEADERS_ZH: Record<Field, string> = {
   presaleEndAt: '预售订单截止发货时间',
 };
 
-export function headerKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s._\-:：/\\()（）【】[\]#*]+/g, '');
-}
+export { headerKey };
 
 /** More header texts per field, e.g. from a team's config: their ERP's column names. */
 export type ExtraAliases = Partial<Record<Field, readonly string[]>>;
@@ -116,7 +114,7 @@ export const REPORT_ADDED_HEADERS = {
 export function reportColumnsIn(header: readonly (string | undefined)[]): number {
   const labels: readonly (readonly string[])[] = Object.values(REPORT_ADDED_HEADERS);
   let count = 0;
-  while (count < 3 && labels.some((names) => names[count] === header[count]?.trim())) count += 1;
+  while (count < labels[0]!.length && labels.some((names) => names[count] === header[count]?.trim())) count += 1;
   return count;
 }
 
@@ -175,20 +173,28 @@ export function matchHeader(cells: readonly (Cell | undefined)[], extra?: ExtraA
 }
 
 /**
- * Where a field has several columns, reads the one that holds values in the first data
- * rows: a 千帆 export with its 快递公司 and 快递单号 left empty and the filled pair pasted
- * further right (or under an ERP's names) must be read from the filled pair. When every
- * candidate is as full as the others, the best-named, leftmost one stays.
+ * Where a field has several columns, reads the one that holds values in the first rows
+ * of orders to ship: a 千帆 export with its 快递公司 and 快递单号 left empty (or "-") and the
+ * filled pair pasted further right (or under an ERP's names) must be read from the filled
+ * pair. Shipped rows do not count (their numbers sit in the export's own columns). The
+ * number is chosen first; a carrier column as full as another is taken from the same pair
+ * (the nearest to the number's column); any other tie keeps the best-named, leftmost one.
  */
 export function preferFilledColumns<T extends HeaderMatch>(match: T, dataRows: readonly SheetRow[]): T {
   const columns: ColumnMap = { ...match.columns, index: { ...match.columns.index }, header: { ...match.columns.header } };
-  for (const [field, fits] of Object.entries(match.candidates) as [Field, ColumnCandidate[]][]) {
+  const status = columns.index.status;
+  const pending = status === undefined ? dataRows : dataRows.filter((row) => isPendingStatus(cellText(row.cells[status])));
+  const fields = (Object.keys(match.candidates) as Field[]).sort((a, b) => Number(b === 'trackingNumber') - Number(a === 'trackingNumber'));
+  for (const field of fields) {
+    const fits = match.candidates[field]!;
     if (fits.length < 2) continue;
+    const number = field === 'carrier' ? columns.index.trackingNumber : undefined;
+    const distance = (candidate: ColumnCandidate) => (number === undefined ? 0 : Math.abs(candidate.column - number));
     let chosen = fits[0]!;
-    let chosenFilled = filledCells(dataRows, chosen.column);
+    let chosenFilled = filledCells(pending, chosen.column);
     for (const candidate of fits.slice(1)) {
-      const filled = filledCells(dataRows, candidate.column);
-      if (filled > chosenFilled) [chosen, chosenFilled] = [candidate, filled];
+      const filled = filledCells(pending, candidate.column);
+      if (filled > chosenFilled || (filled === chosenFilled && distance(candidate) < distance(chosen))) [chosen, chosenFilled] = [candidate, filled];
     }
     columns.index[field] = chosen.column;
     columns.header[field] = chosen.text;
@@ -196,9 +202,13 @@ export function preferFilledColumns<T extends HeaderMatch>(match: T, dataRows: r
   return { ...match, columns };
 }
 
+/** Cells with a value: not empty, not a dash standing for "none". */
 function filledCells(rows: readonly SheetRow[], column: number): number {
   let filled = 0;
-  for (const row of rows) if (cellText(row.cells[column]) !== '') filled += 1;
+  for (const row of rows) {
+    const text = cellText(row.cells[column]);
+    if (text !== '' && !isNonePlaceholder(text)) filled += 1;
+  }
   return filled;
 }
 

@@ -25,13 +25,19 @@ export interface NumberedRows {
  */
 export class SharedNumberIndex {
   private readonly firstByNumber: TextIndex;
+  /**
+   * For a number two shipped orders share, the row of the second, by the row of the first:
+   * an order whose own shipped part used the number first must still meet the other one.
+   * Rare, so a Map.
+   */
+  private readonly nextShippedOrder = new Map<number, number>();
 
-  /** `orders`: how many orders will be checked, at most (one number each). */
+  /** `expected`: how many numbers will come, about (one per order, and the shipped rows'). */
   constructor(
     private readonly rows: NumberedRows,
-    orders = 0,
+    expected = 0,
   ) {
-    this.firstByNumber = new TextIndex((index) => rows.trackingAt(index), orders);
+    this.firstByNumber = new TextIndex((index) => rows.trackingAt(index), expected);
   }
 
   /**
@@ -39,7 +45,9 @@ export class SharedNumberIndex {
    * order is checked: an order to ship that reuses it gets the finding, wherever it is.
    */
   remember(tracking: string, index: number): void {
-    if (tracking !== '') this.firstByNumber.addIfNew(tracking, index);
+    if (tracking === '') return;
+    const first = this.firstByNumber.addIfNew(tracking, index);
+    if (first >= 0 && !this.nextShippedOrder.has(first) && this.rows.orderIdAt(first) !== this.rows.orderIdAt(index)) this.nextShippedOrder.set(first, index);
   }
 
   /**
@@ -48,16 +56,21 @@ export class SharedNumberIndex {
    */
   check(orderId: string, tracking: string, index: number): Finding | undefined {
     if (tracking === '') return undefined;
-    const first = this.firstByNumber.addIfNew(tracking, index);
+    let first = this.firstByNumber.addIfNew(tracking, index);
     if (first < 0) return undefined;
     const { rows } = this;
-    // The shipped part of this very order (a split shipment) is not another order.
-    if (orderId !== '' && rows.orderIdAt(first) === orderId) return undefined;
+    // The shipped part of this very order (a split shipment) is not another order; another
+    // shipped order with the number still is.
+    if (orderId !== '' && rows.orderIdAt(first) === orderId) {
+      const other = this.nextShippedOrder.get(first);
+      if (other === undefined) return undefined;
+      first = other;
+    }
     const recipient = rows.recipientKeyAt(index);
     const sameRecipient = recipient !== NO_RECIPIENT && recipient === rows.recipientKeyAt(first);
-    const shipped = rows.kindAt(first) !== 'order';
     const args: Record<string, string | number> = { firstRow: rows.rowAt(first), firstOrderId: rows.orderIdAt(first), recipientKnown: recipient === NO_RECIPIENT ? 0 : 1 };
-    if (shipped) args.firstStatus = rows.statusAt(first);
+    // Only a shipped order's row is remembered among the rows that are not orders to ship.
+    if (rows.kindAt(first) === 'not-pending') args.firstStatus = rows.statusAt(first);
     return finding(sameRecipient ? 'merged-shipment' : 'duplicate-tracking-number', rows.rowAt(index), {
       orderId: orderId === '' ? undefined : orderId,
       field: 'trackingNumber',

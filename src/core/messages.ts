@@ -243,8 +243,14 @@ export const MESSAGES: Record<FindingCode, Entry> = {
     },
   },
   'merged-shipment': {
-    zh: { message: (a) => `与第 ${s(a.firstRow)} 行（${firstOrderZh(a)}）共用快递单号，收件人相同，按合并发货处理`, hint: () => '确认这些订单确实装在同一个包裹里' },
-    en: { message: (a) => `Shares the tracking number of row ${s(a.firstRow)} (${firstOrderEn(a)}) with the same recipient: treated as a merged shipment`, hint: () => 'Make sure these orders really are in one parcel' },
+    zh: {
+      message: (a) => `与第 ${s(a.firstRow)} 行（${firstOrderZh(a)}）共用快递单号，收件人相同，按合并发货处理`,
+      hint: (a) => (a.firstStatus === undefined ? '确认这些订单确实装在同一个包裹里' : '那一单的包裹已经发出：确认这一单确实在那个包裹里；不是的话，填这一单自己的单号'),
+    },
+    en: {
+      message: (a) => `Shares the tracking number of row ${s(a.firstRow)} (${firstOrderEn(a)}) with the same recipient: treated as a merged shipment`,
+      hint: (a) => (a.firstStatus === undefined ? 'Make sure these orders really are in one parcel' : "That order's parcel has already left: make sure this order was in it; if not, enter this order's own number"),
+    },
   },
   'merged-cells': {
     zh: {

@@ -6,7 +6,7 @@ import type { ColumnMap, Field } from './columns.js';
 import { plainCodeText, readCodeCell, readReportedTextCell, readTextCell } from './cell-value.js';
 import { finding, type FieldName, type Finding } from './finding.js';
 import { normalizeId, normalizeTrackingNumber, withoutInvisible } from './normalize.js';
-import { isPendingStatus, isShippedStatus, isSummaryRow } from './order-status.js';
+import { isPendingStatus, isShippedStatus, isSummaryLabel, isSummaryRow } from './order-status.js';
 import type { Cell, SheetRow } from './sheet.js';
 import { isPendingAfterSales, watchedTagText } from './after-sales.js';
 import { cellToTime, type ExcelDateOptions } from './excel-date.js';
@@ -86,6 +86,17 @@ const NO_DATES: ExcelDateOptions = { date1904: false };
 /** The cell at a column index, -1 standing for a column the sheet does not have. */
 function cellIn(cells: readonly (Cell | undefined)[], column: number): Cell | undefined {
   return column < 0 ? undefined : cells[column];
+}
+
+/**
+ * The number a shipped row's parcel left with, as the checks compare numbers ('' when the
+ * cell has none that can be used). A number cell counts too: Excel stores them that way.
+ */
+function usedNumberOf(cell: Cell | undefined, row: number): string {
+  const plain = plainCodeText(cell, 'trackingNumber');
+  if (plain !== undefined) return normalizeTrackingNumber(plain);
+  const reading = readCodeCell(cell, row, 'trackingNumber');
+  return reading.unusable ? '' : normalizeTrackingNumber(reading.text);
 }
 
 /** Findings of the row so far followed by `more`, copying only when both have some. */
@@ -178,10 +189,7 @@ export class RowReader {
       const skipped = this.skipped('not-pending', finding('status-not-pending', row, orderId === '' ? at : { ...at, orderId }));
       // A shipped order's number is taken: another order of the sheet must not reuse it
       // for another buyer (validate.ts checks it like a number on two pending orders).
-      if (isShippedStatus(status)) {
-        const text = plainCodeText(trackingCell, 'trackingNumber');
-        skipped.tracking = text === undefined ? '' : normalizeTrackingNumber(text);
-      }
+      if (isShippedStatus(status)) skipped.tracking = usedNumberOf(trackingCell, row);
       return skipped;
     }
 
@@ -225,7 +233,7 @@ export class RowReader {
       const trackingText = readTextCell(cellIn(cells, this.trackingColumn));
       if (carrierText === this.carrierHeader || trackingText === this.trackingHeader) return finding('repeated-header', row);
     }
-    if (isSummaryRow(orderId, cells.map(readTextCell))) return finding('summary-row', row);
+    if ((orderId === '' || isSummaryLabel(orderId)) && isSummaryRow(orderId, cells.map(readTextCell))) return finding('summary-row', row);
     if (orderId === '' && this.isBlank(cells)) return finding('blank-row', row);
     return undefined;
   }

@@ -5,10 +5,11 @@
 
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AtomicBatch } from './atomic-batch.js';
 import { OutputError } from './errors.js';
+import { identify, sameFile } from './file-identity.js';
 import { byCode, checkPlace, errorCode, WRITE_MESSAGES, writeError } from './write-errors.js';
 
 export interface AtomicWriteOptions {
@@ -135,44 +136,10 @@ function coded(message: string, code: string): Error {
 
 // ---- refusing to overwrite an input ----------------------------------------------------------
 
-interface FileIdentity {
-  real: string;
-  exists: boolean;
-  /** dev:ino of an existing file; undefined when the file does not exist or the FS has no inode numbers. */
-  inode?: string;
-}
-
 async function refuseInputs(targetPath: string, inputs: readonly string[]): Promise<void> {
   const target = await identify(targetPath);
   for (const input of inputs) {
     if (sameFile(target, await identify(resolve(input)))) throw new OutputError(WRITE_MESSAGES.isInput, targetPath);
-  }
-}
-
-/**
- * Same file by realpath (symlinks, `a/../a.xlsx`), by inode (hard links, a different
- * case on a case-insensitive disk, which stat resolves), and, where the file system
- * reports no inode (FAT, some network drives), by case-insensitive realpath on the
- * platforms whose disks are usually case-insensitive.
- */
-function sameFile(a: FileIdentity, b: FileIdentity): boolean {
-  if (a.real === b.real) return true;
-  // On a case-insensitive disk a differently-cased spelling of an existing file exists too.
-  if (!a.exists || !b.exists) return false;
-  if (a.inode !== undefined && b.inode !== undefined) return a.inode === b.inode;
-  const caseInsensitive = process.platform === 'win32' || process.platform === 'darwin';
-  return caseInsensitive && a.real.toLowerCase() === b.real.toLowerCase();
-}
-
-async function identify(path: string): Promise<FileIdentity> {
-  try {
-    const real = await realpath(path);
-    const stats = await stat(real, { bigint: true });
-    return stats.ino === 0n ? { real, exists: true } : { real, exists: true, inode: `${stats.dev}:${stats.ino}` };
-  } catch {
-    // Not there (yet): its folder may still be a symlink to an input's folder.
-    const folder = await realpath(dirname(path)).catch(() => dirname(path));
-    return { real: join(folder, basename(path)), exists: false };
   }
 }
 

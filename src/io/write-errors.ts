@@ -76,10 +76,13 @@ export async function writeError(error: unknown, targetPath: string, dir: string
     text = byCode(code);
   }
   // Any other error the system gives for this file (a folder such as /proc that takes no
-  // files): this file fails with what the system said, and the other inputs go on.
-  if (text === undefined && code !== undefined) text = cannotWrite(code);
+  // files): this file fails with what the system said, and the other inputs go on. Only
+  // system errors (EIO, ENOENT…): Node's own ERR_… codes are bugs, and stay internal errors.
+  if (text === undefined && code !== undefined && SYSTEM_ERROR.test(code)) text = cannotWrite(code);
   return text ? new OutputError(text, where, { cause: error }) : error;
 }
+
+const SYSTEM_ERROR = /^E[A-Z0-9]+$/;
 
 function cannotWrite(code: string): Bilingual {
   return {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
@@ -72,6 +72,14 @@ describe('the import sheet', () => {
     expect(readdirSync(folder).sort()).toEqual(['x-2.import.xlsx', 'x-2.report.xlsx', 'x.import.part1.xlsx', 'x.import.part1.xlsx.bak', 'x.import.part2.xlsx', 'x.import.xlsx', 'x.report.csv', 'xy.import.part1.xlsx']);
     expect(existsSync(join(folder, 'x.import.part3.xlsx'))).toBe(false);
     expect(existsSync(join(folder, 'x.report.xlsx'))).toBe(false);
+  });
+
+  it('leaves a stale report it cannot remove, without failing the run', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ship-stale-'));
+    mkdirSync(join(folder, 'x.report.xlsx', 'inside'), { recursive: true }); // rm without recursive fails on it, as on a file held open
+    writeFileSync(join(folder, 'x.report.csv'), '');
+    await expect(removeStaleOutputs(join(folder, 'x'), [join(folder, 'x.report.csv')], [])).resolves.toBeUndefined();
+    expect(readdirSync(folder).sort()).toEqual(['x.report.csv', 'x.report.xlsx']);
   });
 });
 

@@ -52,6 +52,8 @@ describe('the text summary', () => {
     expect(printed).toContain('顺丰\u241b[2J\ufffd」');
     expect(printed).toContain('顺丰\u241b]0;title\u2407');
     expect(Math.max(...printed.split('\n').map((line) => line.length))).toBeLessThan(100);
+    const named = fileReport('a\u001b[31m.csv', [], { sheet: 'S\u001b[2J', outputs: { import: '/out/a\u001b[31m.import.xlsx', importParts: [], report: '/out/a\u001b[31m.report.xlsx' } });
+    expect(renderText(run([named], true), options)).not.toContain('\u001b');
   });
 
   it('with --strict --quiet keeps the warnings, which are what fails the run', () => {

@@ -328,6 +328,35 @@ describe('validateRows: one number on several orders', () => {
     expect([...result.imports].map((line) => line.orderId)).toEqual([order(2), order(3)]);
   });
 
+  it('counts a shipped order\'s number stored as a number cell', () => {
+    const result = run([
+      [order(1), '已发货未签收', '中通快递', numberCell('75450404441961'), ...ALICE],
+      [order(2), '待配货', '中通快递', '75450404441961', ...BOB],
+    ]);
+    expect(codesAt(result, 3)).toEqual(['duplicate-tracking-number']);
+  });
+
+  it('does not take "not yet shipped" or "uncompleted" for shipped', () => {
+    const result = run([
+      [order(1), 'Not yet shipped', '中通快递', '73610555582883', ...ALICE],
+      [order(2), 'uncompleted', '顺丰速运', 'SF1385628716739', ...ALICE],
+      [order(3), '待配货', '中通快递', '73610555582883', ...BOB],
+      [order(4), '待配货', '顺丰速运', 'SF1385628716739', ...BOB],
+    ]);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('still meets another shipped order with the number when the order\'s own shipped part used it first', () => {
+    const result = run([
+      [order(2), '已发货', '中通快递', '73610555582883', ...BOB],
+      [order(1), '已完成', '中通快递', '73610555582883', ...ALICE],
+      [order(2), '待配货', '中通快递', '73610555582883', ...BOB],
+    ]);
+    const found = result.findings.find((f) => f.code === 'duplicate-tracking-number');
+    expect(found).toMatchObject({ row: 4, args: { firstRow: 3, firstOrderId: order(1), firstStatus: '已完成' } });
+    expect(result.imports).toHaveLength(0);
+  });
+
   it('treats a shipped order to the same recipient as a merged shipment, saying it is shipped', () => {
     const result = run([
       [order(1), '已签收', '中通快递', '73610555582883', ...ALICE],
@@ -335,6 +364,7 @@ describe('validateRows: one number on several orders', () => {
     ]);
     const found = result.findings.find((f) => f.code === 'merged-shipment');
     expect(found?.args.firstStatus).toBe('已签收');
+    expect(renderMessage(found!, 'zh').hint).toContain('已经发出');
     expect(result.imports).toHaveLength(1);
   });
 

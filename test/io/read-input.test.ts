@@ -61,4 +61,18 @@ describe('openInput: a field with two columns', () => {
     expect((await rowsBelow('订单号,快递公司,快递单号,物流公司,运单号\nP1,顺丰速运,SF1,中通快递,731\n')).columns.index).toMatchObject({ carrier: 1, trackingNumber: 2 });
     expect((await rowsBelow('订单号,快递单号,快递公司,快递单号,快递公司\nP1,,,,\n')).columns.index).toMatchObject({ carrier: 2, trackingNumber: 1 });
   });
+
+  it('does not count dashes, nor shipped rows, as values', async () => {
+    const dashes = await rowsBelow('订单号,快递公司,快递单号,物流公司,运单号\nP1,-,-,顺丰速运,SF1\nP2,—,—,中通快递,731\n');
+    expect(dashes.columns.index).toMatchObject({ carrier: 3, trackingNumber: 4 });
+    const shipped = Array.from({ length: 8 }, (_, i) => `P${i},已签收,顺丰速运,SF${i},,\n`).join('');
+    const mixed = await rowsBelow(`订单号,订单状态,快递公司,快递单号,物流公司,运单号\n${shipped}P9,待配货,,,中通快递,731\nP10,待配货,,,中通快递,732\n`);
+    expect(mixed.columns.index).toMatchObject({ carrier: 4, trackingNumber: 5 });
+  });
+
+  it('takes the carrier from the same pair as the number when the carrier columns are equally full', async () => {
+    // Both carrier columns filled (the export pre-fills one); only the pasted pair has numbers.
+    const { columns } = await rowsBelow('订单号,快递公司,快递单号,收件人姓名,快递公司,快递单号\nP1,顺丰速运,,甲,中通快递,731\n');
+    expect(columns.index).toMatchObject({ carrier: 4, trackingNumber: 5 });
+  });
 });

@@ -30,6 +30,7 @@ export function escapeData(text: string): string {
 
 /** A property value: also `:` (ends the properties) and `,` (separates them). */
 export function escapeProperty(text: string): string {
+  // escapeData makes control characters visible too: a file name can hold them.
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

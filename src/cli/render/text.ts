@@ -132,9 +132,9 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   const words = WORDS[lang];
   const lines = [chalk.bold(terminalSafe(shortPath(report.input, options.cwd)))];
   if (report.error !== null) return [...lines, `  ${chalk.red(words.failed)}: ${terminalSafe(report.error)}`];
-  if (report.sheet !== null && report.headerRow !== null) lines.push(`  ${words.sheet(report.sheet, report.headerRow)}`);
+  if (report.sheet !== null && report.headerRow !== null) lines.push(`  ${words.sheet(terminalSafe(report.sheet), report.headerRow)}`);
   const ignored = report.sheetsIgnored;
-  if (ignored.length > 0) lines.push(`  ${chalk.dim(words.ignored(ignored.join(lang === 'zh' ? '、' : ', ')))}`);
+  if (ignored.length > 0) lines.push(`  ${chalk.dim(words.ignored(terminalSafe(ignored.join(lang === 'zh' ? '、' : ', '))))}`);
   lines.push(`  ${words.counts(report)}`);
   if (report.orders.skipped > 0) lines.push(`  ${words.skippedOrders(report.orders.skipped)}`);
   // Not a failure (a day without pending orders is real), but an empty import sheet should not pass unremarked.
@@ -144,8 +144,8 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   if (tags.length > 0) lines.push(`  ${words.tags(tags.join(lang === 'zh' ? '，' : ', '))}`);
   const width = Math.max(60, options.columns ?? 80);
   lines.push(...indent(carrierTable(report, options)), ...indent(codeTable(report, options)), ...problemList(report, options, width));
-  if (report.outputs.import !== null) lines.push(`  ${words.importPath}: ${shortPath(report.outputs.import, options.cwd)}`);
-  if (report.outputs.report !== null) lines.push(`  ${words.reportPath}: ${shortPath(report.outputs.report, options.cwd)}`);
+  if (report.outputs.import !== null) lines.push(`  ${words.importPath}: ${terminalSafe(shortPath(report.outputs.import, options.cwd))}`);
+  if (report.outputs.report !== null) lines.push(`  ${words.reportPath}: ${terminalSafe(shortPath(report.outputs.report, options.cwd))}`);
   return lines;
 }
 

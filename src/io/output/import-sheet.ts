@@ -73,9 +73,14 @@ export async function removeStaleOutputs(stem: string, writtenPaths: readonly st
     const path = join(dirname(stem), entry);
     // Never an input, whatever its name: `orders.import.xlsx` may be what the user asked to check.
     if (!ours.test(entry) || written.has(entry) || inputPaths.has(await real(path))) continue;
-    await rm(path, { force: true }).catch((error: unknown) => {
+    // A stale import part could be uploaded: not removing it fails the file. A stale report
+    // (the other --report-format, perhaps open in Excel) is only removed when it can be:
+    // this run's outputs are in place and right.
+    const isImport = entry.startsWith(`${name}.import`);
+    await rm(path, { force: true, recursive: false }).catch((error: unknown) => {
+      if (!isImport) return;
       throw new OutputError(
-        { zh: '删不掉上次留下的旧导入表或问题报告（可能正在 Excel/WPS 中打开），请关闭或手动删除后重试', en: 'Cannot remove an import file or report left by an earlier run (open in Excel/WPS?); close or delete it and try again' },
+        { zh: '删不掉上次留下的旧导入表（可能正在 Excel/WPS 中打开），请关闭或手动删除后重试', en: 'Cannot remove an import file left by an earlier run (open in Excel/WPS?); close or delete it and try again' },
         path,
         { cause: error },
       );

@@ -32,8 +32,6 @@ export function copyFits(result: ValidationResult): boolean {
   return records.length === 0 || records.rowAt(records.length - 1) <= EXCEL_MAX_ROWS;
 }
 
-/** The columns added in front (core/columns.ts, where re-reading a report skips them). */
-export const ADDED_HEADERS: Record<Lang, readonly [string, string, string]> = REPORT_ADDED_HEADERS;
 const ADDED_WIDTHS = [10, 44, 44];
 const FIELD_WIDTHS: Partial<Record<Field, number>> = { orderId: 24, trackingNumber: 22, carrier: 12, recipientAddress: 30 };
 
@@ -49,7 +47,6 @@ export interface CopySheet {
   /** Releases the input; call it also when writing failed. */
   close(): Promise<void>;
 }
-
 
 /**
  * The data rows, in input order, each beside the findings about it. The rows must be the
@@ -139,7 +136,7 @@ function copySheet(context: CopyContext, opened: CopySource): TextSheet {
     .map((range) => `${columnName(range.left + shift)}${range.top}:${columnName(range.right + shift)}${range.bottom}`);
   return {
     name: COPY_SHEET,
-    header: [...ADDED_HEADERS[context.lang], ...headerText.slice(strip)],
+    header: [...REPORT_ADDED_HEADERS[context.lang], ...headerText.slice(strip)],
     headerRow: source.headerRow,
     preamble: above.map((row) => ({ row: row.row, cells: [undefined, undefined, undefined, ...row.cells.slice(strip)] })),
     rows: opened.rows(strip),

@@ -167,6 +167,14 @@ describe('writeFileAtomic maps file-system failures to what the user should do',
     expect(await readdir(dir)).toEqual(['orders.xlsx']);
   });
 
+  it('leaves an error of Node itself (ERR_…) as it is: a bug, not a place that takes no files', async () => {
+    const fail = async () => {
+      throw Object.assign(new Error('write after end'), { code: 'ERR_STREAM_WRITE_AFTER_END' });
+    };
+    await expect(writeFileAtomic(join(dir, 'out.xlsx'), fail, { inputs: [] })).rejects.not.toBeInstanceOf(OutputError);
+    expect(await readdir(dir)).toEqual(['orders.xlsx']);
+  });
+
   it('writes a target whose name is legal but too long for the usual temp name beside it', async () => {
     // 81 CJK characters are 243 bytes: 12 under the 255-byte limit, while the temp name adds ~25.
     const target = join(dir, `${'订'.repeat(81)}.xlsx`);
@@ -234,7 +242,7 @@ describe('temp files on SIGINT / SIGTERM / SIGHUP', () => {
     await mkdir(moduleDir);
     await writeFile(join(moduleDir, 'package.json'), '{"type":"module"}');
     const src = fileURLToPath(new URL('../../../src/io/', import.meta.url));
-    for (const name of ['atomic-write', 'write-errors', 'errors']) {
+    for (const name of ['atomic-write', 'write-errors', 'errors', 'file-identity']) {
       const code = await readFile(join(src, `${name}.ts`), 'utf8');
       const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
       await writeFile(join(moduleDir, `${name}.js`), js.outputText);

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../../src/cli/load-rules.js';
-import { HEADER_ALIASES, headerKey, matchHeader } from '../../../src/core/columns.js';
+import { HEADER_ALIASES, headerKey, matchHeader, REPORT_ADDED_HEADERS } from '../../../src/core/columns.js';
 import { validateRows } from '../../../src/core/validate.js';
 import { InputError } from '../../../src/io/errors.js';
-import { ADDED_HEADERS, COPY_SHEET, copyFits, EXCEL_MAX_ROWS } from '../../../src/io/output/report-copy.js';
+import { COPY_SHEET, copyFits, EXCEL_MAX_ROWS } from '../../../src/io/output/report-copy.js';
 import { writeReportWorkbook } from '../../../src/io/output/report-workbook.js';
 import { writeTextSheets } from '../../../src/io/output/text-sheet.js';
 import { EXPORT_SHEET } from '../../../src/io/read-input.js';
@@ -23,8 +23,8 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('the added columns', () => {
   it('are no header ship reads, in either language', () => {
     const aliases = new Set(Object.values(HEADER_ALIASES).flat().map(headerKey));
-    for (const label of [...ADDED_HEADERS.zh, ...ADDED_HEADERS.en]) expect(aliases.has(headerKey(label)), label).toBe(false);
-    const { columns } = matchHeader([...ADDED_HEADERS.zh, ...HEADER].map((h) => text(h)));
+    for (const label of [...REPORT_ADDED_HEADERS.zh, ...REPORT_ADDED_HEADERS.en]) expect(aliases.has(headerKey(label)), label).toBe(false);
+    const { columns } = matchHeader([...REPORT_ADDED_HEADERS.zh, ...HEADER].map((h) => text(h)));
     expect(columns.index).toMatchObject({ orderId: 3, status: 4, carrier: 5, trackingNumber: 6 });
   });
 
