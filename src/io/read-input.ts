@@ -5,6 +5,7 @@ import { FIELD_HEADERS_ZH, HEADER_SEARCH_ROWS, locateHeader, matchHeader, prefer
 import type { MergedRange, SheetRow } from '../core/sheet.js';
 import { readCsv } from './csv/read-csv.js';
 import { InputError } from './errors.js';
+import { isFindingsHeader } from './output/findings-header.js';
 import { sniffFile } from './sniff.js';
 import type { ReadLimits, RowBatches } from './table.js';
 import { openWorkbook, type CellTables, type Workbook } from './xlsx/workbook.js';
@@ -76,6 +77,20 @@ function missingColumnsError(path: string, location: HeaderLocation | undefined,
   );
 }
 
+/**
+ * The findings list of a ship report is no order sheet: its rows are findings, and every
+ * one of them (shipped orders, damaged numbers…) would pass for an order to ship.
+ */
+function findingsTableError(path: string): InputError {
+  return new InputError(
+    {
+      zh: '这是 ship 问题报告里的「问题」清单，不是订单表。请校验原来的导出表，或问题报告 .xlsx 里的「包裹详情」（改名了就用 --sheet 指定）',
+      en: "This is the findings list of a ship report, not an order sheet. Check the original export, or the report .xlsx's copy sheet (包裹详情; name it with --sheet if it was renamed)",
+    },
+    path,
+  );
+}
+
 /** Yields the rows after the header: first the buffered ones, then the rest of the stream. */
 async function* rowsBelow(buffered: readonly SheetRow[], rest: AsyncIterator<readonly SheetRow[]>, headerRow: number): AsyncGenerator<readonly SheetRow[]> {
   const below = buffered.filter((row) => row.row > headerRow);
@@ -105,6 +120,10 @@ async function openRows(source: RowBatches, path: string, options: ReadOptions, 
     await iterator.return?.();
     throw missingColumnsError(path, found, sheet);
   }
+  if (isFindingsHeader(found.headers)) {
+    await iterator.return?.();
+    throw findingsTableError(path);
+  }
   const read = [...buffered, ...rest];
   // A field with two columns is read from the one with values in the rows read so far.
   const location = preferFilledColumns(found, read.filter((row) => row.row > found.row));
@@ -125,9 +144,22 @@ async function chooseSheet(workbook: Workbook, path: string, options: ReadOption
   }
   const exportIndex = names.indexOf(EXPORT_SHEET);
   if (exportIndex >= 0) return exportIndex;
+  let findingsOnly = false;
   for (const [index] of names.entries()) {
     const location = findHeader(await firstRows(workbook.readRows(index), HEADER_SEARCH_ROWS), options);
-    if (location !== undefined && location.missing.length === 0) return index;
+    if (location === undefined || location.missing.length > 0) continue;
+    // A report's 问题 sheet names the three columns too: the copy (renamed or not) is the sheet to read.
+    if (!isFindingsHeader(location.headers)) return index;
+    findingsOnly = true;
+  }
+  if (findingsOnly) {
+    throw new InputError(
+      {
+        zh: '这是 ship 的问题报告，里面没有原表副本（写报告时用了 --no-report-copy），只有问题清单，不能当订单表校验。请校验原来的导出表',
+        en: 'This is a ship report without the copy of the input (written with --no-report-copy): its findings list is no order sheet. Check the original export',
+      },
+      path,
+    );
   }
   return 0;
 }

@@ -8,13 +8,10 @@ import type { Finding } from '../../core/finding.js';
 import { renderMessage, SEVERITY_LABEL, type Lang } from '../../core/messages.js';
 import type { RowRecord } from '../../core/row-record.js';
 import type { Disposition, ValidationResult } from '../../core/validate.js';
+import { FINDINGS_HEADER } from './findings-header.js';
 import { neutralize } from './neutralize.js';
 import type { TextSheet } from './text-sheet.js';
 
-const HEADER: Record<Lang, readonly string[]> = {
-  zh: ['行号', '订单号', '列', '原值', '级别', '代码', '说明', '建议', '处理', '快递公司', '快递单号', '收件人姓名'],
-  en: ['Row', 'Order ID', 'Column', 'Value', 'Level', 'Code', 'Message', 'Hint', 'Outcome', 'Carrier', 'Tracking No.', 'Recipient'],
-};
 
 const WIDTHS = [8, 24, 12, 24, 8, 30, 60, 60, 10, 14, 22, 12];
 
@@ -70,7 +67,7 @@ export function reportTable(context: ReportContext): { header: readonly string[]
     }
     return reportRow(found, record, context);
   });
-  return { header: HEADER[context.lang], rows };
+  return { header: FINDINGS_HEADER[context.lang], rows };
 }
 
 /** The findings sheet (问题) of the report workbook. */

@@ -1,0 +1,36 @@
+// The merchant's loop: fix the report, check the report again. The report's 问题 sheet (and
+// the CSV report) names 订单号, 快递公司 and 快递单号 too; read as an order sheet, every
+// finding in it, shipped orders and damaged numbers included, would pass for an order.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWithExcelJs, ship, validateJson, workspace } from '../helpers/cli.js';
+
+const SAMPLE = 'sample-qianfan-export.xlsx';
+const REPORT = 'sample-qianfan-export.report.xlsx';
+
+describe('checking a report again', () => {
+  it('reads the copy of the input when the merchant renamed its sheet, not the findings list', async () => {
+    const dir = workspace(SAMPLE);
+    const first = validateJson([SAMPLE], { cwd: dir }).file;
+    const workbook = await openWithExcelJs(join(dir, REPORT));
+    const copy = workbook.worksheets.find((sheet) => sheet.name === '包裹详情')!;
+    copy.name = '已改';
+    await workbook.xlsx.writeFile(join(dir, 'renamed.xlsx'));
+    const again = validateJson(['renamed.xlsx'], { cwd: dir }).file;
+    expect(again.sheet).toBe('已改');
+    expect(again.rows).toEqual(first.rows);
+    expect(again.orders).toEqual(first.orders);
+  });
+
+  it('refuses a report written without the copy, and the CSV report, naming what they are (exit 2)', () => {
+    const dir = workspace(SAMPLE);
+    expect(ship(['validate', SAMPLE, '--no-report-copy'], { cwd: dir }).status).toBe(1);
+    const noCopy = ship(['validate', REPORT, '--lang', 'en'], { cwd: dir });
+    expect(noCopy.status).toBe(2);
+    expect(noCopy.stderr).toContain('without the copy of the input');
+    expect(ship(['validate', SAMPLE, '--report-format', 'csv'], { cwd: dir }).status).toBe(1);
+    const csv = ship(['validate', 'sample-qianfan-export.report.csv', '--lang', 'en'], { cwd: dir });
+    expect(csv.status).toBe(2);
+    expect(csv.stderr).toContain('findings list of a ship report');
+  });
+});
