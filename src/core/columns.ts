@@ -110,12 +110,26 @@ export const REPORT_ADDED_HEADERS = {
   en: ['Check result', 'Problems', 'Hints'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
-/** How many leading header texts are columns an earlier report added (0 for an export). */
+/**
+ * How many leading header cells are columns an earlier report added (0 for an export).
+ * The merchant may have cleared one of those headers or deleted one of the columns: the
+ * run counts up to the last of the first three cells that holds one of the labels, in
+ * their order, with empty cells between.
+ */
 export function reportColumnsIn(header: readonly (string | undefined)[]): number {
   const labels: readonly (readonly string[])[] = Object.values(REPORT_ADDED_HEADERS);
-  let count = 0;
-  while (count < labels[0]!.length && labels.some((names) => names[count] === header[count]?.trim())) count += 1;
-  return count;
+  const width = labels[0]!.length;
+  let next = 0; // the first label that may still come
+  let end = 0;
+  for (let i = 0; i < width; i++) {
+    const text = header[i]?.trim() ?? '';
+    if (text === '') continue;
+    const at = Math.max(...labels.map((names) => names.indexOf(text, next)));
+    if (at < 0) break;
+    next = at + 1;
+    end = i + 1;
+  }
+  return end;
 }
 
 /** A column whose header fits a field. */

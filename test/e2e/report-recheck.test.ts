@@ -2,6 +2,7 @@
 // the CSV report) names 订单号, 快递公司 and 快递单号 too; read as an order sheet, every
 // finding in it, shipped orders and damaged numbers included, would pass for an order.
 import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openWithExcelJs, ship, validateJson, workspace } from '../helpers/cli.js';
 
@@ -32,5 +33,22 @@ describe('checking a report again', () => {
     const csv = ship(['validate', 'sample-qianfan-export.report.csv', '--lang', 'en'], { cwd: dir });
     expect(csv.status).toBe(2);
     expect(csv.stderr).toContain('findings list of a ship report');
+  });
+
+  it.each([
+    ['cleared the 校验结果 header', (sheet: ExcelJS.Worksheet) => void (sheet.getCell('A1').value = null)],
+    ['deleted the 校验结果 column', (sheet: ExcelJS.Worksheet) => sheet.spliceColumns(1, 1)],
+  ])('does not add the three columns again when the merchant %s', async (_, edit) => {
+    const dir = workspace(SAMPLE);
+    ship(['validate', SAMPLE], { cwd: dir });
+    const workbook = await openWithExcelJs(join(dir, REPORT));
+    const copy = workbook.getWorksheet('包裹详情')!;
+    const firstHeader = (copy.getRow(1).values as unknown[]).slice(1);
+    edit(copy);
+    await workbook.xlsx.writeFile(join(dir, 'edited.xlsx'));
+    const again = validateJson(['edited.xlsx'], { cwd: dir }).file;
+    expect(again.rows).toEqual(validateJson([SAMPLE], { cwd: workspace(SAMPLE) }).file.rows);
+    const next = (await openWithExcelJs(join(dir, 'edited.report.xlsx'))).getWorksheet('包裹详情')!;
+    expect((next.getRow(1).values as unknown[]).slice(1)).toEqual(firstHeader);
   });
 });
