@@ -10,6 +10,7 @@ import { createValidator, type ValidationResult } from '../../core/validate.js';
 import { AtomicBatch } from '../../io/atomic-batch.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { stampOf, unchangedSince } from '../../io/file-stamp.js';
+import { keepEditedReports } from '../../io/output/edited-report.js';
 import { removeStaleOutputs, writeImportFiles, type ImportFilesOptions } from '../../io/output/import-sheet.js';
 import { writeReportCsv } from '../../io/output/report-csv.js';
 import { columnLabel, type ReportContext } from '../../io/output/report-sheet.js';
@@ -45,6 +46,8 @@ export interface FileJob {
 export interface FileOutcome {
   report: FileReport;
   result: ValidationResult;
+  /** Copies of reports a person had edited, made before they were replaced or removed. */
+  keptReports: string[];
 }
 
 function outputStem(job: FileJob): string {
@@ -90,11 +93,13 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
   const batch = new AtomicBatch();
   const guard = { inputs: job.inputs, batch };
   let importPaths: string[];
+  let keptReports: string[] = [];
   try {
     importPaths = await writeImportFiles(stem, result.imports, job.importFiles, guard);
     await writeFileAtomic(reportPath, writeReportFile, guard);
     // Checked last, so that it covers both reads: nothing is replaced when the input changed.
     if (stamp !== undefined && !unchangedSince(stamp, await stampOf(job.input))) throw changedWhileRead(job.input);
+    keptReports = await keepEditedReports(stem);
     await batch.commit();
     await removeStaleOutputs(stem, [...importPaths, reportPath], job.inputs);
   } finally {
@@ -129,7 +134,7 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
     truncated: false,
     error: null,
   };
-  return { report, result };
+  return { report, result, keptReports };
 }
 
 export function failedFileReport(input: string, message: string): FileReport {

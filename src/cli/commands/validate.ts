@@ -24,6 +24,12 @@ import { failedFileReport, validateFile } from './validate-file.js';
 
 export type OutputFormat = 'text' | 'json' | 'github' | 'junit';
 
+// Said on stderr (not a failure): the merchant's edits are in the copy, not in the new report.
+const KEPT_REPORT: Record<Lang, (path: string) => string> = {
+  zh: (path) => `上次的问题报告在写出之后被改过（在里面改表了？），已另存为 ${path}；要导入改过的内容，请校验那个文件`,
+  en: (path) => `the previous report was edited after ship wrote it; it was kept as ${path}: check that file to import the edits`,
+};
+
 export interface ValidateOptions {
   outDir?: string;
   format: OutputFormat;
@@ -137,7 +143,11 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     progress.file(index, expanded.length, arg.input);
     try {
       const input = resolve(cwd, arg.input);
-      const { report, result } = await validateFile({ input, registry, read, checks, lang, reportFormat: options.reportFormat, reportCopy: options.reportCopy, onRows: (count) => progress.rows(count), outDir, inputs, usedStems, importFiles });
+      const { report, result, keptReports } = await validateFile({ input, registry, read, checks, lang, reportFormat: options.reportFormat, reportCopy: options.reportCopy, onRows: (count) => progress.rows(count), outDir, inputs, usedStems, importFiles });
+      for (const kept of keptReports) {
+        progress.clear();
+        out.stderr(`ship: ${arg.input}: ${KEPT_REPORT[lang](kept)}\n`);
+      }
       // The order cases are only kept for JUnit: they hold a record per row.
       files.push({ report: { ...report, input: arg.input }, cases: options.format === 'junit' ? orderCases(result, lang) : undefined });
     } catch (error) {
