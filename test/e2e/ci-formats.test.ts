@@ -140,6 +140,14 @@ describe('ship template, help and version', () => {
     expect(ship(['template', '--force'], { cwd: dir }).status).toBe(0);
   });
 
+  it('says what to do about a template path it cannot write, without advising --out-dir (template has none)', () => {
+    const dir = workspace();
+    const run = ship(['template', 'no/such/folder/t.xlsx'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('输出目录不存在');
+    expect(run.stderr).not.toContain('--out-dir');
+  });
+
   it('refuses a template name that is not .xlsx instead of writing a workbook under it', () => {
     const dir = workspace();
     const run = ship(['template', 't.csv'], { cwd: dir });

@@ -92,3 +92,11 @@ describe('one unreadable file on its own', () => {
     expect(run.stderr).toContain('找不到必需的列');
   });
 });
+
+describe('an empty file name', () => {
+  it('is said to be empty, instead of the current folder being called a folder (exit 2)', () => {
+    const run = ship(['validate', '', '--lang', 'en']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('The file name is empty');
+  });
+});

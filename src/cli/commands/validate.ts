@@ -24,6 +24,11 @@ import { failedFileReport, validateFile } from './validate-file.js';
 
 export type OutputFormat = 'text' | 'json' | 'github' | 'junit';
 
+const EMPTY_ARGUMENT: Record<Lang, string> = {
+  zh: '文件名是空的（脚本里的变量可能没有值）',
+  en: 'The file name is empty (a variable in the script may be unset)',
+};
+
 // Said on stderr (not a failure): the merchant's edits are in the copy, not in the new report.
 const KEPT_REPORT: Record<Lang, (path: string) => string> = {
   zh: (path) => `上次的问题报告在写出之后被改过（在里面改表了？），已另存为 ${path}；要导入改过的内容，请校验那个文件`,
@@ -138,6 +143,12 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     if (arg.kind === 'no-match') {
       progress.clear();
       fail(arg.pattern, NO_MATCH[lang](arg.pattern));
+      continue;
+    }
+    if (arg.input.trim() === '') {
+      // An empty argument would resolve to the current folder: say what it is instead.
+      progress.clear();
+      fail(`'${arg.input}'`, EMPTY_ARGUMENT[lang]);
       continue;
     }
     progress.file(index, expanded.length, arg.input);
