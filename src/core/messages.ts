@@ -156,16 +156,21 @@ export const MESSAGES: Record<FindingCode, Entry> = {
   },
   'tracking-legacy-format': {
     zh: {
-      message: (a) => `单号是${s(a.carrier)}的旧格式（${s(a.formatZh)}）${rivalZh(a)}`,
+      message: (a) => `单号是${s(a.carrier)}的旧格式（${s(a.formatZh)}）${rivalZh(a)}${a.zeroedDigits === undefined ? '' : `；第 15 位之后的 ${s(a.zeroedDigits)} 位都是 0，可能被 Excel 改过`}`,
       hint: (a) =>
-        !s(a.rival)
+        a.zeroedDigits !== undefined
+          ? '对照面单核对单号；如果表格经过 Excel 另存，请把该列设为「文本」后重新粘贴单号'
+          : !s(a.rival)
           ? '旧格式单号仍可能有效，请确认是刚打印的面单'
           : `${s(a.rivalPrefix) ? `${s(a.rival)}的单号是${s(a.rivalFormatZh)}；请核对快递公司和单号` : `请确认快递公司是否应为${s(a.rival)}`}；确实是${s(a.carrier)}的旧面单时可以忽略`,
     },
     en: {
-      message: (a) => `The number has an older ${s(a.carrier)} format (${s(a.format)})${rivalEn(a)}`,
+      message: (a) =>
+        `The number has an older ${s(a.carrier)} format (${s(a.format)})${rivalEn(a)}${a.zeroedDigits === undefined ? '' : `; its ${s(a.zeroedDigits)} digits after the 15th are all 0, as Excel leaves them`}`,
       hint: (a) =>
-        !s(a.rival)
+        a.zeroedDigits !== undefined
+          ? 'Check the number against the label; if the sheet went through Excel, format the column as Text and paste the numbers again'
+          : !s(a.rival)
           ? 'Older formats may still be valid; make sure it comes from a freshly printed label'
           : `${s(a.rivalPrefix) ? `${s(a.rival)} numbers are ${s(a.rivalFormat)}; check the carrier and the number` : `Check whether the carrier should be ${s(a.rival)}`}; ignore this if it really is an old ${s(a.carrier)} label`,
     },

@@ -69,8 +69,11 @@ function numberProblem(registry: CarrierRegistry, carrier: Carrier, number: stri
   switch (outcome.kind) {
     case 'valid':
       return undefined;
-    case 'legacy':
-      return { code: 'tracking-legacy-format', args: { carrier: name, ...formatArgs('format', outcome.format), ...rivalArgs(outcome.rival) } };
+    case 'legacy': {
+      const args: Record<string, string> = { carrier: name, ...formatArgs('format', outcome.format), ...rivalArgs(outcome.rival) };
+      if (looksZeroedByExcel(number)) args.zeroedDigits = String(number.length - EXCEL_SIGNIFICANT_DIGITS);
+      return { code: 'tracking-legacy-format', args };
+    }
     case 'partner':
       return { code: 'tracking-partner-format', args: { carrier: name, partner: outcome.partner.displayName } };
     case 'unverified': {
@@ -92,6 +95,16 @@ function numberProblem(registry: CarrierRegistry, carrier: Carrier, number: stri
     case 'mismatch':
       return { code: 'tracking-format', args: { carrier: name, fits: fitNames(outcome.fits) } };
   }
+}
+
+// Excel keeps 15 significant digits: a longer number that went through a number cell comes
+// back with zeros after the 15th. Only a legacy format takes such numbers (圆通's 18 digits);
+// a real one ends in those zeros 1 time in 1000, so it is said, not rejected.
+const EXCEL_SIGNIFICANT_DIGITS = 15;
+const ZEROED_BY_EXCEL = /^\d{15}0{2,}$/;
+
+function looksZeroedByExcel(number: string): boolean {
+  return ZEROED_BY_EXCEL.test(number);
 }
 
 /** A format's name for each language under `key` (English) and `${key}Zh` (Chinese, the English one when the rules give none). */

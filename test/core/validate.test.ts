@@ -99,6 +99,21 @@ describe('validateRows: single orders', () => {
     expect(result.imports).toHaveLength(0);
   });
 
+  // A CSV saved by Excel from a number column: the digits after the 15th come back as zeros.
+  it('says when a long number that only an old format takes ends in the zeros Excel leaves', () => {
+    const result = run([
+      [order(1), '待配货', '圆通速递', '882456690862029000', ...ALICE],
+      [order(2), '待配货', '圆通速递', '882456690862029123', ...BOB],
+    ]);
+    expect(result.findings.map((f) => [f.row, f.code, f.args.zeroedDigits])).toEqual([
+      [2, 'tracking-legacy-format', '3'],
+      [3, 'tracking-legacy-format', undefined],
+    ]);
+    expect(renderMessage(result.findings[0]!, 'zh').message).toContain('可能被 Excel 改过');
+    expect(renderMessage(result.findings[1]!, 'zh').message).not.toContain('Excel');
+    expect(result.imports).toHaveLength(2);
+  });
+
   it('says a date cell or a decimal number in 快递单号 is what it is, not a number cut at 15 digits', () => {
     const result = run([
       [order(1), '待配货', '圆通速递', { text: '46023', type: 'date' }, ...ALICE],
