@@ -140,7 +140,8 @@ function withoutRules(
 function withRival(fit: Legacy, declared: CompiledCarrier, context: CheckContext, normalized: string): Legacy {
   // A legacy fit with a check digit was reached only when the digit passed.
   const strength: Strength = fit.format.checksum === undefined ? fit.format.specificity : 'checksum';
-  const rival = fittingRival(declared, context, normalized, strength) ?? prefixRival(declared, context, normalized);
+  // Nothing beats a passed check digit: then no other carrier's fit needs detecting.
+  const rival = (strength === 'checksum' ? undefined : fittingRival(declared, context, normalized, strength)) ?? prefixRival(declared, context, normalized);
   return rival === undefined ? fit : { kind: 'legacy', format: fit.format, rival };
 }
 

@@ -59,7 +59,7 @@ export function isDistinctive(format: Format): boolean {
 }
 
 /** The literal characters after ^ up to the first class, group or escape, when they hold a letter and are 2 or more. */
-export function literalPrefix(pattern: string): string | undefined {
+function literalPrefix(pattern: string): string | undefined {
   const run = /^\^([0-9A-Z]*)(.?)/.exec(pattern);
   if (run === null) return undefined;
   // A quantifier makes the last literal optional or repeated: it is not part of every number.
@@ -148,8 +148,7 @@ const SCOPE_RANK = { domestic: 0, international: 1 } as const;
 export function compareDetections(a: Detection, b: Detection): number {
   return (
     SCOPE_RANK[a.carrier.scope] - SCOPE_RANK[b.carrier.scope] ||
-    STRENGTH_RANK[a.strength] - STRENGTH_RANK[b.strength] ||
-    STATUS_RANK[a.format.status] - STATUS_RANK[b.format.status] ||
+    evidenceRank(a.format, a.strength) - evidenceRank(b.format, b.strength) ||
     (a.carrier.id < b.carrier.id ? -1 : a.carrier.id > b.carrier.id ? 1 : 0)
   );
 }

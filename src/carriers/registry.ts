@@ -8,11 +8,16 @@ import { carrierAliases } from './cross-check.js';
 import { applyOverrides, builtInRules, parseRules } from './load.js';
 import { compareDetections, compileCarrier, strongestFit, type CompiledCarrier } from './match.js';
 import type { CheckOutcome, Detection } from './outcome.js';
-import type { Carrier, RulesFile } from './schema.js';
+import type { Carrier, Format, RulesFile } from './schema.js';
 import { suggestCarriers, type AliasEntry } from './suggest.js';
 
 export type { CheckOutcome, Detection, Rival } from './outcome.js';
 export type { Carrier, Checksum, Format, RulesFile, Strength } from './schema.js';
+
+/** A format's name in a language: the rules give English always and Chinese (nameZh) for the built-in formats. */
+export function formatName(format: Format, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? (format.nameZh ?? format.name) : format.name;
+}
 export { RulesError } from './rules-error.js';
 
 const BUILT_IN_ORIGIN = 'built-in carriers.json';

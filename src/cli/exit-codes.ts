@@ -1,5 +1,7 @@
 // The contract with scripts and CI. 1 means "the data has problems" and nothing
 // else; anything that stopped the run itself is 2.
+import type { Severity } from '../core/finding.js';
+
 export const EXIT = {
   /** Every order can be imported (warnings allowed unless --strict). */
   OK: 0,
@@ -10,3 +12,8 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Whether findings of this severity fail the run (exit 1): errors always, warnings with --strict. */
+export function failsRun(severity: Severity, strict: boolean): boolean {
+  return severity === 'error' || (severity === 'warning' && strict);
+}

@@ -9,7 +9,7 @@ import { wantsColor } from './color.js';
 import type { ValidateOptions } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
 import type { RunReport } from './report-schema.js';
-import { isoTime, langFromArgv, langFromEnv, language, nonNegativeInteger, outputFormat, positiveInteger, reportFormat } from './options.js';
+import { isoTime, jsonReportFromArgv, langFromArgv, langFromEnv, language, nonNegativeInteger, outputFormat, positiveInteger, reportFormat } from './options.js';
 import { isInteractive } from './progress.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -185,22 +185,6 @@ function buildProgram(): Command {
   return program;
 }
 
-/**
- * `ship validate … --format json` that stops before checking any file still prints a JSON
- * document: a script that parses stdout must not get nothing (the message is on stderr too).
- */
-function wantsJsonReport(argv: readonly string[]): boolean {
-  if (argv.find((arg) => !arg.startsWith('-')) !== 'validate') return false;
-  // The last of --json / --format wins, as when commander parses them.
-  let format = 'text';
-  argv.forEach((arg, i) => {
-    if (arg === '--json') format = 'json';
-    else if (arg === '--format' || arg === '-f') format = argv[i + 1] ?? format;
-    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
-    else if (arg.startsWith('-f') && arg.length > 2 && !arg.startsWith('--')) format = arg.slice(2);
-  });
-  return format === 'json';
-}
 
 function printFailedRun(message: string): void {
   const run: RunReport = { schemaVersion: 1, ok: false, files: [], error: message };
@@ -210,7 +194,7 @@ function printFailedRun(message: string): void {
 export async function main(argv: readonly string[]): Promise<void> {
   const lang = langFromArgv(argv) ?? langFromEnv(process.env);
   const debug = argv.includes('--debug');
-  const json = wantsJsonReport(argv);
+  const json = jsonReportFromArgv(argv);
   dropWhenClosed(process.stdout);
   dropWhenClosed(process.stderr);
   try {

@@ -62,3 +62,20 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^en([_.-]|$)/i.test(locale) ? 'en' : 'zh';
 }
+
+/**
+ * `ship validate … --format json` that stops before checking any file still prints a JSON
+ * document: a script that parses stdout must not get nothing (the message is on stderr too).
+ */
+export function jsonReportFromArgv(argv: readonly string[]): boolean {
+  if (argv.find((arg) => !arg.startsWith('-')) !== 'validate') return false;
+  // The last of --json / --format wins, as when commander parses them.
+  let format = 'text';
+  argv.forEach((arg, i) => {
+    if (arg === '--json') format = 'json';
+    else if (arg === '--format' || arg === '-f') format = argv[i + 1] ?? format;
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg.startsWith('-f') && arg.length > 2 && !arg.startsWith('--')) format = arg.slice(2);
+  });
+  return format === 'json';
+}

@@ -13,11 +13,16 @@ export interface CellReading {
   unusable: boolean;
 }
 
-/** Cells that spreadsheets would run as a formula when the report is opened. */
-const FORMULA_TRIGGER = /^[=+\-@＝＋－＠]/;
+// First characters that spreadsheets would run as a formula when the report is opened, and
+// the dashes that, alone, are how many sheets write "none" (as 售后状态 does).
+const TRIGGERS = '=+\\-@＝＋－＠';
+const DASHES = '\\-－—–';
 
-/** Dashes alone are how many sheets write "none" (as 售后状态 does): an empty cell, not a formula. */
-const NONE_PLACEHOLDER = /^[-－—–]+$/;
+/** Cells that spreadsheets would run as a formula when the report is opened. */
+const FORMULA_TRIGGER = new RegExp(`^[${TRIGGERS}]`);
+
+/** Dashes alone: an empty cell, not a formula. */
+const NONE_PLACEHOLDER = new RegExp(`^[${DASHES}]+$`);
 
 /** The cell text (trimmed) says "none": dashes alone. */
 export function isNonePlaceholder(trimmed: string): boolean {
@@ -25,10 +30,10 @@ export function isNonePlaceholder(trimmed: string): boolean {
 }
 
 /** A first character that sends a cell to the full reading: a formula trigger or a dash. */
-const NEEDS_A_LOOK = /^[=+\-@＝＋－＠—–]/;
+const NEEDS_A_LOOK = new RegExp(`^[${TRIGGERS}${DASHES}]`);
 
 // Excel keeps 15 significant digits: a number cell with more was rounded when it was typed or imported.
-const EXCEL_SIGNIFICANT_DIGITS = 15;
+export const EXCEL_SIGNIFICANT_DIGITS = 15;
 
 function numberCellDigits(literal: string): string | undefined {
   const value = Number(literal);

@@ -63,7 +63,6 @@ export const FIELD_HEADERS_ZH: Record<Field, string> = {
   presaleEndAt: '预售订单截止发货时间',
 };
 
-export { headerKey };
 
 /** More header texts per field, e.g. from a team's config: their ERP's column names. */
 export type ExtraAliases = Partial<Record<Field, readonly string[]>>;

@@ -127,30 +127,30 @@ export const MESSAGES: Record<FindingCode, Entry> = {
   'tracking-format': {
     zh: {
       message: (a, v) => `单号「${v}」不符合${s(a.carrier)}的单号格式`,
-      hint: (a) => (s(a.fits) ? `该单号符合${s(a.fits)}的格式，请确认快递公司是否应为${s(a.fits).split('、')[0]}` : '请核对单号是否抄错、少位或多位'),
+      hint: (a) => (s(a.fits) ? `该单号符合${s(a.fits)}的格式，请确认快递公司是否应为${firstFit(a)}` : '请核对单号是否抄错、少位或多位'),
     },
     en: {
       message: (a, v) => `"${v}" does not fit the tracking number format of ${s(a.carrier)}`,
-      hint: (a) => (s(a.fits) ? `The number fits ${s(a.fits)}; check whether the carrier should be ${s(a.fits).split('、')[0]}` : 'Check the number for typos and missing or extra digits'),
+      hint: (a) => (s(a.fits) ? `The number fits ${s(a.fits)}; check whether the carrier should be ${firstFit(a)}` : 'Check the number for typos and missing or extra digits'),
     },
   },
   'tracking-check-digit': {
     zh: {
-      message: (a, v) => `单号「${v}」的校验位不对（按${owner(a)}「${s(a.formatZh)}」的规则），很可能抄错了一位`,
-      hint: (a) => (owner(a) === s(a.carrier) ? '对照面单逐位核对单号' : `这类单号按同一网络的${owner(a)}的规则校验；请对照面单逐位核对单号`),
+      message: (a, v) => `单号「${v}」的校验位不对（按${s(a.owner)}「${s(a.formatZh)}」的规则），很可能抄错了一位`,
+      hint: (a) => (s(a.owner) === s(a.carrier) ? '对照面单逐位核对单号' : `这类单号按同一网络的${s(a.owner)}的规则校验；请对照面单逐位核对单号`),
     },
     en: {
-      message: (a, v) => `The check digit of "${v}" is wrong (${owner(a)} rule: ${s(a.format)}): probably one digit is mistyped`,
-      hint: (a) => (owner(a) === s(a.carrier) ? 'Compare the number with the label digit by digit' : `Numbers like this follow the rule of ${owner(a)}, of the same network; compare the number with the label digit by digit`),
+      message: (a, v) => `The check digit of "${v}" is wrong (${s(a.owner)} rule: ${s(a.format)}): probably one digit is mistyped`,
+      hint: (a) => (s(a.owner) === s(a.carrier) ? 'Compare the number with the label digit by digit' : `Numbers like this follow the rule of ${s(a.owner)}, of the same network; compare the number with the label digit by digit`),
     },
   },
   'tracking-package-barcode': {
     zh: {
-      message: (a, v) => `「${v}」是${s(a.owner) || '京东'}的包裹号，不是运单号`,
+      message: (a, v) => `「${v}」是${s(a.owner)}的包裹号，不是运单号`,
       hint: (a) => `请填写运单号「${s(a.waybill)}」${s(a.switchTo) && `，并把快递公司改为${s(a.switchTo)}`}`,
     },
     en: {
-      message: (a, v) => `"${v}" is a ${s(a.owner) || 'JD'} package barcode, not a waybill number`,
+      message: (a, v) => `"${v}" is a ${s(a.owner)} package barcode, not a waybill number`,
       hint: (a) => `Use the waybill number "${s(a.waybill)}"${s(a.switchTo) && `, with ${s(a.switchTo)} as the carrier`}`,
     },
   },
@@ -305,11 +305,7 @@ export const MESSAGES: Record<FindingCode, Entry> = {
   },
 };
 
-/** Whose rule the failed check digit is: the declared carrier's, or a partner's (EMS-13 for a 1x number under 邮政快递包裹). */
-function owner(a: Args): string {
-  return s(a.owner) || s(a.carrier);
-}
-
+/** The first of the carriers a number fits (tracking-check.ts joins them with 、, strongest first). */
 function firstFit(a: Args): string {
   return s(a.fits).split('、')[0] ?? '';
 }

@@ -17,16 +17,7 @@ export function isPendingStatus(status: string): boolean {
 
 const SUMMARY_LABELS = new Set(['合计', '总计', '小计', '汇总', 'total', 'sum', 'grandtotal'].map(headerKey));
 
-/**
- * The export's trailing 合计 row: a cell that says it is a total, and no 订单号 or the
- * label itself in the 订单号 column.
- */
-export function isSummaryRow(orderId: string, cellTexts: readonly string[]): boolean {
-  if (orderId !== '' && !isSummaryLabel(orderId)) return false;
-  return cellTexts.some((text) => SUMMARY_LABELS.has(headerKey(text)));
-}
-
-/** The text says "total" (合计, 总计, Total…). */
+/** The text says "total" (合计, 总计, Total…): the export's trailing 合计 row has one. */
 export function isSummaryLabel(text: string): boolean {
   return SUMMARY_LABELS.has(headerKey(text));
 }

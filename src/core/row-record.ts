@@ -6,7 +6,7 @@ import type { ColumnMap, Field } from './columns.js';
 import { plainCodeText, readCodeCell, readReportedTextCell, readTextCell } from './cell-value.js';
 import { finding, type FieldName, type Finding } from './finding.js';
 import { normalizeId, normalizeTrackingNumber, withoutInvisible } from './normalize.js';
-import { isPendingStatus, isShippedStatus, isSummaryLabel, isSummaryRow } from './order-status.js';
+import { isPendingStatus, isShippedStatus, isSummaryLabel } from './order-status.js';
 import type { Cell, SheetRow } from './sheet.js';
 import { isPendingAfterSales, watchedTagText } from './after-sales.js';
 import { cellToTime, type ExcelDateOptions } from './excel-date.js';
@@ -233,7 +233,8 @@ export class RowReader {
       const trackingText = readTextCell(cellIn(cells, this.trackingColumn));
       if (carrierText === this.carrierHeader || trackingText === this.trackingHeader) return finding('repeated-header', row);
     }
-    if ((orderId === '' || isSummaryLabel(orderId)) && isSummaryRow(orderId, cells.map(readTextCell))) return finding('summary-row', row);
+    // The export's trailing 合计 row: no 订单号, or the label itself there, and a cell saying it is a total.
+    if ((orderId === '' || isSummaryLabel(orderId)) && cells.some((cell) => isSummaryLabel(readTextCell(cell)))) return finding('summary-row', row);
     if (orderId === '' && this.isBlank(cells)) return finding('blank-row', row);
     return undefined;
   }

@@ -1,7 +1,8 @@
 // Checking one (carrier, tracking number) pair against the carrier rules and
 // turning the registry's verdict into findings a merchant can act on.
 
-import type { Carrier, CarrierRegistry, Detection, Format, Rival } from '../carriers/registry.js';
+import { formatName, type Carrier, type CarrierRegistry, type Detection, type Format, type Rival } from '../carriers/registry.js';
+import { EXCEL_SIGNIFICANT_DIGITS } from './cell-value.js';
 import { finding, type Finding, type FindingCode } from './finding.js';
 
 export interface PairContext {
@@ -97,11 +98,10 @@ function numberProblem(registry: CarrierRegistry, carrier: Carrier, number: stri
   }
 }
 
-// Excel keeps 15 significant digits: a longer number that went through a number cell comes
+// Excel keeps 15 significant digits (cell-value.ts): a longer number that went through a number cell comes
 // back with zeros after the 15th. Only a legacy format takes such numbers (圆通's 18 digits);
 // a real one ends in those zeros 1 time in 1000, so it is said, not rejected.
-const EXCEL_SIGNIFICANT_DIGITS = 15;
-const ZEROED_BY_EXCEL = /^\d{15}0{2,}$/;
+const ZEROED_BY_EXCEL = new RegExp(`^\\d{${EXCEL_SIGNIFICANT_DIGITS}}0{2,}$`);
 
 function looksZeroedByExcel(number: string): boolean {
   return ZEROED_BY_EXCEL.test(number);
@@ -109,7 +109,7 @@ function looksZeroedByExcel(number: string): boolean {
 
 /** A format's name for each language under `key` (English) and `${key}Zh` (Chinese, the English one when the rules give none). */
 function formatArgs(key: string, format: Format): Record<string, string> {
-  return { [key]: format.name, [`${key}Zh`]: format.nameZh ?? format.name };
+  return { [key]: formatName(format, 'en'), [`${key}Zh`]: formatName(format, 'zh') };
 }
 
 function rivalArgs(rival: Rival | undefined): Record<string, string> {

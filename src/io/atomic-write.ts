@@ -10,11 +10,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { AtomicBatch } from './atomic-batch.js';
 import { OutputError } from './errors.js';
 import { identify, sameFile } from './file-identity.js';
-import { byCode, checkPlace, errorCode, WRITE_MESSAGES, writeError } from './write-errors.js';
+import { byCode, checkPlace, errorCode, WRITE_MESSAGES, writeError, type Advice } from './write-errors.js';
 
 export interface AtomicWriteOptions {
   /** The files this run reads; the target must not be one of them. */
   inputs: readonly string[];
+  /** What a failure advises: another --out-dir (the default), or another path (the user named the file). */
+  advice?: Advice;
   /**
    * Stage the file in this batch instead of renaming it into place now: the batch's
    * commit() renames every staged file, or none of them.
@@ -36,7 +38,7 @@ export async function writeFileAtomic(
   const targetPath = resolve(target);
   const dir = dirname(targetPath);
   await refuseInputs(targetPath, options.inputs);
-  await checkPlace(targetPath, dir);
+  await checkPlace(targetPath, dir, options.advice);
 
   const tmpPath = tempPathFor(targetPath);
   trackTempFile(tmpPath);
@@ -51,7 +53,7 @@ export async function writeFileAtomic(
   } catch (error) {
     await rm(tmpPath, { force: true }).catch(() => undefined);
     untrackTempFile(tmpPath);
-    throw await writeError(error, targetPath, dir);
+    throw await writeError(error, targetPath, dir, options.advice);
   }
   untrackTempFile(tmpPath);
   await syncFolder(dir);

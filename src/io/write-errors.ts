@@ -47,20 +47,39 @@ export const WRITE_MESSAGES = {
   },
 } satisfies Record<string, Bilingual>;
 
+/**
+ * What the messages advise: another --out-dir (ship validate, whose output names come from
+ * the input), or another file path (ship template, whose file the user named).
+ */
+export type Advice = 'out-dir' | 'path';
+
+// The messages above, advising another path instead of --out-dir.
+const FOR_A_PATH = new Map<Bilingual, Bilingual>([
+  [WRITE_MESSAGES.noPermission, { zh: '无法写入：没有该文件或文件夹的写入权限；请检查权限，或换一个文件路径', en: 'Cannot write the file: no write permission for it or its folder; check the permissions or give another file path' }],
+  [WRITE_MESSAGES.dirMissing, { zh: '输出目录不存在；请先创建该文件夹，或换一个文件路径', en: 'The output folder does not exist; create it or give another file path' }],
+  [WRITE_MESSAGES.dirIsFile, { zh: '输出目录其实是一个文件，不是文件夹；请换一个文件路径', en: 'The output folder is a file, not a folder; give another file path' }],
+  [WRITE_MESSAGES.targetIsDir, { zh: '输出路径已被一个同名文件夹占用，无法写成文件；请改名或删除该文件夹，或换一个文件路径', en: 'A folder already exists where the output file should go; rename or remove it, or give another file path' }],
+  [WRITE_MESSAGES.diskFull, { zh: '磁盘空间不足，无法写入；请清理磁盘，或换一个文件路径', en: 'The disk is full; free some space or give another file path' }],
+]);
+
+function advised(text: Bilingual, advice: Advice): Bilingual {
+  return advice === 'path' ? (FOR_A_PATH.get(text) ?? text) : text;
+}
+
 /** Fails early, before the callback does any work, when the folder or the target cannot take a file. */
-export async function checkPlace(targetPath: string, dir: string): Promise<void> {
+export async function checkPlace(targetPath: string, dir: string, advice: Advice = 'out-dir'): Promise<void> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(dir)).isDirectory();
   } catch (error) {
-    throw await writeError(error, targetPath, dir);
+    throw await writeError(error, targetPath, dir, advice);
   }
-  if (!isFolder) throw new OutputError(WRITE_MESSAGES.dirIsFile, dir);
+  if (!isFolder) throw new OutputError(advised(WRITE_MESSAGES.dirIsFile, advice), dir);
   const targetStats = await stat(targetPath).catch(() => undefined);
-  if (targetStats?.isDirectory() === true) throw new OutputError(WRITE_MESSAGES.targetIsDir, targetPath);
+  if (targetStats?.isDirectory() === true) throw new OutputError(advised(WRITE_MESSAGES.targetIsDir, advice), targetPath);
 }
 
-export async function writeError(error: unknown, targetPath: string, dir: string): Promise<unknown> {
+export async function writeError(error: unknown, targetPath: string, dir: string, advice: Advice = 'out-dir'): Promise<unknown> {
   if (isKnownError(error)) return error;
   const code = errorCode(error);
   let text: Bilingual | undefined;
@@ -78,17 +97,16 @@ export async function writeError(error: unknown, targetPath: string, dir: string
   // Any other error the system gives for this file (a folder such as /proc that takes no
   // files): this file fails with what the system said, and the other inputs go on. Only
   // system errors (EIO, ENOENT…): Node's own ERR_… codes are bugs, and stay internal errors.
-  if (text === undefined && code !== undefined && SYSTEM_ERROR.test(code)) text = cannotWrite(code);
-  return text ? new OutputError(text, where, { cause: error }) : error;
+  if (text === undefined && code !== undefined && SYSTEM_ERROR.test(code)) text = cannotWrite(code, advice);
+  return text ? new OutputError(advised(text, advice), where, { cause: error }) : error;
 }
 
 const SYSTEM_ERROR = /^E[A-Z0-9]+$/;
 
-function cannotWrite(code: string): Bilingual {
-  return {
-    zh: `无法在这里写入输出文件（系统错误 ${code}）；请用 --out-dir 指定其他输出目录`,
-    en: `The output file cannot be written there (system error ${code}); choose another folder with --out-dir`,
-  };
+function cannotWrite(code: string, advice: Advice): Bilingual {
+  return advice === 'path'
+    ? { zh: `无法在这里写入输出文件（系统错误 ${code}）；请换一个文件路径`, en: `The output file cannot be written there (system error ${code}); give another file path` }
+    : { zh: `无法在这里写入输出文件（系统错误 ${code}）；请用 --out-dir 指定其他输出目录`, en: `The output file cannot be written there (system error ${code}); choose another folder with --out-dir` };
 }
 
 export function byCode(code: string | undefined): Bilingual | undefined {

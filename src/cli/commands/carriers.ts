@@ -2,7 +2,7 @@
 // accepted and how sure each format is.
 
 import Table from 'cli-table3';
-import type { Carrier } from '../../carriers/registry.js';
+import { formatName, type Carrier } from '../../carriers/registry.js';
 import type { Lang } from '../../core/messages.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { rulesFromConfig } from '../config.js';
@@ -30,7 +30,7 @@ const NO_FORMAT: Record<Lang, string> = {
 function formatsOf(carrier: Carrier, lang: Lang): string {
   if (carrier.formats.length === 0) return NO_FORMAT[lang];
   return carrier.formats
-    .map((f) => `${lang === 'zh' ? (f.nameZh ?? f.name) : f.name} (${f.status} / ${f.confidence}${f.checksum === undefined ? '' : ` / ${f.checksum.name}`})`)
+    .map((f) => `${formatName(f, lang)} (${f.status} / ${f.confidence}${f.checksum === undefined ? '' : ` / ${f.checksum.name}`})`)
     .join('\n');
 }
 

@@ -5,6 +5,7 @@ import { normalizeTrackingNumber } from '../../core/normalize.js';
 import type { Lang } from '../../core/messages.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { rulesFromConfig } from '../config.js';
+import { formatName } from '../../carriers/registry.js';
 import { loadRegistry } from '../load-rules.js';
 import type { Output } from './validate.js';
 
@@ -29,7 +30,7 @@ export async function runDetect(numbers: readonly string[], options: DetectOptio
       carrier: d.carrier.id,
       name: d.carrier.displayName,
       format: d.format.id,
-      formatName: options.lang === 'zh' ? (d.format.nameZh ?? d.format.name) : d.format.name,
+      formatName: formatName(d.format, options.lang),
       status: d.format.status,
       strength: d.strength,
     }));

@@ -33,15 +33,8 @@ export async function runTemplate(file: string, options: TemplateOptions, out: O
   if (existing !== undefined && !options.force) {
     throw new OutputError({ zh: '文件已存在；要覆盖请加 --force，或换一个文件名', en: 'The file exists; add --force to replace it, or choose another name' }, file);
   }
-  try {
-    await writeFileAtomic(target, (tmp) => writeImportSheet(tmp, importTableOf([]), settings.template), { inputs: [] });
-  } catch (error) {
-    if (!(error instanceof OutputError)) throw error;
-    // The write messages advise --out-dir, an option of validate: here the path is the file name.
-    const zh = error.text.zh.replace(/用 --out-dir 指定[^；。，]*/gu, '换一个文件路径');
-    const en = error.text.en.replace(/choose [^;,.]*? with --out-dir/g, 'give another file path');
-    throw new OutputError({ zh, en }, error.path, { cause: error });
-  }
+  // The user named the file: failures advise another path, not --out-dir (an option of validate).
+  await writeFileAtomic(target, (tmp) => writeImportSheet(tmp, importTableOf([]), settings.template), { inputs: [], advice: 'path' });
   const header = settings.template.header.join(' | ');
   out.stdout(options.lang === 'zh' ? `已写出 ${file}（表头：${header}）\n` : `Wrote ${file} (header: ${header})\n`);
   return EXIT.OK;

@@ -10,7 +10,7 @@ import { isKnownError } from '../../io/errors.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../io/table.js';
 import { makeChalk } from '../color.js';
 import { checkCarrierNames, loadSettings } from '../config.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { EXIT, failsRun, type ExitCode } from '../exit-codes.js';
 import { limitFindings } from '../finding-list.js';
 import { expandInputs } from '../inputs.js';
 import { loadRegistry } from '../load-rules.js';
@@ -81,7 +81,7 @@ export interface Output {
 function exitCodeOf(reports: readonly FileReport[], strict: boolean): ExitCode {
   if (reports.some((r) => r.error !== null)) return EXIT.FAILURE;
   if (reports.some((r) => r.orders.rejected > 0 || r.rows.rejected > 0)) return EXIT.INVALID;
-  if (strict && reports.some((r) => r.counts.warning > 0)) return EXIT.INVALID;
+  if (failsRun('warning', strict) && reports.some((r) => r.counts.warning > 0)) return EXIT.INVALID;
   return EXIT.OK;
 }
 

@@ -8,6 +8,7 @@ import type { Severity } from '../../core/finding.js';
 import { truncateToWidth } from '../../core/display-width.js';
 import { SEVERITY_LABEL, type Lang } from '../../core/messages.js';
 import type { FileReport, RunReport } from '../report-schema.js';
+import { failsRun } from '../exit-codes.js';
 import { codeTitle, severityOf } from './finding-text.js';
 import { terminalSafe } from './terminal-text.js';
 
@@ -94,7 +95,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 function countsByCode(report: FileReport, options: TextOptions): { code: string; severity: Severity; count: number }[] {
   return Object.entries(report.counts.byCode)
     .map(([code, count]) => ({ code, severity: severityOf(code), count }))
-    .filter((entry) => options.quiet !== true || failsRun(entry.severity, options))
+    .filter((entry) => options.quiet !== true || failsRun(entry.severity, options.strict === true))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.code.localeCompare(b.code));
 }
 
@@ -113,24 +114,21 @@ export interface TextOptions {
   strict?: boolean;
 }
 
-/** Whether a finding of this severity fails the run (errors; warnings too with --strict). */
-function failsRun(severity: Severity, options: TextOptions): boolean {
-  return severity === 'error' || (severity === 'warning' && options.strict === true);
-}
 
 function paint(chalk: ChalkInstance, severity: Severity, text: string): string {
   return severity === 'error' ? chalk.red(text) : severity === 'warning' ? chalk.yellow(text) : chalk.dim(text);
 }
 
+/** A path as printed: relative to the current folder when inside it, and terminal-safe (a file name can hold controls). */
 function shortPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') ? path : rel;
+  return terminalSafe(rel === '' || rel.startsWith('..') ? path : rel);
 }
 
 function renderFile(report: FileReport, options: TextOptions): string[] {
   const { lang, chalk } = options;
   const words = WORDS[lang];
-  const lines = [chalk.bold(terminalSafe(shortPath(report.input, options.cwd)))];
+  const lines = [chalk.bold(shortPath(report.input, options.cwd))];
   if (report.error !== null) return [...lines, `  ${chalk.red(words.failed)}: ${terminalSafe(report.error)}`];
   if (report.sheet !== null && report.headerRow !== null) lines.push(`  ${words.sheet(terminalSafe(report.sheet), report.headerRow)}`);
   const ignored = report.sheetsIgnored;
@@ -144,8 +142,8 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   if (tags.length > 0) lines.push(`  ${words.tags(tags.join(lang === 'zh' ? '，' : ', '))}`);
   const width = Math.max(60, options.columns ?? 80);
   lines.push(...indent(carrierTable(report, options)), ...indent(codeTable(report, options)), ...problemList(report, options, width));
-  if (report.outputs.import !== null) lines.push(`  ${words.importPath}: ${terminalSafe(shortPath(report.outputs.import, options.cwd))}`);
-  if (report.outputs.report !== null) lines.push(`  ${words.reportPath}: ${terminalSafe(shortPath(report.outputs.report, options.cwd))}`);
+  if (report.outputs.import !== null) lines.push(`  ${words.importPath}: ${shortPath(report.outputs.import, options.cwd)}`);
+  if (report.outputs.report !== null) lines.push(`  ${words.reportPath}: ${shortPath(report.outputs.report, options.cwd)}`);
   return lines;
 }
 
@@ -178,9 +176,9 @@ function codeTable(report: FileReport, options: TextOptions): string[] {
 function problemList(report: FileReport, options: TextOptions, width: number): string[] {
   const { lang, chalk } = options;
   const words = WORDS[lang];
-  const problems = report.findings.filter((f) => f.severity !== 'info' && (options.quiet !== true || failsRun(f.severity, options)));
+  const problems = report.findings.filter((f) => f.severity !== 'info' && (options.quiet !== true || failsRun(f.severity, options.strict === true)));
   if (problems.length === 0) return [];
-  const total = options.quiet === true && options.strict !== true ? report.counts.error : report.counts.error + report.counts.warning;
+  const total = report.counts.error + (options.quiet !== true || failsRun('warning', options.strict === true) ? report.counts.warning : 0);
   const shown = problems.slice(0, LISTED_PROBLEMS);
   return [
     `  ${words.firstProblems(shown.length, Math.max(total, problems.length))}`,
@@ -192,7 +190,7 @@ function problemList(report: FileReport, options: TextOptions, width: number): s
 }
 
 function failed(report: FileReport, options: TextOptions): boolean {
-  return report.error !== null || report.counts.error > 0 || (options.strict === true && report.counts.warning > 0);
+  return report.error !== null || report.counts.error > 0 || (failsRun('warning', options.strict === true) && report.counts.warning > 0);
 }
 
 export function renderText(run: RunReport, options: TextOptions): string {

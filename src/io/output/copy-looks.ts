@@ -3,7 +3,7 @@
 
 import type { Finding } from '../../core/finding.js';
 import { renderMessage, type Lang } from '../../core/messages.js';
-import type { ColumnMap } from '../../core/columns.js';
+import { REPORT_ADDED_HEADERS, type ColumnMap } from '../../core/columns.js';
 import { neutralize } from './neutralize.js';
 import type { CopyContext } from './report-copy.js';
 import { DISPOSITION_LABEL } from './report-sheet.js';
@@ -11,8 +11,8 @@ import type { StyledRow } from './sheet-rows.js';
 import type { CellStyle } from './sheet-styles.js';
 import { changedWhileRead } from './source-sheet.js';
 
-/** How many columns the copy adds in front of the input's. */
-export const ADDED = 3;
+/** How many columns the copy adds in front of the input's (校验结果, 问题, 建议). */
+export const ADDED = REPORT_ADDED_HEADERS.zh.length;
 const SEPARATOR: Record<Lang, string> = { zh: '；', en: '; ' };
 
 export interface LookContext {
@@ -23,7 +23,9 @@ export interface LookContext {
 export type RowLooks = Pick<StyledRow, 'style' | 'marks'> & { problems: string; hints: string };
 
 /** What the copy says about one row: its fill, its marked cells and the text of the added columns. */
-export function describeRow(found: readonly Finding[], context: LookContext, shift: number, strip: number): RowLooks {
+function describeRow(found: readonly Finding[], context: LookContext, strip: number): RowLooks {
+  // Cell i of the copy shows input column i - shift: the added columns in front, an earlier report's left out.
+  const shift = ADDED - strip;
   let style: CellStyle | undefined;
   const marks = new Map<number, CellStyle>();
   const messages: string[] = [];
@@ -57,7 +59,7 @@ export class CopyVerdicts {
 
   constructor(
     private readonly context: CopyContext,
-    private readonly shift: number,
+    /** Leading input columns left out (an earlier report's added columns). */
     private readonly strip: number,
   ) {
     this.labels = DISPOSITION_LABEL[context.lang];
@@ -77,7 +79,7 @@ export class CopyVerdicts {
     const start = f;
     while (f < findings.length && findings[f]!.row === row) f += 1;
     this.nextFinding = f;
-    return { label, looks: start === f ? undefined : describeRow(findings.slice(start, f), this.context, this.shift, this.strip) };
+    return { label, looks: start === f ? undefined : describeRow(findings.slice(start, f), this.context, this.strip) };
   }
 
   /** Throws unless every validated row has been copied. */

@@ -11,6 +11,7 @@ import { utf8 } from '../csv/field-text.js';
 import { viewOf, type ByteSink } from './byte-sink.js';
 import { CELL_PARTS, stringCell, type ColumnNames } from './sheet-rows.js';
 import { styleIndex, STYLE_COUNT, type CellStyle } from './sheet-styles.js';
+import { ADDED } from './copy-looks.js';
 
 /** What the copy adds to a row: its look and the three added columns (see describeRow). */
 export interface CopyRowLooks {
@@ -20,7 +21,6 @@ export interface CopyRowLooks {
 }
 
 /** The added columns in front of the input's. */
-const ADDED = 3;
 /** More than a cell's parts around its text can take: `<c r="XFD1048576" s="11" t="inlineStr"><is><t>` and `</t></is></c>`. */
 const CELL_ROOM = 96;
 /** Field bytes up to this many are copied four at a time in JS; longer ones by Buffer.copy, a call into C++. */

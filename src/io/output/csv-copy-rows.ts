@@ -4,7 +4,7 @@
 
 import type { SheetRow } from '../../core/sheet.js';
 import { sheetRowOf, type CsvRowBatch, type RangedCsv } from '../csv/read-csv-ranges.js';
-import { ADDED, CopyVerdicts } from './copy-looks.js';
+import { CopyVerdicts } from './copy-looks.js';
 import { CopyRowWriter, type CopyRowLooks } from './copy-row-bytes.js';
 import type { CopyContext, CopySource } from './report-copy.js';
 import type { EncodedRows } from './sheet-rows.js';
@@ -34,7 +34,7 @@ export async function openCsvCopyRows(context: CopyContext, csv: RangedCsv): Pro
  * next batch is read: its byte ranges point into the reader's buffers.
  */
 async function* encodedRows(first: CsvRowBatch, start: number, rest: AsyncIterator<CsvRowBatch>, context: CopyContext, strip: number): AsyncGenerator<EncodedRows> {
-  const verdicts = new CopyVerdicts(context, ADDED - strip, strip);
+  const verdicts = new CopyVerdicts(context, strip);
   let writer: CopyRowWriter | undefined;
   const writeRows = (batch: CsvRowBatch, from: number, to: number, sink: Parameters<EncodedRows['writeTo']>[0]) => {
     for (let k = from; k < to; k++) {

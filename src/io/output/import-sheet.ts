@@ -77,7 +77,7 @@ export async function removeStaleOutputs(stem: string, writtenPaths: readonly st
     // (the other --report-format, perhaps open in Excel) is only removed when it can be:
     // this run's outputs are in place and right.
     const isImport = entry.startsWith(`${name}.import`);
-    await rm(path, { force: true, recursive: false }).catch((error: unknown) => {
+    await rm(path, { force: true }).catch((error: unknown) => {
       if (!isImport) return;
       throw new OutputError(
         { zh: '删不掉上次留下的旧导入表（可能正在 Excel/WPS 中打开），请关闭或手动删除后重试', en: 'Cannot remove an import file left by an earlier run (open in Excel/WPS?); close or delete it and try again' },

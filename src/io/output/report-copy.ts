@@ -55,7 +55,7 @@ export interface CopySheet {
  * at a time, so this is the one layer that still hands them up singly.
  */
 async function* copyRows(first: readonly SheetRow[], rest: AsyncIterator<readonly SheetRow[]>, context: CopyContext, strip: number): AsyncGenerator<StyledRow> {
-  const verdicts = new CopyVerdicts(context, ADDED - strip, strip);
+  const verdicts = new CopyVerdicts(context, strip);
   for (let batch: IteratorResult<readonly SheetRow[]> = { done: false, value: first }; batch.done !== true; batch = await rest.next()) {
     for (const { row, cells } of batch.value) {
       const { label, looks } = verdicts.of(row);
