@@ -6,7 +6,7 @@
 import type { ReadLimits, SheetRow } from '../table.js';
 import type { FieldRanges } from './field-ranges.js';
 import { utf8 } from './field-text.js';
-import { cleanValue, isBlankRecord, openCsvFile, toCells, tooManyRows, type ReadCsvOptions } from './read-csv.js';
+import { cleanValue, isBlankRecord, openCsvFile, toCells, tooManyRows, type CsvFile, type ReadCsvOptions } from './read-csv.js';
 import { RANGED_RECORD } from './tokenizer.js';
 
 const TAB = 0x09;
@@ -35,11 +35,23 @@ export interface RangedCsv {
  * UTF-8 file: other encodings are decoded anyway, and keep the plain reader.
  */
 export async function openCsvRanges(path: string, limits: ReadLimits, options: ReadCsvOptions = {}): Promise<RangedCsv | undefined> {
+  const opened = await openCsvForCopy(path, limits, options);
+  if ('ranged' in opened) return opened.ranged;
+  await opened.file.handle.close().catch(() => undefined);
+  return undefined;
+}
+
+/**
+ * Opens the CSV at `path` once for the report's copy: as byte ranges when it is UTF-8, else
+ * the opened file, for the plain reader (csvRows) without opening and sniffing it again.
+ */
+export async function openCsvForCopy(path: string, limits: ReadLimits, options: ReadCsvOptions = {}): Promise<{ ranged: RangedCsv } | { file: CsvFile }> {
   const file = await openCsvFile(path, limits, options);
-  if (file.encoding !== 'utf-8') {
-    await file.handle.close().catch(() => undefined);
-    return undefined;
-  }
+  if (file.encoding !== 'utf-8') return { file };
+  return { ranged: rangedCsv(file, path, limits) };
+}
+
+function rangedCsv(file: CsvFile, path: string, limits: ReadLimits): RangedCsv {
   const tokenizer = file.tokenizer(true);
   const batches = rangedRows(file.records(tokenizer), tokenizer.ranges!, path, limits);
   return {

@@ -76,7 +76,11 @@ export async function openCsvFile(path: string, limits: ReadLimits, options: Rea
  * a batch per chunk read. Empty rows are skipped.
  */
 export async function* readCsv(path: string, limits: ReadLimits, options: ReadCsvOptions = {}): AsyncGenerator<readonly SheetRow[]> {
-  const file = await openCsvFile(path, limits, options);
+  yield* csvRows(await openCsvFile(path, limits, options), path, limits);
+}
+
+/** readCsv() of a file already opened (the copy pass opens it once to learn its encoding); closes it when done. */
+export async function* csvRows(file: CsvFile, path: string, limits: ReadLimits): AsyncGenerator<readonly SheetRow[]> {
   try {
     let row = 0; // every record counts, empty ones too: Excel shows them as rows
     let kept = 0;

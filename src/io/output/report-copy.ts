@@ -12,7 +12,8 @@ import type { Lang } from '../../core/messages.js';
 import type { SheetRow } from '../../core/sheet.js';
 import type { ValidationResult } from '../../core/validate.js';
 import { EXPORT_SHEET } from '../read-input.js';
-import { openCsvRanges } from '../csv/read-csv-ranges.js';
+import type { CsvFile } from '../csv/read-csv.js';
+import { openCsvForCopy } from '../csv/read-csv-ranges.js';
 import { ADDED, CopyVerdicts } from './copy-looks.js';
 import { openCsvCopyRows } from './csv-copy-rows.js';
 import { columnName } from '../xlsx/cell-ref.js';
@@ -91,9 +92,9 @@ export interface CopySource {
 }
 
 /** The rows of any input, as the readers give them. */
-async function openReaderRows(context: CopyContext): Promise<CopySource> {
+async function openReaderRows(context: CopyContext, csv?: CsvFile): Promise<CopySource> {
   const { source } = context;
-  const opened = await openSourceRows(source);
+  const opened = await openSourceRows(source, csv);
   try {
     const rows = opened.rows[Symbol.asyncIterator]();
     const above: SheetRow[] = [];
@@ -114,8 +115,9 @@ async function openReaderRows(context: CopyContext): Promise<CopySource> {
  */
 export async function openCopySheet(context: CopyContext): Promise<CopySheet> {
   const { source } = context;
-  const ranged = source.kind === 'csv' ? await openCsvRanges(source.path, source.limits) : undefined;
-  const opened = ranged === undefined ? await openReaderRows(context) : await openCsvCopyRows(context, ranged);
+  // A CSV is opened once: as byte ranges when it is UTF-8, else for the plain reader.
+  const csv = source.kind === 'csv' ? await openCsvForCopy(source.path, source.limits) : undefined;
+  const opened = csv !== undefined && 'ranged' in csv ? await openCsvCopyRows(context, csv.ranged) : await openReaderRows(context, csv?.file);
   try {
     return { sheet: copySheet(context, opened), close: () => opened.close() };
   } catch (error) {

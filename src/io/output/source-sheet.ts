@@ -4,7 +4,7 @@
 // pass's shared-string table rather than a second one.
 
 import type { MergedRange } from '../../core/sheet.js';
-import { readCsv } from '../csv/read-csv.js';
+import { csvRows, readCsv, type CsvFile } from '../csv/read-csv.js';
 import { InputError } from '../errors.js';
 import type { ReadLimits, RowBatches } from '../table.js';
 import { openWorkbook, type CellTables } from '../xlsx/workbook.js';
@@ -32,11 +32,19 @@ export interface SourceRows {
   close(): Promise<void>;
 }
 
-/** Every row of the source sheet, top to bottom (empty rows skipped, as the readers do). */
-export async function openSourceRows(source: SourceSheet): Promise<SourceRows> {
+/**
+ * Every row of the source sheet, top to bottom (empty rows skipped, as the readers do).
+ * `csv`: a CSV already opened (by the copy pass, to learn its encoding), read from there.
+ */
+export async function openSourceRows(source: SourceSheet, csv?: CsvFile): Promise<SourceRows> {
   if (source.kind === 'csv') {
-    const rows = readCsv(source.path, source.limits);
-    return { rows, close: async () => void (await rows.return(undefined)) };
+    const rows = csv === undefined ? readCsv(source.path, source.limits) : csvRows(csv, source.path, source.limits);
+    const close = async () => {
+      await rows.return(undefined);
+      // A generator closes its file in a finally that only runs once it has started.
+      await csv?.handle.close().catch(() => undefined);
+    };
+    return { rows, close };
   }
   const workbook = await openWorkbook(source.path, source.limits);
   const index = workbook.sheets.findIndex((sheet) => sheet.name === source.sheet);
