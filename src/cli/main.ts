@@ -2,6 +2,7 @@
 // become exit codes and one-line messages.
 
 import { Command, CommanderError } from 'commander';
+import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Lang } from '../core/messages.js';
 import { isKnownError, UsageError } from '../io/errors.js';
@@ -17,13 +18,44 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 // A reader that goes away early (`ship validate … | head`) closes the pipe, and Node
 // reports EPIPE as an 'error' event: unheard, it ends the run with a stack trace, maybe
 // before the import sheet and the report are written. The files are the job, so the run
-// goes on and what it would still print is dropped.
+// goes on and what it would still print is dropped. Any other failure (a full disk under
+// `> result.json`, an I/O error) means the output a script reads is cut short: the run
+// still writes its files, then says so and exits 2, so the script does not read half a
+// document after a clean exit (the files it wrote are complete: they do not go through stdout).
 const gone = new Set<NodeJS.WriteStream>();
+const writeFailures = new Map<NodeJS.WriteStream, string>();
 function dropWhenClosed(stream: NodeJS.WriteStream): void {
-  stream.on('error', () => gone.add(stream));
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    gone.add(stream);
+    if (error.code !== 'EPIPE' && !writeFailures.has(stream)) writeFailures.set(stream, error.code ?? error.message);
+  });
 }
 function print(stream: NodeJS.WriteStream, text: string): void {
   if (!gone.has(stream)) stream.write(text);
+}
+
+/**
+ * At exit: a failed write to stdout or stderr fails the run. A lost stdout is said on
+ * stderr; a lost stderr is not said on stdout, where it would corrupt a JSON document.
+ */
+function failOnLostOutput(lang: Lang): void {
+  process.once('exit', () => {
+    if (writeFailures.size === 0) return;
+    process.exitCode = EXIT.FAILURE;
+    const code = writeFailures.get(process.stdout);
+    if (code === undefined || writeFailures.has(process.stderr)) return;
+    const disk = code === 'ENOSPC';
+    const text =
+      lang === 'zh'
+        ? `ship: 写入标准输出失败（${code}${disk ? '，磁盘已满' : ''}），输出不完整；请处理后重新运行\n`
+        : `ship: writing to stdout failed (${code}${disk ? ', disk full' : ''}); the output is incomplete; fix this and run again\n`;
+    try {
+      // Synchronous: the process is exiting.
+      writeSync(2, text);
+    } catch {
+      // stderr is gone as well: the exit code still says the run failed.
+    }
+  });
 }
 
 const out = {
@@ -197,6 +229,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   const json = jsonReportFromArgv(argv);
   dropWhenClosed(process.stdout);
   dropWhenClosed(process.stderr);
+  failOnLostOutput(lang);
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' });
   } catch (error) {
