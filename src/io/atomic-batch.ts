@@ -3,7 +3,7 @@
 // Excel must not find a new import sheet next to the old report: they would upload
 // one and fix the other, and the two would not describe the same data.
 
-import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { renameWithRetry, syncFolder, tempPathFor, trackTempFile, untrackTempFile, withSignalsHeld } from './atomic-write.js';
 import { writeError } from './write-errors.js';
@@ -44,6 +44,12 @@ export class AtomicBatch {
   async commit(): Promise<void> {
     if (this.settled) throw new Error('atomic batch: commit() twice');
     this.settled = true;
+    // One modification time for the files of a batch: a report saved later than its import
+    // sheet was edited by someone (edited-report.ts). Written one after the other, a large
+    // report lands seconds after its import sheet and looked edited on every re-run.
+    // Best effort: a file system that refuses it leaves the times the writes gave.
+    const written = new Date();
+    await Promise.all(this.staged.map((file) => utimes(file.tmp, written, written).catch(() => undefined)));
     // All renamed or all rolled back, even when Ctrl+C comes in between.
     await withSignalsHeld(() => this.renameAll());
     for (const dir of new Set(this.staged.map((file) => dirname(file.target)))) await syncFolder(dir);

@@ -1,12 +1,17 @@
 // A report a person edited is work: the merchant fixes the marked cells in its copy of
 // the input, as the README says. Running ship on the original export again replaces the
 // report (and a different --report-format removes it), so an edited one is first kept
-// under another name. "Edited" is told by time: ship writes the import sheet and the
-// report together, so a report saved well after its import sheet was saved by someone else.
+// under another name. "Edited" is told by time: ship gives the import sheet and the report
+// of one run the same modification time (atomic-batch.ts), so a report saved after its
+// import sheet was saved by someone else.
 
 import { copyFile, stat } from 'node:fs/promises';
 
-/** Ship writes both outputs within moments; a later save by Excel or WPS is minutes away. */
+/**
+ * Slack for file systems that keep times coarsely (FAT and exFAT on USB drives: 2 s), and
+ * for outputs of older ship versions, written one after the other. A save by Excel or WPS
+ * is minutes away.
+ */
 const SAME_RUN_MS = 2_000;
 
 async function modified(path: string): Promise<Date | undefined> {

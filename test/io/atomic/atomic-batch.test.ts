@@ -1,11 +1,12 @@
 // Outputs written together: the import sheet and the report of one input are both
 // replaced, or neither is.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtomicBatch } from '../../../src/io/atomic-batch.js';
 import { writeFileAtomic } from '../../../src/io/atomic-write.js';
+import { keepEditedReports } from '../../../src/io/output/edited-report.js';
 import { OutputError } from '../../../src/io/errors.js';
 import { writeError } from '../../../src/io/write-errors.js';
 import { rejection } from '../../helpers/errors.js';
@@ -26,6 +27,19 @@ async function stageBoth(batch: AtomicBatch, importText: string, reportText: str
 }
 
 describe('AtomicBatch', () => {
+  it('gives the files of one batch one modification time, so a slow report is not taken for an edited one', async () => {
+    const batch = new AtomicBatch();
+    await writeFileAtomic(join(dir, 'orders.import.xlsx'), writeText('import'), { inputs: [], batch });
+    // A 100k-row report finishes seconds after its import sheet.
+    const later = new Date(Date.now() + 8_000);
+    await writeFileAtomic(join(dir, 'orders.report.xlsx'), async (tmp) => { await writeFile(tmp, 'report'); await utimes(tmp, later, later); }, { inputs: [], batch });
+    await batch.commit();
+    await batch.discard();
+    const [imported, report] = await Promise.all([stat(join(dir, 'orders.import.xlsx')), stat(join(dir, 'orders.report.xlsx'))]);
+    expect(report.mtimeMs).toBe(imported.mtimeMs);
+    expect(await keepEditedReports(join(dir, 'orders'))).toEqual([]);
+  });
+
   it('leaves the targets alone until commit, then replaces them all', async () => {
     await writeFile(join(dir, 'orders.import.xlsx'), 'old import');
     const batch = new AtomicBatch();
