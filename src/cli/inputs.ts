@@ -6,14 +6,16 @@
 
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { fileKey } from '../io/file-identity.js';
 
 export type InputArgument =
   /** A file to read, as it will be shown: the argument, or the pattern's folder plus the match. */
   | { kind: 'file'; input: string }
   /** A pattern that matched no file: the run goes on with the others and exits 2. */
-  | { kind: 'no-match'; pattern: string };
+  | { kind: 'no-match'; pattern: string }
+  /** An import sheet or report ship wrote for another input of the run: left out (ownOutputOf). */
+  | { kind: 'own-output'; input: string; of: string };
 
 const WILDCARD = /[*?]/;
 
@@ -90,10 +92,31 @@ export async function expandPattern(pattern: string, cwd: string): Promise<strin
   return [...new Set(found)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+// What ship writes beside an input `<stem>.<ext>` (validate-file.ts, edited-report.ts).
+const OWN_OUTPUT = /^(.+)\.(?:import(?:\.part\d+)?\.xlsx|report\.(?:xlsx|csv)|report\.edited-\d{8}-\d{6}\.(?:xlsx|csv))$/iu;
+
+/**
+ * The input whose import sheet or report `path` is, among `inputs` (resolved paths), or
+ * undefined. A second nightly run over `exports/*.xlsx` without --out-dir meets the
+ * outputs of the first: read as exports they would give `a.import.import.xlsx`, and
+ * a.xlsx itself would be refused, its outputs being inputs that must not be overwritten.
+ */
+function ownOutputOf(path: string, inputs: ReadonlySet<string>): string | undefined {
+  const match = OWN_OUTPUT.exec(basename(path));
+  if (match === null) return undefined;
+  const folder = dirname(path);
+  for (const input of inputs) {
+    if (input !== path && dirname(input) === folder && basename(input, extname(input)) === match[1]) return input;
+  }
+  return undefined;
+}
+
 /**
  * Expands the arguments in order. An argument that names an existing file is taken
  * as it is, even if its name contains `*` or `?`. Duplicates (the same file through
- * two arguments, a symlink or a hard link) are dropped, keeping the first.
+ * two arguments, a symlink or a hard link) are dropped, keeping the first. ship's own
+ * outputs of another input of the run are set apart as 'own-output', whether a pattern
+ * here or the shell found them.
  */
 export async function expandInputs(args: readonly string[], cwd: string): Promise<InputArgument[]> {
   const result: InputArgument[] = [];
@@ -113,5 +136,10 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     if (matches.length === 0) result.push({ kind: 'no-match', pattern: argument });
     for (const match of matches) await add(match);
   }
-  return result;
+  const files = new Set(result.flatMap((arg) => (arg.kind === 'file' ? [resolve(cwd, arg.input)] : [])));
+  return result.map((arg) => {
+    if (arg.kind !== 'file') return arg;
+    const of = ownOutputOf(resolve(cwd, arg.input), files);
+    return of === undefined ? arg : { kind: 'own-output', input: arg.input, of };
+  });
 }

@@ -76,3 +76,34 @@ describe('input arguments', () => {
     ]);
   });
 });
+
+describe("ship's own outputs among the inputs", () => {
+  const cwd = tree(['exports/a.xlsx', 'exports/a.import.xlsx', 'exports/a.import.part2.xlsx', 'exports/a.report.xlsx', 'exports/a.report.edited-20261126-190507.xlsx', 'exports/b.csv', 'exports/b.report.csv', 'exports/c.report.xlsx', 'other/a.import.xlsx']);
+
+  it('sets apart the import sheets and reports of another input in the same folder, whether a pattern or the shell found them', async () => {
+    const expected = [
+      { kind: 'own-output', input: 'exports/a.import.part2.xlsx', of: join(cwd, 'exports/a.xlsx') },
+      { kind: 'own-output', input: 'exports/a.import.xlsx', of: join(cwd, 'exports/a.xlsx') },
+      { kind: 'own-output', input: 'exports/a.report.edited-20261126-190507.xlsx', of: join(cwd, 'exports/a.xlsx') },
+      { kind: 'own-output', input: 'exports/a.report.xlsx', of: join(cwd, 'exports/a.xlsx') },
+      { kind: 'file', input: 'exports/a.xlsx' },
+      // A report whose export is not in the run is what a merchant re-checks after fixing it.
+      { kind: 'file', input: 'exports/c.report.xlsx' },
+    ];
+    expect(await expandInputs(['exports/*.xlsx'], cwd)).toEqual(expected);
+    const shellExpanded = expected.map((arg) => arg.input);
+    expect(await expandInputs(shellExpanded, cwd)).toEqual(expected);
+    expect(await expandInputs(['exports/b.csv', 'exports/b.report.csv'], cwd)).toEqual([
+      { kind: 'file', input: 'exports/b.csv' },
+      { kind: 'own-output', input: 'exports/b.report.csv', of: join(cwd, 'exports/b.csv') },
+    ]);
+  });
+
+  it('keeps a file named like an output when its export is in another folder or not in the run', async () => {
+    expect(await expandInputs(['exports/a.xlsx', 'other/a.import.xlsx'], cwd)).toEqual([
+      { kind: 'file', input: 'exports/a.xlsx' },
+      { kind: 'file', input: 'other/a.import.xlsx' },
+    ]);
+    expect(await expandInputs(['exports/a.report.xlsx'], cwd)).toEqual([{ kind: 'file', input: 'exports/a.report.xlsx' }]);
+  });
+});

@@ -28,6 +28,24 @@ function outputs(dir: string): Map<string, Buffer> {
   return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name))]));
 }
 
+describe('a nightly run repeated in the exports folder, without --out-dir', () => {
+  const dir = workspace('sample-qianfan-export.xlsx', 'all-importable.xlsx');
+  const args = ['validate', '*.xlsx', '--format', 'json'];
+  const first = ship(args, { cwd: dir });
+  const firstNames = readdirSync(dir).sort();
+  const second = ship(args, { cwd: dir });
+
+  it("checks the exports again and replaces their outputs, leaving out the first run's outputs with a note", () => {
+    expect(first.status).toBe(1);
+    // Before: a.xlsx was refused (its outputs were inputs, not to be overwritten) and the
+    // outputs were read as exports, giving *.import.import.xlsx and exit 2.
+    expect(second.status).toBe(1);
+    expect(parseReport(second.stdout).files.map((f) => f.input)).toEqual(['all-importable.xlsx', 'sample-qianfan-export.xlsx']);
+    expect(second.stderr).toContain('跳过 ship 为同一批输入写出的导入表/问题报告：all-importable.import.xlsx, all-importable.report.xlsx, sample-qianfan-export.import.xlsx … (+1)');
+    expect(readdirSync(dir).sort()).toEqual(firstNames);
+  });
+});
+
 describe('several files, JSON, and reruns', () => {
   const dir = workspace('sample-qianfan-export.xlsx', 'all-importable.xlsx', 'english-headers.csv');
   const args = ['validate', '*.xlsx', '*.csv', 'all-importable.xlsx', '--out-dir', 'out', '--format', 'json', '--max-errors', '5'];

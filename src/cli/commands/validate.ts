@@ -102,9 +102,20 @@ const NO_MATCH = {
   en: (pattern: string) => `No file matches "${pattern}"; check the folder and the file names`,
 };
 
+const OWN_OUTPUTS_LEFT_OUT = {
+  zh: (names: string) => `跳过 ship 为同一批输入写出的导入表/问题报告：${names}（要复查改过的报告，请单独校验它）`,
+  en: (names: string) => `Skipped the import sheets/reports ship wrote for other inputs of this run: ${names} (to re-check an edited report, validate it on its own)`,
+};
+
 // research/xhs-platform.md §4.1: the industry default when an order has no ship-by time; not confirmed for 小红书.
 const DEFAULT_DEADLINE_HOURS = 48;
 const DEFAULT_DUE_SOON_HOURS = 12;
+
+/** The first few names, and how many more. */
+function listed(names: readonly string[], shown = 3): string {
+  const head = names.slice(0, shown).join(', ');
+  return names.length > shown ? `${head} … (+${names.length - shown})` : head;
+}
 
 export async function runValidate(args: readonly string[], options: ValidateOptions, out: Output): Promise<ExitCode> {
   const { cwd, lang } = options;
@@ -114,7 +125,11 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const outDir = options.outDir === undefined ? undefined : resolve(cwd, options.outDir);
   if (outDir !== undefined) await ensureOutDir(outDir);
 
-  const expanded = await expandInputs(args, cwd);
+  const all = await expandInputs(args, cwd);
+  const leftOut = all.flatMap((arg) => (arg.kind === 'own-output' ? [arg.input] : []));
+  if (leftOut.length > 0 && !options.quiet) out.stderr(`ship: ${OWN_OUTPUTS_LEFT_OUT[lang](listed(leftOut))}\n`);
+  const expanded = all.filter((arg) => arg.kind !== 'own-output');
+  // The outputs left out are not guarded as inputs: replacing them is what this run is for.
   const inputs = expanded.flatMap((arg) => (arg.kind === 'file' ? [resolve(cwd, arg.input)] : []));
   const usedStems = new Set<string>();
   const read = {
