@@ -35,6 +35,20 @@ const NEEDS_A_LOOK = new RegExp(`^[${TRIGGERS}${DASHES}]`);
 // Excel keeps 15 significant digits: a number cell with more was rounded when it was typed or imported.
 export const EXCEL_SIGNIFICANT_DIGITS = 15;
 
+// Excel's General format shows a long number as "7.73277E+14": six significant digits. A
+// CSV saved that way and opened again holds 773277000000000, and that number cell is what
+// reaches ship. A real waybill number ends in six zeros about once in a million; a number
+// with at most six digits before its zeros and twelve or more in all is taken as rounded.
+const SHOWN_SIGNIFICANT_DIGITS = 6;
+const SHORTEST_ROUNDED = 12;
+
+function roundedByExcel(digits: string): boolean {
+  if (digits.length < SHORTEST_ROUNDED) return false;
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 0x30) end -= 1;
+  return end <= SHOWN_SIGNIFICANT_DIGITS;
+}
+
 function numberCellDigits(literal: string): string | undefined {
   const value = Number(literal);
   if (!Number.isFinite(value) || value < 0 || !Number.isInteger(value)) return undefined;
@@ -59,8 +73,8 @@ export function readCodeCell(cell: Cell | undefined, row: number, field: FieldNa
   if (field === 'trackingNumber' && (cell.type === 'number' || cell.type === 'date')) {
     const digits = numberCellDigits(cell.text);
     // A date cell's serial (46023) is no number anyone printed on a label.
-    if (cell.type === 'date' || digits === undefined || digits.length > EXCEL_SIGNIFICANT_DIGITS) {
-      const kind = cell.type === 'date' ? 'date' : digits === undefined ? 'decimal' : 'too-long';
+    if (cell.type === 'date' || digits === undefined || digits.length > EXCEL_SIGNIFICANT_DIGITS || roundedByExcel(digits)) {
+      const kind = cell.type === 'date' ? 'date' : digits === undefined ? 'decimal' : digits.length > EXCEL_SIGNIFICANT_DIGITS ? 'too-long' : 'rounded';
       findings.push(finding('tracking-number-damaged', row, { ...at, args: { digits: digits?.length ?? 0, kind } }));
       return { text: '', findings, unusable: true };
     }

@@ -91,7 +91,9 @@ export const MESSAGES: Record<FindingCode, Entry> = {
           ? '快递单号单元格是日期格式（Excel 把它当成了日期），读不出单号'
           : a.kind === 'decimal'
             ? '快递单号单元格是带小数或负号的数字，不是单号'
-            : '快递单号被 Excel 存成了数字，超过 15 位的部分已被改成 0，单号已损坏',
+            : a.kind === 'rounded'
+              ? '快递单号是 Excel 按科学计数法（如 7.73277E+14）四舍五入后的数字，后面的位数已变成 0，单号已损坏'
+              : '快递单号被 Excel 存成了数字，超过 15 位的部分已被改成 0，单号已损坏',
       hint: () => '把该列设为「文本」格式，然后重新粘贴或重新导出单号（不要从 Excel 里复制显示的值）',
     },
     en: {
@@ -100,7 +102,9 @@ export const MESSAGES: Record<FindingCode, Entry> = {
           ? 'The tracking number cell is formatted as a date (Excel took it for one): no number can be read from it'
           : a.kind === 'decimal'
             ? 'The tracking number cell holds a number with a fraction or a minus sign: not a tracking number'
-            : 'Excel stored the tracking number as a number and replaced digits after the 15th with zeros: the number is destroyed',
+            : a.kind === 'rounded'
+              ? 'The tracking number is a number Excel rounded through scientific notation (like 7.73277E+14): its last digits became zeros, the number is destroyed'
+              : 'Excel stored the tracking number as a number and replaced digits after the 15th with zeros: the number is destroyed',
       hint: () => 'Format the column as Text, then paste or export the numbers again (do not copy what Excel displays)',
     },
   },

@@ -93,6 +93,22 @@ describe('validateRows: single orders', () => {
     expect(result.imports.trackingNumberAt(0)).toBe('773277027280336');
   });
 
+  // "7.73277E+14" in a CSV that Excel opened and saved as .xlsx: a number cell with six digits left.
+  it('rejects a number cell Excel rounded through scientific notation, and keeps one with a few zeros', () => {
+    const result = run([
+      [order(1), '待配货', '申通快递', numberCell('773277000000000'), ...ALICE],
+      [order(2), '待配货', '韵达快递', numberCell('312345000000'), ...BOB],
+      [order(3), '待配货', '申通快递', numberCell('773277027200000'), '王**', '137****0000', '广州市天河区***路3号'],
+    ]);
+    expect(result.findings.filter((f) => f.code === 'tracking-number-damaged').map((f) => [f.row, f.args.kind])).toEqual([
+      [2, 'rounded'],
+      [3, 'rounded'],
+    ]);
+    expect(codesAt(result, 4)).toEqual(['tracking-number-cell']);
+    expect(result.imports.trackingNumberAt(0)).toBe('773277027200000');
+    expect(result.imports).toHaveLength(1);
+  });
+
   it('rejects a number cell of 16 or more digits: Excel already destroyed it', () => {
     const result = run([[order(1), '待配货', '圆通速递', numberCell('8.8245669086202906E+17'), ...ALICE]]);
     expect(codesAt(result, 2)).toEqual(['tracking-number-damaged']);
