@@ -38,6 +38,11 @@ export interface OpenedInput {
    * for the report's second pass to read with the same. Call it once `rows` has been read.
    */
   cellTables(): CellTables | undefined;
+  /**
+   * How many columns the sheet reaches (the widest row, header and rows above it included),
+   * once `rows` has been read: the report's copy adds columns in front, and Excel has 16384.
+   */
+  width(): number;
   close(): Promise<void>;
 }
 
@@ -91,11 +96,23 @@ function findingsTableError(path: string): InputError {
   );
 }
 
+/** How many columns the rows read so far reach, header and rows above it included. */
+interface Width {
+  widest: number;
+}
+
+function widen(width: Width, rows: readonly SheetRow[]): void {
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.cells.length > width.widest) width.widest = rows[i]!.cells.length;
+}
+
 /** Yields the rows after the header: first the buffered ones, then the rest of the stream. */
-async function* rowsBelow(buffered: readonly SheetRow[], rest: AsyncIterator<readonly SheetRow[]>, headerRow: number): AsyncGenerator<readonly SheetRow[]> {
+async function* rowsBelow(buffered: readonly SheetRow[], rest: AsyncIterator<readonly SheetRow[]>, headerRow: number, width: Width): AsyncGenerator<readonly SheetRow[]> {
   const below = buffered.filter((row) => row.row > headerRow);
   if (below.length > 0) yield below;
-  for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
+  for (let next = await rest.next(); next.done !== true; next = await rest.next()) {
+    widen(width, next.value);
+    yield next.value;
+  }
 }
 
 async function openRows(source: RowBatches, path: string, options: ReadOptions, sheet?: string) {
@@ -127,7 +144,9 @@ async function openRows(source: RowBatches, path: string, options: ReadOptions, 
   const read = [...buffered, ...rest];
   // A field with two columns is read from the one with values in the rows read so far.
   const location = preferFilledColumns(found, read.filter((row) => row.row > found.row));
-  return { location, rows: rowsBelow(read, iterator, location.row) };
+  const width: Width = { widest: 0 };
+  widen(width, read);
+  return { location, rows: rowsBelow(read, iterator, location.row, width), width: () => width.widest };
 }
 
 async function chooseSheet(workbook: Workbook, path: string, options: ReadOptions): Promise<number> {
@@ -167,8 +186,8 @@ async function chooseSheet(workbook: Workbook, path: string, options: ReadOption
 export async function openInput(path: string, options: ReadOptions): Promise<OpenedInput> {
   const kind = await sniffFile(path);
   if (kind === 'csv') {
-    const { location, rows } = await openRows(readCsv(path, options.limits), path, options);
-    return { kind, sheetsIgnored: [], headerRow: location.row, columns: location.columns, rows, date1904: false, merges: () => [], cellTables: () => undefined, close: async () => {} };
+    const { location, rows, width } = await openRows(readCsv(path, options.limits), path, options);
+    return { kind, sheetsIgnored: [], headerRow: location.row, columns: location.columns, rows, date1904: false, merges: () => [], cellTables: () => undefined, width, close: async () => {} };
   }
   const workbook = await openWorkbook(path, options.limits);
   try {
@@ -177,7 +196,7 @@ export async function openInput(path: string, options: ReadOptions): Promise<Ope
     }
     const index = await chooseSheet(workbook, path, options);
     const sheet = workbook.sheets[index]?.name ?? '';
-    const { location, rows } = await openRows(workbook.readRows(index), path, options, sheet);
+    const { location, rows, width } = await openRows(workbook.readRows(index), path, options, sheet);
     return {
       kind,
       sheet,
@@ -188,6 +207,7 @@ export async function openInput(path: string, options: ReadOptions): Promise<Ope
       date1904: workbook.date1904,
       merges: () => workbook.merges(index),
       cellTables: () => workbook.cellTables(),
+      width,
       close: () => workbook.close(),
     };
   } catch (error) {

@@ -7,7 +7,7 @@ import { orderCases } from '../../src/cli/render/junit.js';
 import { finding } from '../../src/core/finding.js';
 import { withSheetFindings } from '../../src/core/merged-cells.js';
 import { validateRows } from '../../src/core/validate.js';
-import { copyFits } from '../../src/io/output/report-copy.js';
+import { copyMisfit } from '../../src/io/output/report-copy.js';
 import { reportTable } from '../../src/io/output/report-sheet.js';
 import { ALICE, BOB, HEADER, order, sheet } from '../helpers/sheet.js';
 
@@ -50,7 +50,7 @@ describe('outputs that look rows up in the row table', () => {
   });
 
   it('knows whether the rows fit an Excel sheet from the last row number', () => {
-    expect(copyFits(result)).toBe(true);
-    expect(copyFits(validateRows([], { registry, columns }))).toBe(true);
+    expect(copyMisfit(result, {}, columns)).toBeUndefined();
+    expect(copyMisfit(validateRows([], { registry, columns }), {}, columns)).toBeUndefined();
   });
 });

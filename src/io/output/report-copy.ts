@@ -27,10 +27,20 @@ export const COPY_SHEET = EXPORT_SHEET;
 /** Excel opens no sheet longer than this; a longer CSV input gets no copy. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
-/** Whether the copy fits in a sheet Excel can open. */
-export function copyFits(result: ValidationResult): boolean {
+/** Excel's last column is XFD, the 16384th. */
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+/**
+ * Why the copy would not fit in a sheet Excel can open, or undefined when it fits: more
+ * rows than Excel has (a CSV), or data in the last columns, which the added columns in
+ * front would push past XFD (a report that is checked again has them already).
+ */
+export function copyMisfit(result: ValidationResult, source: { width?: number }, columns: ColumnMap): 'too-long' | 'too-wide' | undefined {
   const { records } = result;
-  return records.length === 0 || records.rowAt(records.length - 1) <= EXCEL_MAX_ROWS;
+  if (records.length > 0 && records.rowAt(records.length - 1) > EXCEL_MAX_ROWS) return 'too-long';
+  const width = source.width ?? 0;
+  if (width > 0 && width - (columns.addedByReport ?? 0) + ADDED > EXCEL_MAX_COLUMNS) return 'too-wide';
+  return undefined;
 }
 
 const ADDED_WIDTHS = [10, 44, 44];

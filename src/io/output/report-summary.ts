@@ -23,7 +23,7 @@ export interface SummaryContext {
   findingsSheet: string;
   copySheet: string | undefined;
   /** Why there is no copy: the input is longer than Excel allows, or --no-report-copy. */
-  noCopyReason?: 'too-long' | 'not-asked';
+  noCopyReason?: 'too-long' | 'too-wide' | 'not-asked';
 }
 
 /** How many late orders the summary lists; the rest are in the 问题 sheet. */
@@ -35,6 +35,7 @@ const TEXT = {
     sheets: (findings: string, copy: string) => `「${findings}」表每个问题一行；「${copy}」表是原表的副本，行号与原表相同：有错误的行标红，只有警告的行标黄，出问题的单元格加粗标出`,
     again: (copy: string, report: string) => `在「${copy}」表里改好标出的单元格并保存，再运行：ship validate ${report}`,
     noCopy: (findings: string) => `「${findings}」表每个问题一行。原表超过 Excel 的 1048576 行上限，没有写出原表的副本：请在原表里修改后重新校验`,
+    tooWide: (findings: string) => `「${findings}」表每个问题一行。原表用到了最后几列（XFB–XFD），副本在前面加 3 列说明后会超出 Excel 的 16384 列上限，所以没有写出原表的副本：请在原表里修改后重新校验`,
     notAsked: (findings: string) => `「${findings}」表每个问题一行。按 --no-report-copy 没有写出原表的副本：请在原表里修改后重新校验`,
     next: '改完之后',
     counts: '行数与订单数', rows: '行', orders: '订单', total: '共计', imported: '已导入', rejected: '未导入', skipped: '已跳过',
@@ -48,6 +49,7 @@ const TEXT = {
     sheets: (findings: string, copy: string) => `"${findings}" lists one problem per row; "${copy}" is a copy of the input on the same rows: rows with errors in red, rows with only warnings in yellow, the cells at fault in bold`,
     again: (copy: string, report: string) => `Fix the marked cells in "${copy}", save, and run: ship validate ${report}`,
     noCopy: (findings: string) => `"${findings}" lists one problem per row. The input is longer than Excel's 1048576 rows, so it is not copied: fix the input and check it again`,
+    tooWide: (findings: string) => `"${findings}" lists one problem per row. The input uses its last columns (XFB–XFD); with the 3 columns the copy adds in front it would pass Excel's 16384 columns, so it is not copied: fix the input and check it again`,
     notAsked: (findings: string) => `"${findings}" lists one problem per row. --no-report-copy: the input is not copied; fix the input and check it again`,
     next: 'Then',
     counts: 'Rows and orders', rows: 'Rows', orders: 'Orders', total: 'Total', imported: 'Imported', rejected: 'Rejected', skipped: 'Skipped',
@@ -93,7 +95,10 @@ function* summaryLines(context: SummaryContext): Generator<SheetLine> {
   yield [t.input, neutralize(context.input)];
   yield [t.sheet, context.sheet === undefined ? t.csv : neutralize(context.sheet)];
   yield { cells: [t.headerRow, num(context.headerRow)] };
-  if (context.copySheet === undefined) yield [context.noCopyReason === 'not-asked' ? t.notAsked(context.findingsSheet) : t.noCopy(context.findingsSheet)];
+  if (context.copySheet === undefined) {
+    const reason = context.noCopyReason;
+    yield [reason === 'not-asked' ? t.notAsked(context.findingsSheet) : reason === 'too-wide' ? t.tooWide(context.findingsSheet) : t.noCopy(context.findingsSheet)];
+  }
   else {
     yield [t.sheets(context.findingsSheet, context.copySheet)];
     yield [t.next, neutralize(t.again(context.copySheet, /\s/.test(context.report) ? `"${context.report}"` : context.report))];

@@ -7,7 +7,7 @@
 // Excel sheet gets no copy (Excel would not open the workbook); the summary says so.
 
 import { basename } from 'node:path';
-import { COPY_SHEET, copyFits, openCopySheet } from './report-copy.js';
+import { COPY_SHEET, copyMisfit, openCopySheet } from './report-copy.js';
 import { findingsSheet, FINDINGS_SHEET, type ReportContext } from './report-sheet.js';
 import { summarySheet } from './report-summary.js';
 import type { SourceSheet } from './source-sheet.js';
@@ -24,8 +24,8 @@ export interface ReportWorkbookContext extends ReportContext {
 
 export async function writeReportWorkbook(path: string, context: ReportWorkbookContext): Promise<void> {
   const { source, lang } = context;
-  const fits = copyFits(context.result);
-  const withCopy = context.copy && fits;
+  const misfit = copyMisfit(context.result, source, context.columns);
+  const withCopy = context.copy && misfit === undefined;
   const summary = summarySheet({
     result: context.result,
     lang,
@@ -35,7 +35,7 @@ export async function writeReportWorkbook(path: string, context: ReportWorkbookC
     report: basename(context.reportPath),
     findingsSheet: FINDINGS_SHEET[lang],
     copySheet: withCopy ? COPY_SHEET : undefined,
-    noCopyReason: fits ? 'not-asked' : 'too-long',
+    noCopyReason: misfit ?? 'not-asked',
   });
   if (!withCopy) {
     await writeTextSheets(path, [summary, findingsSheet(context)], { reportStyles: true });

@@ -24,6 +24,8 @@ export interface SourceSheet {
    * second pass parses its own; with them, one table of millions of strings exists, not two.
    */
   cellTables?: CellTables;
+  /** How many columns the sheet reaches (OpenedInput.width); undefined when not known. */
+  width?: number;
 }
 
 export interface SourceRows {

@@ -10,12 +10,13 @@ import { HEADER_ALIASES, matchHeader, REPORT_ADDED_HEADERS } from '../../../src/
 import { headerKey } from '../../../src/core/header-key.js';
 import { validateRows } from '../../../src/core/validate.js';
 import { InputError } from '../../../src/io/errors.js';
-import { COPY_SHEET, copyFits, EXCEL_MAX_ROWS } from '../../../src/io/output/report-copy.js';
+import { COPY_SHEET, copyMisfit, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from '../../../src/io/output/report-copy.js';
 import { writeReportWorkbook } from '../../../src/io/output/report-workbook.js';
 import { writeTextSheets } from '../../../src/io/output/text-sheet.js';
 import { EXPORT_SHEET } from '../../../src/io/read-input.js';
 import { DEFAULT_READ_LIMITS } from '../../../src/io/table.js';
-import { openWithExcelJs } from '../../helpers/cli.js';
+import { openWithExcelJs, ship } from '../../helpers/cli.js';
+import { unzip } from '../../helpers/unzip.js';
 import { HEADER, order, sheet, text } from '../../helpers/sheet.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'ship-report-copy-'));
@@ -40,7 +41,7 @@ describe('an input longer than an Excel sheet', () => {
     const { columns, rows } = sheet(HEADER, [[order(1), '待配货', '中通快递', '73104682937501', '张**', '', '']]);
     // A CSV row past Excel's last row (1048576): the copy could not be opened.
     const result = validateRows(rows.map((row) => ({ ...row, row: row.row + EXCEL_MAX_ROWS })), { registry, columns });
-    expect(copyFits(result)).toBe(false);
+    expect(copyMisfit(result, {}, columns)).toBe('too-long');
     const path = join(dir, 'long.report.xlsx');
     const source = { path: join(dir, 'not-read.csv'), kind: 'csv' as const, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
     await writeReportWorkbook(path, { result, columns, lang: 'zh', source, reportPath: path, copy: true });
@@ -50,6 +51,36 @@ describe('an input longer than an Excel sheet', () => {
     workbook.getWorksheet('汇总')!.eachRow((row) => lines.push(String(row.getCell(1).value)));
     expect(lines.some((line) => line.includes('没有写出原表的副本'))).toBe(true);
     expect(lines.some((line) => line.includes('ship validate'))).toBe(false);
+  });
+});
+
+describe('an input that uses the last columns of a sheet', () => {
+  /** A CSV whose one order has a value in its `columns`-th column (16384 is XFD, Excel's last). */
+  async function wideCsv(name: string, columns: number): Promise<string> {
+    const header = ['订单号', '订单状态', '快递公司', '快递单号', ...Array.from({ length: columns - 4 }, (_, i) => `备注${i + 1}`)];
+    const row = [order(1), '待配货', '中通快递', '73104682937501', ...Array.from({ length: columns - 5 }, () => ''), '最后一列'];
+    const path = join(dir, name);
+    await writeFile(path, `${header.join(',')}\n${row.join(',')}\n`);
+    return path;
+  }
+
+  it('gets no copy when the 3 added columns would push it past XFD, and the summary says why', async () => {
+    const input = await wideCsv('wide.csv', EXCEL_MAX_COLUMNS);
+    const run = ship(['validate', input, '--out-dir', join(dir, 'wide-out')]);
+    expect(run.status).toBe(0);
+    const workbook = await openWithExcelJs(join(dir, 'wide-out', 'wide.report.xlsx'));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '问题']);
+    const lines: string[] = [];
+    workbook.getWorksheet('汇总')!.eachRow((r) => lines.push(String(r.getCell(1).value)));
+    expect(lines.some((line) => line.includes('会超出 Excel 的 16384 列上限'))).toBe(true);
+  });
+
+  it('is copied whole when the copy ends at XFD exactly', async () => {
+    const input = await wideCsv('fits.csv', EXCEL_MAX_COLUMNS - 3);
+    const run = ship(['validate', input, '--out-dir', join(dir, 'fits-out')]);
+    expect(run.status).toBe(0);
+    const entries = await unzip(join(dir, 'fits-out', 'fits.report.xlsx'));
+    expect(entries.get('xl/worksheets/sheet3.xml')).toContain('<c r="XFD2" s="1" t="inlineStr"><is><t>最后一列</t>');
   });
 });
 
