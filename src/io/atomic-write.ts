@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AtomicBatch } from './atomic-batch.js';
 import { OutputError } from './errors.js';
@@ -40,6 +40,7 @@ export async function writeFileAtomic(
   await refuseInputs(targetPath, options.inputs);
   await checkPlace(targetPath, dir, options.advice);
 
+  await removeStaleTempFiles(targetPath);
   const tmpPath = tempPathFor(targetPath);
   trackTempFile(tmpPath);
   try {
@@ -72,6 +73,38 @@ export function tempPathFor(targetPath: string): string {
   const stem = Buffer.byteLength(name) > LONGEST_NAME_IN_TEMP ? 'ship' : name;
   return join(dirname(targetPath), `.${stem}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
 }
+
+/** Whether a process with this id runs on this machine (EPERM: it does, as another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files of `target` that a run killed outright left behind (SIGKILL, the
+ * OOM killer, a CI timeout's kill -9: no handler runs). They are told by the pid in their
+ * name: a process that no longer runs writes nothing. A temp file of a running ship, or of
+ * a pid reused since, is left alone. Best effort: a folder that cannot be listed is skipped.
+ */
+async function removeStaleTempFiles(targetPath: string): Promise<void> {
+  const dir = dirname(targetPath);
+  const name = basename(targetPath);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const entry of names) {
+    const match = STALE_TEMP.exec(entry);
+    if (match === null || (match[1] !== name && match[1] !== 'ship')) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    await rm(join(dir, entry), { force: true }).catch(() => undefined);
+  }
+}
+
+// `.orders.import.xlsx.tmp-4242-0a1b2c3d4e5f`, as tempPathFor() names them.
+const STALE_TEMP = /^\.(.+)\.tmp-(\d+)-[0-9a-f]{12}$/su;
 
 /** Makes a rename durable; folders cannot be opened for fsync on Windows. */
 export async function syncFolder(dir: string): Promise<void> {

@@ -310,3 +310,24 @@ describe('temp files on SIGINT / SIGTERM / SIGHUP', () => {
     expect(await readdir(dir)).toEqual(['orders.xlsx']);
   });
 });
+
+describe('temp files a killed run left behind', () => {
+  /** The pid of a process that has exited (and so writes nothing any more). */
+  async function exitedPid(): Promise<number> {
+    const child = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => child.on('exit', resolve));
+    return child.pid!;
+  }
+
+  it('are removed when the same output is written again; those of a running process and other files stay', async () => {
+    const dead = await exitedPid();
+    const stale = `.orders.import.xlsx.tmp-${dead}-0a1b2c3d4e5f`;
+    const staleLongName = `.ship.tmp-${dead}-aaaaaaaaaaaa`;
+    const running = `.orders.import.xlsx.tmp-${process.pid}-0a1b2c3d4e5f`;
+    const otherOutput = `.orders.report.xlsx.tmp-${dead}-0a1b2c3d4e5f`;
+    for (const name of [stale, staleLongName, running, otherOutput, '.orders.import.xlsx.notes']) await writeFile(join(dir, name), 'x');
+    await writeFileAtomic(join(dir, 'orders.import.xlsx'), (tmp) => writeFile(tmp, 'new'), { inputs: [] });
+    // The report's own temp file goes when the report is written: each output sweeps its own.
+    expect((await readdir(dir)).filter((name) => name !== 'orders.xlsx').sort()).toEqual(['.orders.import.xlsx.notes', otherOutput, running, 'orders.import.xlsx'].sort());
+  });
+});
