@@ -132,7 +132,7 @@ function buildProgram(): Command {
     .option('--sheet <name>', '读取指定工作表（默认：包裹详情，或第一个含必需列的表）')
     .option('--header-row <n>', '表头所在行（默认自动查找）', positiveInteger)
     .option('--rules <file>', '补充或修改快递规则的 JSON 文件 / extra carrier rules')
-    .option('--max-rows-read <n>', '最多读取的行数（防止异常文件）', positiveInteger)
+    .option('--max-rows-read <n>', '最多读取的行数，含表头和表头上方的行（防止异常文件）', positiveInteger)
     .option('--max-file-mb <n>', '最大输入文件大小（MB）', positiveInteger)
     .option('--max-part-mb <n>', 'xlsx 内单个部件解压后的最大大小（MB），防压缩炸弹', positiveInteger)
     .option('--max-compression-ratio <n>', 'xlsx 部件的最大压缩比，防压缩炸弹', positiveInteger)

@@ -193,8 +193,8 @@ function tooBig(path: string, size: number, limit: number): InputError {
 export function tooManyRows(path: string, maxRows: number): InputError {
   return new InputError(
     {
-      zh: `文件超过 ${maxRows} 行的读取上限，已停止读取；请确认选对了文件，如确需读取请用 --max-rows-read <n> 调高上限`,
-      en: `The file has more than ${maxRows} rows, the read limit; check that this is the right file, or raise the limit with --max-rows-read <n>`,
+      zh: `文件超过 ${maxRows} 行（含表头）的读取上限，已停止读取；请确认选对了文件，如确需读取请用 --max-rows-read <n> 调高上限`,
+      en: `The file has more than ${maxRows} rows (header included), the read limit; check that this is the right file, or raise the limit with --max-rows-read <n>`,
     },
     path,
   );

@@ -82,7 +82,7 @@ export const messages = {
   malformed: (label: Bilingual, detail: Bilingual): Bilingual =>
     withResave(`${label.zh}的内容无效（${detail.zh}）。`, `${label.en} is not valid (${detail.en}).`),
   tooManyRows: (sheetName: string, cap: number): Bilingual => ({
-    zh: `工作表“${sheetName}”超过 ${cap} 行的读取上限，已停止读取。如确认需要读取更多行，请使用 ${LIMIT_FLAGS.maxRows} <行数> 提高上限。`,
-    en: `Sheet "${sheetName}" has more than ${cap} rows, the read limit; reading stopped. To read more, raise the limit with ${LIMIT_FLAGS.maxRows} <n>.`,
+    zh: `工作表“${sheetName}”超过 ${cap} 行（含表头）的读取上限，已停止读取。如确认需要读取更多行，请使用 ${LIMIT_FLAGS.maxRows} <行数> 提高上限。`,
+    en: `Sheet "${sheetName}" has more than ${cap} rows (header included), the read limit; reading stopped. To read more, raise the limit with ${LIMIT_FLAGS.maxRows} <n>.`,
   }),
 };
