@@ -12,6 +12,7 @@ import { EXIT } from './exit-codes.js';
 import type { RunReport } from './report-schema.js';
 import { isoTime, jsonReportFromArgv, langFromArgv, langFromEnv, language, nonNegativeInteger, outputFormat, positiveInteger, reportFormat } from './options.js';
 import { isInteractive } from './progress.js';
+import { terminalSafe } from './render/terminal-text.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -243,12 +244,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = EXIT.FAILURE;
     if (isKnownError(error)) {
       const where = 'path' in error && error.path !== undefined ? `${error.path}: ` : '';
-      out.stderr(`ship: ${where}${error.text[lang]}\n`);
+      // A file name or a damaged file's content can hold escape sequences; JSON keeps them as they are.
+      out.stderr(`ship: ${terminalSafe(`${where}${error.text[lang]}`)}\n`);
       if (json) printFailedRun(`${where}${error.text[lang]}`);
       if (debug) out.stderr(`${error.stack ?? ''}\n`);
       return;
     }
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = terminalSafe(error instanceof Error ? error.message : String(error));
     out.stderr(
       lang === 'zh'
         ? `ship: 内部错误：${detail}。加 --debug 可查看详情；请把详情和文件情况反馈给开发者。\n`

@@ -2,6 +2,8 @@
 // redrawn in place, cleared at the end. Never in a pipe, a log file or CI, where a
 // redrawn line turns into noise.
 
+import { terminalSafe } from './render/terminal-text.js';
+
 export interface ProgressStream {
   isTTY?: boolean;
   write(text: string): unknown;
@@ -33,7 +35,7 @@ export function createProgress(write: (text: string) => void, enabled: boolean, 
   return {
     file(index, total, name) {
       drawn = true;
-      current = `${lang === 'zh' ? '校验' : 'checking'} ${index + 1}/${total} ${name}`;
+      current = `${lang === 'zh' ? '校验' : 'checking'} ${index + 1}/${total} ${terminalSafe(name)}`;
       write(`${CLEAR_LINE}${current}`);
     },
     rows(count) {

@@ -51,6 +51,40 @@ function serialToTime(serial: number, options: ExcelDateOptions): number {
 
 const asDate = (time: number): Date | undefined => (Number.isNaN(time) ? undefined : new Date(time));
 
+/** The serial that shows a wall-clock time (given as if it were UTC) in the workbook's date system; undefined if none does. */
+function wallClockToSerial(wallClock: number, options: ExcelDateOptions): number | undefined {
+  let serial = (wallClock - (options.date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS;
+  // Before the fictitious 1900-02-29 the 1900 system counts one day less (see serialToTime).
+  if (!options.date1904 && serial < LOTUS_LEAP_DAY + 1) serial -= 1;
+  return Number.isNaN(serialToTime(serial, options)) ? undefined : serial;
+}
+
+// 2026-11-22, 2026-11-22T23:00, 2026-11-22T23:00:00.123, 2026-11-22T15:00:00Z, …+08:00
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * The serial of an xlsx `t="d"` cell's ISO 8601 value in the workbook's date system, or
+ * undefined when it is no such date or Excel has no serial for it (before 1900-01-01 or
+ * 1904-01-01, after 9999-12-31). Excel writes these values as wall-clock time without an
+ * offset: they become the serial of that time, as a number cell would hold it. A value with
+ * Z or an offset names an instant instead (a tool writing a JavaScript Date gives UTC, e.g.
+ * 15:00Z for a 23:00 deadline): it becomes the China time of that instant, because serials
+ * are read as China time and the merchant's deadline is the instant, not the UTC clock.
+ */
+export function isoDateToSerial(text: string, options: ExcelDateOptions): number | undefined {
+  const match = ISO_DATE.exec(text.trim());
+  if (match === null) return undefined;
+  const [, y, mo, d, h, mi, s, fraction, zone] = match;
+  const year = Number(y);
+  // No serial is that early, and Date.UTC would read the years 0 to 99 as 1900 to 1999.
+  if (year < 1900) return undefined;
+  const millis = Math.round(Number(`0.${fraction ?? '0'}`) * 1000);
+  const offset = zone === undefined ? 0 : offsetMs(zone);
+  const time = utcTime(year, Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), millis, offset);
+  if (Number.isNaN(time)) return undefined;
+  return wallClockToSerial(zone === undefined ? time : time + CHINA_OFFSET_MS, options);
+}
+
 // 2026-11-26 18:00:00, 2026/11/26 18:00, 2026-11-26T18:00:00.123+08:00, 2026年11月26日 18:00, 2026-11-26
 const DATE_TEXT =
   /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;

@@ -7,6 +7,20 @@ export interface Bilingual {
   en: string;
 }
 
+/** Longer than any sheet name (31), header or part name a message needs to show in full. */
+const MAX_QUOTED = 60;
+
+/**
+ * A piece of the file (a sheet name, a header, a damaged value) as a message quotes it:
+ * cut to MAX_QUOTED characters with "…", so that a damaged file cannot put megabytes into
+ * one line. Control characters stay: every terminal output makes them visible (see
+ * src/cli/render/terminal-text.ts), and JSON keeps the text as the file has it.
+ */
+export function quoted(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= MAX_QUOTED ? text : `${chars.slice(0, MAX_QUOTED - 1).join('')}…`;
+}
+
 abstract class ShipError extends Error {
   readonly text: Bilingual;
   constructor(text: Bilingual, options?: { cause?: unknown }) {

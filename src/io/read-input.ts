@@ -4,7 +4,7 @@
 import { FIELD_HEADERS_ZH, HEADER_SEARCH_ROWS, locateHeader, matchHeader, preferFilledColumns, type ColumnMap, type ExtraAliases, type Field, type HeaderLocation } from '../core/columns.js';
 import type { MergedRange, SheetRow } from '../core/sheet.js';
 import { readCsv } from './csv/read-csv.js';
-import { InputError } from './errors.js';
+import { InputError, quoted } from './errors.js';
 import { isFindingsHeader } from './output/findings-header.js';
 import { sniffFile } from './sniff.js';
 import type { ReadLimits, RowBatches } from './table.js';
@@ -69,10 +69,11 @@ function findHeader(rows: readonly SheetRow[], options: ReadOptions): HeaderLoca
 
 function missingColumnsError(path: string, location: HeaderLocation | undefined, sheet: string | undefined): InputError {
   const missing = (location?.missing ?? (['orderId', 'carrier', 'trackingNumber'] as Field[])).map((f) => FIELD_HEADERS_ZH[f]);
-  const found = location === undefined || location.headers.length === 0 ? '（无）' : location.headers.slice(0, 30).join('、');
-  const foundEn = location === undefined || location.headers.length === 0 ? '(none)' : location.headers.slice(0, 30).join(', ');
-  const where = sheet === undefined ? '' : `工作表「${sheet}」`;
-  const whereEn = sheet === undefined ? '' : ` in sheet "${sheet}"`;
+  const headers = (location?.headers ?? []).slice(0, 30).map(quoted);
+  const found = headers.length === 0 ? '（无）' : headers.join('、');
+  const foundEn = headers.length === 0 ? '(none)' : headers.join(', ');
+  const where = sheet === undefined ? '' : `工作表「${quoted(sheet)}」`;
+  const whereEn = sheet === undefined ? '' : ` in sheet "${quoted(sheet)}"`;
   return new InputError(
     {
       zh: `${where}找不到必需的列：${missing.join('、')}。找到的表头：${found}。请确认表头名称，或用 --header-row 指定表头所在行、--sheet 指定工作表。`,
@@ -154,8 +155,9 @@ async function chooseSheet(workbook: Workbook, path: string, options: ReadOption
   if (options.sheet !== undefined) {
     const index = names.indexOf(options.sheet);
     if (index < 0) {
+      const shown = names.map(quoted);
       throw new InputError(
-        { zh: `没有名为「${options.sheet}」的工作表。文件中的工作表：${names.join('、')}`, en: `No sheet named "${options.sheet}". Sheets in the file: ${names.join(', ')}` },
+        { zh: `没有名为「${quoted(options.sheet)}」的工作表。文件中的工作表：${shown.join('、')}`, en: `No sheet named "${quoted(options.sheet)}". Sheets in the file: ${shown.join(', ')}` },
         path,
       );
     }

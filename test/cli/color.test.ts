@@ -53,6 +53,12 @@ describe('progress', () => {
     expect(written).toBe('');
   });
 
+  it('shows a file name\'s control characters as visible stand-ins instead of sending them to the terminal', () => {
+    let written = '';
+    createProgress((text) => (written += text), true, 'en').file(0, 1, 'a\u001b[2J\u0007.xlsx');
+    expect(written).toBe('\r\u001b[Kchecking 1/1 a␛[2J␇.xlsx');
+  });
+
   it('adds the rows read so far to the file line, for large files', () => {
     let written = '';
     const progress = createProgress((text) => (written += text), true, 'zh');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellToInstant, serialToInstant, textToInstant } from '../../src/core/excel-date.js';
+import { cellToInstant, isoDateToSerial, serialToInstant, textToInstant } from '../../src/core/excel-date.js';
 import type { Cell } from '../../src/core/sheet.js';
 
 const D1900 = { date1904: false };
@@ -77,6 +77,56 @@ describe('date-time texts', () => {
     for (const text of shaped) expect(textToInstant(text)?.getTime(), text).toBe(textToInstant(`${text} `)?.getTime());
     expect(iso(textToInstant('0004-02-29 08:00:00'))).toBe('1904-02-29T00:00:00.000Z');
     expect(textToInstant('0000-02-29 00:00:00')).toBeUndefined();
+  });
+});
+
+describe('ISO 8601 values of t="d" cells, as serials of the workbook', () => {
+  // What Excel shows for the serial: the value read back as China time, in China time.
+  const shown = (serial: number | undefined, options = D1900) =>
+    serial === undefined ? undefined : iso(new Date(serialToInstant(serial, options)!.getTime() + 8 * 3600_000))?.slice(0, 23);
+
+  it.each([
+    ['2026-11-22', '2026-11-22T00:00:00.000'],
+    ['2026-11-22T23:00:00', '2026-11-22T23:00:00.000'],
+    ['2026-11-22T23:00', '2026-11-22T23:00:00.000'],
+    ['2026-11-22T23:00:00.25', '2026-11-22T23:00:00.250'],
+    ['2026-11-22T23:00:00.123456', '2026-11-22T23:00:00.123'],
+    [' 2028-02-29T08:05:09 ', '2028-02-29T08:05:09.000'],
+  ])('%s is the wall-clock time Excel shows', (text, expected) => {
+    expect(shown(isoDateToSerial(text, D1900))).toBe(expected);
+    expect(shown(isoDateToSerial(text, D1904), D1904)).toBe(expected);
+  });
+
+  it('gives the serial a number cell holds, 1462 less in the 1904 system', () => {
+    expect(isoDateToSerial('2026-11-26T18:00:00', D1900)).toBe(46352.75);
+    expect(isoDateToSerial('2026-11-26T18:00:00', D1904)).toBe(46352.75 - 1462);
+    expect(isoDateToSerial('1904-01-01', D1904)).toBe(0);
+  });
+
+  it('keeps Lotus 1-2-3 compatibility: 1900-02-28 is serial 59, 1900-03-01 is 61', () => {
+    expect(isoDateToSerial('1900-01-01', D1900)).toBe(1);
+    expect(isoDateToSerial('1900-02-28T12:00:00', D1900)).toBe(59.5);
+    expect(isoDateToSerial('1900-03-01', D1900)).toBe(61);
+  });
+
+  it('reads a value with Z or an offset as the instant it names, shown in China time', () => {
+    // A 23:00 deadline in China written from a JavaScript Date: 15:00 UTC.
+    expect(shown(isoDateToSerial('2026-11-22T15:00:00Z', D1900))).toBe('2026-11-22T23:00:00.000');
+    expect(shown(isoDateToSerial('2026-11-22T15:00:00.000z', D1900))).toBe('2026-11-22T23:00:00.000');
+    expect(shown(isoDateToSerial('2026-11-22T23:00:00+08:00', D1900))).toBe('2026-11-22T23:00:00.000');
+    expect(shown(isoDateToSerial('2026-11-22T10:00:00-0500', D1900))).toBe('2026-11-22T23:00:00.000');
+  });
+
+  it.each(['', 'tomorrow', '2026-02-29', '2026-11-22T24:00:00', '2026-11-22T23:59:60', '2026/11/22', '2026-11-22 23:00:00', '20261122', '1899-12-31', '0050-01-01', '10000-01-01'])(
+    '%s has no serial',
+    (text) => {
+      expect(isoDateToSerial(text, D1900)).toBeUndefined();
+    },
+  );
+
+  it('has no serial before the first day of the date system', () => {
+    expect(isoDateToSerial('1903-12-31T23:00:00', D1904)).toBeUndefined();
+    expect(isoDateToSerial('1903-12-31T23:00:00', D1900)).toBe(1462 - 1 + 23 / 24);
   });
 });
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileReport } from '../../src/cli/report-schema.js';
 import { displayWidth } from '../../src/core/display-width.js';
-import { readWorkbook, ship, validateJson, workspace } from '../helpers/cli.js';
+import { openWithExcelJs, readWorkbook, ship, validateJson, workspace } from '../helpers/cli.js';
+import { bookParts, zipParts } from '../io/xlsx/package.js';
 
 const AFTER_PAYMENT = '2026-11-23T10:00:00+08:00';
 
@@ -68,6 +69,74 @@ describe('ship-by time from the payment time', () => {
 
   it('fails --strict on a late order: a warning', () => {
     expect(ship(['validate', 'paid.csv', '--now', '2026-11-30T00:00:00+08:00', '--strict'], { cwd: dir }).status).toBe(1);
+  });
+});
+
+describe('ship-by times in t="d" cells (ISO 8601 text, as Excel writes in Strict Open XML and some tools always)', () => {
+  const NOW = '2026-11-23T10:00:00+08:00';
+  const ORDERS: [orderId: string, tracking: string, promised: [number, number, number, number, number, number]][] = [
+    ['P792840050473100001', 'SF1385628716739', [2026, 11, 22, 23, 0, 0]],
+    ['P792840050473100002', 'SF5115411160725', [2026, 11, 23, 0, 0, 0]],
+    ['P792840050473100003', 'SF1345778775768', [2026, 11, 23, 20, 0, 0.5]],
+  ];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const iso = ([y, mo, d, h, mi, s]: number[]) => `${y}-${pad(mo!)}-${pad(d!)}T${pad(h!)}:${pad(mi!)}:${s === 0 ? '00' : `0${s}`}`;
+  // The serial Excel keeps for the same wall-clock time (days since 1899-12-30).
+  const serial = ([y, mo, d, h, mi, s]: number[]) => (Date.UTC(y!, mo! - 1, d!, h!, mi!, 0, s! * 1000) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+
+  async function exportWith(dir: string, name: string, promisedCell: (ref: string, time: number[]) => string, workbookPr?: string): Promise<void> {
+    const header = ['订单号', '订单状态', '快递公司', '快递单号', '承诺发货时间'].map((value, i) => text(`${'ABCDE'[i]}1`, value)).join('');
+    const rows = ORDERS.map(([orderId, tracking, time], i) => {
+      const r = i + 2;
+      return `<row r="${r}">${text(`A${r}`, orderId)}${text(`B${r}`, '待发货')}${text(`C${r}`, '顺丰速运')}${text(`D${r}`, tracking)}${promisedCell(`E${r}`, time)}</row>`;
+    });
+    const styles = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="22" applyNumberFormat="1"/></cellXfs></styleSheet>';
+    const parts = bookParts({ sheets: [{ name: '包裹详情', xml: `<row r="1">${header}</row>${rows.join('')}` }], styles, ...(workbookPr === undefined ? {} : { workbookPr }) });
+    writeFileSync(join(dir, name), await zipParts(parts));
+  }
+
+  const timing = (file: FileReport) =>
+    file.findings.filter((f) => f.code === 'ship-overdue' || f.code === 'ship-due-soon').map((f) => [f.row, f.code, f.message]);
+
+  it('warns about the same late orders as the serial dates of the same export', async () => {
+    const dir = workspace();
+    await exportWith(dir, 'iso.xlsx', (ref, time) => `<c r="${ref}" t="d"><v>${iso(time)}</v></c>`);
+    await exportWith(dir, 'serial.xlsx', (ref, time) => `<c r="${ref}" s="1"><v>${serial(time)}</v></c>`);
+    const fromIso = validate(['iso.xlsx', '--now', NOW], dir);
+    const fromSerial = validate(['serial.xlsx', '--now', NOW], dir).file;
+    expect(fromIso.status).toBe(0);
+    expect(timing(fromIso.file)).toEqual(timing(fromSerial));
+    expect(timing(fromIso.file)).toEqual([
+      [2, 'ship-overdue', '已超过发货时限 2026-11-22 23:00（承诺发货时间）11 小时，有超时发货风险'],
+      [3, 'ship-overdue', '已超过发货时限 2026-11-23 00:00（承诺发货时间）10 小时，有超时发货风险'],
+      [4, 'ship-due-soon', expect.stringContaining('2026-11-23 20:00')],
+    ]);
+  });
+
+  it.each([
+    ['1900', undefined],
+    ['1904 (old Mac workbooks)', '<workbookPr date1904="1"/>'],
+  ])('copies them into the report as dates, so checking the report again warns the same (%s date system)', async (_, workbookPr) => {
+    const dir = workspace();
+    await exportWith(dir, 'iso.xlsx', (ref, time) => `<c r="${ref}" t="d"><v>${iso(time)}</v></c>`, workbookPr);
+    const first = validate(['iso.xlsx', '--now', NOW], dir).file;
+    const copy = (await openWithExcelJs(join(dir, 'iso.report.xlsx'))).getWorksheet('包裹详情')!;
+    // exceljs shows a date cell's wall-clock time as a UTC Date; three columns were added in front.
+    expect(copy.getCell('H2').value).toEqual(new Date(Date.UTC(2026, 10, 22, 23)));
+    const again = validate(['iso.report.xlsx', '--now', NOW], dir).file;
+    expect(timing(first)).toHaveLength(3);
+    expect(timing(again)).toEqual(timing(first));
+    expect(again.rows).toEqual(first.rows);
+  });
+
+  it('keeps a t="d" value that is no ISO date as the text it is, read like any text date', async () => {
+    const dir = workspace();
+    await exportWith(dir, 'odd.xlsx', (ref, time) => `<c r="${ref}" t="d"><v>${iso(time).replace('T', ' ')}</v></c>`);
+    const { file } = validate(['odd.xlsx', '--now', NOW], dir);
+    expect(timing(file).map(([row, code]) => [row, code])).toEqual([[2, 'ship-overdue'], [3, 'ship-overdue'], [4, 'ship-due-soon']]);
+    const copy = (await openWithExcelJs(join(dir, 'odd.report.xlsx'))).getWorksheet('包裹详情')!;
+    expect(copy.getCell('H2').value).toBe('2026-11-22 23:00:00');
   });
 });
 

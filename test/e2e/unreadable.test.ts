@@ -1,11 +1,12 @@
 // Files ship cannot read: each one exits 2 with one line that says what the file is
 // and what to do (Chinese by default, English with --lang en), no stack trace, and no
 // output file. The fixtures come from fixtures/make-broken-fixtures.mjs.
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReportSchema } from '../../src/cli/report-schema.js';
 import { ship, workspace } from '../helpers/cli.js';
+import { bookParts, zipParts } from '../io/xlsx/package.js';
 
 interface Case {
   file: string;
@@ -98,5 +99,69 @@ describe('an empty file name', () => {
     const run = ship(['validate', '', '--lang', 'en']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('The file name is empty');
+  });
+});
+
+describe('control characters from a damaged file or in a file name', () => {
+  // Printed as they are, these would clear the screen and retitle the terminal window.
+  const ESCAPES = '\u001b[2J\u001b]0;PWNED\u0007';
+  const DAMAGED = 'damaged\u001b[31m.xlsx';
+  const MISSING = 'gone\u001b[2J.xlsx';
+  const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+  async function setUp(): Promise<string> {
+    const dir = workspace();
+    // A shared-string index that is no number: the reader quotes it in its message.
+    const sheet = '<row r="1"><c r="A1" t="s"><v>&#x1b;[2J&#x1b;]0;PWNED&#x07;9</v></c></row>';
+    writeFileSync(join(dir, DAMAGED), await zipParts(bookParts({ sheets: [{ name: '包裹详情', xml: sheet }], sharedStrings: ['订单号'] })));
+    return dir;
+  }
+
+  it('reach the terminal as visible stand-ins, in the stderr lines and the summary', async () => {
+    const dir = await setUp();
+    const run = ship(['validate', DAMAGED, MISSING], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toMatch(CONTROL);
+    expect(run.stdout).not.toMatch(CONTROL);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^ship: damaged␛\[31m\.xlsx: 工作表“包裹详情”的内容无效（有单元格引用了第 ␛\[2J␛\]0;PWNED␇9 号共享字符串/);
+    expect(lines[1]).toBe('ship: gone␛[2J.xlsx: 找不到文件，请检查路径和文件名');
+  });
+
+  it('stay as they are in JSON, which escapes them itself', async () => {
+    const dir = await setUp();
+    const run = ship(['validate', DAMAGED, '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.stderr).not.toMatch(CONTROL);
+    const [file] = runReportSchema.parse(JSON.parse(run.stdout)).files;
+    expect(file?.input).toBe(DAMAGED);
+    expect(file?.error).toContain(`a cell refers to shared string ${ESCAPES}9, but the file has 1`);
+  });
+
+  it('in a path that fails the whole run are made visible on stderr, and kept in JSON', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'orders.csv'), '订单号,快递公司,快递单号\r\n');
+    const rules = `no\u001b[2Jrules.json`;
+    const run = ship(['validate', 'orders.csv', '--rules', rules], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toMatch(CONTROL);
+    expect(run.stderr).toContain('ship: no␛[2Jrules.json: ');
+    const json = ship(['validate', 'orders.csv', '--rules', rules, '--format', 'json'], { cwd: dir });
+    expect(runReportSchema.parse(JSON.parse(json.stdout)).error).toContain(rules);
+  });
+});
+
+describe('a row below row 1048576, the last row Excel has', () => {
+  it('is refused like a cell past column XFD, instead of being copied into a report Excel cannot open (exit 2)', async () => {
+    const dir = workspace();
+    const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+    const sheet =
+      `<row r="1">${text('A1', '订单号')}${text('B1', '快递公司')}${text('C1', '快递单号')}</row>` +
+      `<row r="1048577">${text('A1048577', 'P792840050473100001')}${text('B1048577', '顺丰速运')}${text('C1048577', 'SF1385628716739')}</row>`;
+    writeFileSync(join(dir, 'far.xlsx'), await zipParts(bookParts({ sheets: [{ name: '包裹详情', xml: sheet }] })));
+    const zh = ship(['validate', 'far.xlsx'], { cwd: dir });
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('ship: far.xlsx: 工作表“包裹详情”的内容无效（有行超出了 Excel 的最后一行 1048576）');
+    expect(ship(['validate', 'far.xlsx', '--lang', 'en'], { cwd: dir }).stderr).toContain('(a row is beyond row 1048576, the last row Excel has)');
+    expect(readdirSync(dir)).toEqual(['far.xlsx']);
   });
 });

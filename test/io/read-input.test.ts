@@ -76,3 +76,19 @@ describe('openInput: a field with two columns', () => {
     expect(columns.index).toMatchObject({ carrier: 4, trackingNumber: 5 });
   });
 });
+
+describe('openInput messages', () => {
+  it('quote the headers found cut short, so a damaged file cannot put a whole cell into one line', async () => {
+    const path = join(dir, 'long-header.csv');
+    const long = `备注\u001b[2J${'很长'.repeat(3000)}`;
+    await writeFile(path, `订单号,${long}\nP1,x\n`);
+    const error = await openInput(path, { limits: DEFAULT_READ_LIMITS }).then(
+      () => undefined,
+      (e: { text: { zh: string; en: string } }) => e,
+    );
+    const shown = `${long.slice(0, 59)}…`;
+    expect(error?.text.zh).toContain(`找到的表头：订单号、${shown}。`);
+    expect(error?.text.en).toContain(`Headers found: 订单号, ${shown}.`);
+    expect(error?.text.zh.length).toBeLessThan(300);
+  });
+});

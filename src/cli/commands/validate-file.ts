@@ -78,7 +78,7 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
     result = withSheetFindings(validator.finish(), mergedCellFindings(merges, opened.columns, opened.headerRow));
     // The report workbook copies the input: it reads the same sheet again (the rows were not
     // kept), with the string table of this pass rather than a second one.
-    source = { path: job.input, kind: opened.kind, sheet: opened.sheet, headerRow: opened.headerRow, limits: job.read.limits, merges, cellTables: opened.cellTables(), width: opened.width() };
+    source = { path: job.input, kind: opened.kind, sheet: opened.sheet, headerRow: opened.headerRow, date1904: opened.date1904, limits: job.read.limits, merges, cellTables: opened.cellTables(), width: opened.width() };
   } finally {
     await opened.close();
   }

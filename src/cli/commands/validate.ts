@@ -18,6 +18,7 @@ import { createProgress } from '../progress.js';
 import { renderGithub } from '../render/github.js';
 import { orderCases, renderJunit, type JunitFile } from '../render/junit.js';
 import { renderStepSummary } from '../render/step-summary.js';
+import { terminalSafe } from '../render/terminal-text.js';
 import { renderText } from '../render/text.js';
 import type { FileReport, RunReport } from '../report-schema.js';
 import { failedFileReport, validateFile } from './validate-file.js';
@@ -151,7 +152,8 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
 
   const files: JunitFile[] = [];
   const fail = (input: string, message: string): void => {
-    out.stderr(`ship: ${input}: ${message}\n`);
+    // stderr is a terminal: a file name or a damaged file's content must not drive it. The report keeps the real text.
+    out.stderr(`ship: ${terminalSafe(`${input}: ${message}`)}\n`);
     files.push({ report: failedFileReport(input, message), cases: undefined });
   };
   for (const [index, arg] of expanded.entries()) {
@@ -172,7 +174,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
       const { report, result, keptReports } = await validateFile({ input, registry, read, checks, lang, reportFormat: options.reportFormat, reportCopy: options.reportCopy, onRows: (count) => progress.rows(count), outDir, inputs, usedStems, importFiles });
       for (const kept of keptReports) {
         progress.clear();
-        out.stderr(`ship: ${arg.input}: ${KEPT_REPORT[lang](kept)}\n`);
+        out.stderr(`ship: ${terminalSafe(`${arg.input}: ${KEPT_REPORT[lang](kept)}`)}\n`);
       }
       // The order cases are only kept for JUnit: they hold a record per row.
       files.push({ report: { ...report, input: arg.input }, cases: options.format === 'junit' ? orderCases(result, lang) : undefined });
@@ -210,7 +212,7 @@ async function render(run: RunReport, files: readonly JunitFile[], options: Vali
       if (withSummary) {
         // The summary is a courtesy: failing to write it must not change what the run says about the data.
         await appendFile(summaryPath, renderStepSummary(run, { lang, cwd }), 'utf8').catch((error: unknown) => {
-          out.stderr(`ship: GITHUB_STEP_SUMMARY (${summaryPath}): ${error instanceof Error ? error.message : String(error)}\n`);
+          out.stderr(`ship: ${terminalSafe(`GITHUB_STEP_SUMMARY (${summaryPath}): ${error instanceof Error ? error.message : String(error)}`)}\n`);
         });
       }
       return;

@@ -43,7 +43,8 @@ export async function writeReportWorkbook(path: string, context: ReportWorkbookC
   }
   const copy = await openCopySheet(context);
   try {
-    await writeTextSheets(path, [summary, findingsSheet(context), copy.sheet], { reportStyles: true });
+    // The copy holds the input's date serials: read in another date system they would be other days.
+    await writeTextSheets(path, [summary, findingsSheet(context), copy.sheet], { reportStyles: true, date1904: source.date1904 });
   } finally {
     await copy.close();
   }

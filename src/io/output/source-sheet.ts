@@ -16,6 +16,8 @@ export interface SourceSheet {
   /** The sheet read (xlsx). */
   sheet?: string;
   headerRow: number;
+  /** Date serials count from 1904 (xlsx from old Macs): the copy keeps them as they are, so the report must too. */
+  date1904: boolean;
   limits: ReadLimits;
   /** The sheet's merged ranges (xlsx), to merge the same cells in the copy. */
   merges: readonly MergedRange[];

@@ -39,6 +39,8 @@ export interface TextSheet {
 export interface WorkbookOptions {
   /** Write the report's style table: row fills, marked cells, date cells. Plain workbooks keep the plain table. */
   reportStyles?: boolean;
+  /** Count date serials from 1904, as the input they were copied from does (old Mac workbooks). */
+  date1904?: boolean;
 }
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -142,7 +144,7 @@ function filterRange(sheet: TextSheet, extent: Extent, absolute = false): string
   return `${$}A${$}${extent.headerRow}:${$}${columnName(sheet.header.length - 1)}${$}${extent.lastRow}`;
 }
 
-function workbookXml(sheets: readonly TextSheet[], extents: readonly Extent[]): string {
+function workbookXml(sheets: readonly TextSheet[], extents: readonly Extent[], date1904: boolean): string {
   const entries = sheets.map((sheet, i) => `<sheet name="${escapeAttr(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   // Excel keeps an autofilter's range in this hidden name as well as in the sheet.
   const names = sheets
@@ -152,7 +154,7 @@ function workbookXml(sheets: readonly TextSheet[], extents: readonly Extent[]): 
         : '',
     )
     .join('');
-  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${entries}</sheets>${names === '' ? '' : `<definedNames>${names}</definedNames>`}</workbook>`;
+  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${date1904 ? '<workbookPr date1904="1"/>' : ''}<bookViews><workbookView/></bookViews><sheets>${entries}</sheets>${names === '' ? '' : `<definedNames>${names}</definedNames>`}</workbook>`;
 }
 
 function contentTypesXml(sheetCount: number): string {
@@ -179,7 +181,7 @@ export async function writeTextSheets(path: string, sheets: readonly TextSheet[]
     const extents: Extent[] = [];
     for (const [i, sheet] of sheets.entries()) extents.push(await writeSheet(zip.entry(`xl/worksheets/sheet${i + 1}.xml`, { fast: sheet.fastCompression }), sheet, i === 0, reportStyles));
     // The workbook part comes last: the autofilter ranges are known once the rows are written.
-    await zip.add('xl/workbook.xml', workbookXml(sheets, extents));
+    await zip.add('xl/workbook.xml', workbookXml(sheets, extents, options.date1904 === true));
     await zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length));
     await zip.close();
   } catch (error) {

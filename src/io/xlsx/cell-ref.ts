@@ -4,6 +4,8 @@ import type { MergedRange } from '../table.js';
 
 /** Column XFD, the last one Excel has. A larger index would make the row array enormous. */
 export const MAX_COLUMN = 16383;
+/** Row 1048576, the last one Excel has: a sheet with a row below it does not open in Excel. */
+export const MAX_ROW = 1_048_576;
 
 /**
  * Parses the reference at s[start, end) ("AM5", "$A$1"): returns the 0-based column (at
@@ -53,17 +55,17 @@ export function columnIndex(letters: string): number {
 
 const scratch = { row: 0 };
 
-/** A `<mergeCell ref="A1:B2"/>` range; a single cell "C3" is a 1×1 range. Undefined if malformed. */
+/** A `<mergeCell ref="A1:B2"/>` range; a single cell "C3" is a 1×1 range. Undefined if malformed or beyond Excel's sheet. */
 export function parseRange(ref: string): MergedRange | undefined {
   const colon = ref.indexOf(':');
   const firstEnd = colon < 0 ? ref.length : colon;
   const left = parseRef(ref, 0, firstEnd, scratch);
   const top = scratch.row;
-  if (left < 0 || left > MAX_COLUMN || top === 0) return undefined;
+  if (left < 0 || left > MAX_COLUMN || top === 0 || top > MAX_ROW) return undefined;
   if (colon < 0) return { ref, top, left, bottom: top, right: left };
   const right = parseRef(ref, colon + 1, ref.length, scratch);
   const bottom = scratch.row;
-  if (right < 0 || right > MAX_COLUMN || bottom === 0) return undefined;
+  if (right < 0 || right > MAX_COLUMN || bottom === 0 || bottom > MAX_ROW) return undefined;
   return {
     ref,
     top: Math.min(top, bottom),

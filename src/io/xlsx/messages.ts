@@ -1,7 +1,7 @@
 // Every failure of the xlsx reader, in both languages: what is wrong with the file and
 // what the user can do about it. The file path is carried by InputError, not repeated here.
 
-import type { Bilingual } from '../errors.js';
+import { quoted, type Bilingual } from '../errors.js';
 
 /**
  * The flags that raise each ReadLimits cap. The CLI owns the option names (src/cli/main.ts);
@@ -30,8 +30,8 @@ function withResave(zh: string, en: string): Bilingual {
 /** How a message names a part: a sheet by its name, anything else by its path in the package. */
 export function partLabel(part: string, sheetName?: string): Bilingual {
   return sheetName === undefined
-    ? { zh: `文件内的 ${part} `, en: `Its part ${part}` }
-    : { zh: `工作表“${sheetName}”`, en: `Sheet "${sheetName}"` };
+    ? { zh: `文件内的 ${quoted(part)} `, en: `Its part ${quoted(part)}` }
+    : { zh: `工作表“${quoted(sheetName)}”`, en: `Sheet "${quoted(sheetName)}"` };
 }
 
 export const messages = {
@@ -82,7 +82,7 @@ export const messages = {
   malformed: (label: Bilingual, detail: Bilingual): Bilingual =>
     withResave(`${label.zh}的内容无效（${detail.zh}）。`, `${label.en} is not valid (${detail.en}).`),
   tooManyRows: (sheetName: string, cap: number): Bilingual => ({
-    zh: `工作表“${sheetName}”超过 ${cap} 行（含表头）的读取上限，已停止读取。如确认需要读取更多行，请使用 ${LIMIT_FLAGS.maxRows} <行数> 提高上限。`,
-    en: `Sheet "${sheetName}" has more than ${cap} rows (header included), the read limit; reading stopped. To read more, raise the limit with ${LIMIT_FLAGS.maxRows} <n>.`,
+    zh: `工作表“${quoted(sheetName)}”超过 ${cap} 行（含表头）的读取上限，已停止读取。如确认需要读取更多行，请使用 ${LIMIT_FLAGS.maxRows} <行数> 提高上限。`,
+    en: `Sheet "${quoted(sheetName)}" has more than ${cap} rows (header included), the read limit; reading stopped. To read more, raise the limit with ${LIMIT_FLAGS.maxRows} <n>.`,
   }),
 };

@@ -2,8 +2,10 @@
 // ranges. Reads only what the contract needs from <sheetData> and <mergeCells>; the
 // <dimension> element is never read (千帆 exports carry a wrong one).
 
+import { isoDateToSerial, type ExcelDateOptions } from '../../core/excel-date.js';
+import { quoted } from '../errors.js';
 import type { Cell, CellType, MergedRange, SheetRow } from '../table.js';
-import { MAX_COLUMN, parseRange, parseRef } from './cell-ref.js';
+import { MAX_COLUMN, MAX_ROW, parseRange, parseRef } from './cell-ref.js';
 import { AttrCursor, XlsxFormatError, XmlScanner, type XmlHandler } from './xml-scan.js';
 import type { StringTable } from './shared-strings.js';
 import { decodeEscapes, detach } from './xml-text.js';
@@ -22,6 +24,12 @@ const NO_ROWS: readonly SheetRow[] = Object.freeze([]);
 const BEYOND_XFD = {
   zh: '有单元格超出了 Excel 的最后一列 XFD',
   en: 'a cell is beyond column XFD, the last column Excel has',
+};
+
+// The report's copy keeps each row's number: such a row would make a report Excel cannot open.
+const BEYOND_LAST_ROW = {
+  zh: `有行超出了 Excel 的最后一行 ${MAX_ROW}`,
+  en: `a row is beyond row ${MAX_ROW}, the last row Excel has`,
 };
 
 export interface SheetParserOptions {
@@ -63,7 +71,8 @@ export class SheetParser implements XmlHandler {
   private phonetic = 0;
   private into = INTO_NOTHING;
 
-  constructor(private readonly options: SheetParserOptions) {}
+  /** `dates`: the workbook's date system, which the serial of a `t="d"` cell counts in. */
+  constructor(private readonly options: SheetParserOptions, private readonly dates: ExcelDateOptions) {}
 
   /** Feeds the next piece of the sheet's text; returns the rows it completed. */
   write(chunk: string): readonly SheetRow[] {
@@ -137,6 +146,7 @@ export class SheetParser implements XmlHandler {
 
   private closeRow(): void {
     this.inRow = false;
+    if (this.rowNumber > MAX_ROW) throw new XlsxFormatError(BEYOND_LAST_ROW);
     // Two rows with one number would be counted as one: rows could be lost. Excel repairs
     // such a file when it opens it; ship cannot know which of the two is meant.
     if (this.rowNumber <= this.previousRow) {
@@ -170,7 +180,7 @@ export class SheetParser implements XmlHandler {
       if (name === 0x72) { // r
         column = parseRef(s, a.valueStart, a.valueEnd, this.ref);
         if (column < 0) {
-          const ref = s.slice(a.valueStart, a.valueEnd);
+          const ref = quoted(s.slice(a.valueStart, a.valueEnd));
           throw new XlsxFormatError({ zh: `单元格引用“${ref}”无效`, en: `the cell reference "${ref}" is not valid` });
         }
         // A row without r takes its number from its cells when they have one.
@@ -208,7 +218,14 @@ export class SheetParser implements XmlHandler {
       case T_INLINE: text = detach(decodeEscapes(this.hasIs ? this.isText : this.vText)); break;
       case T_BOOL: text = booleanText(this.vText); type = 'boolean'; break;
       case T_ERROR: text = this.vText; type = 'error'; break;
-      case T_DATE: text = detach(this.vText); type = 'date'; break;
+      case T_DATE: {
+        // An ISO 8601 value; the Cell contract (and every reader of dates) wants the serial.
+        const serial = isoDateToSerial(this.vText, this.dates);
+        // One that is no date stays text, to be reported as written instead of read as no date.
+        if (serial === undefined) text = detach(decodeEscapes(this.vText));
+        else { text = String(serial); type = 'date'; }
+        break;
+      }
       case T_NUMBER:
         if (!this.hasV) { text = detach(decodeEscapes(this.isText)); break; }
         text = detach(this.vText);
@@ -226,9 +243,10 @@ export class SheetParser implements XmlHandler {
     const index = Number(raw);
     const table = this.options.sharedStrings;
     if (!Number.isInteger(index) || index < 0 || index >= table.length) {
+      const shown = quoted(raw);
       throw new XlsxFormatError({
-        zh: `有单元格引用了第 ${raw} 号共享字符串，但文件中只有 ${table.length} 个`,
-        en: `a cell refers to shared string ${raw}, but the file has ${table.length}`,
+        zh: `有单元格引用了第 ${shown} 号共享字符串，但文件中只有 ${table.length} 个`,
+        en: `a cell refers to shared string ${shown}, but the file has ${table.length}`,
       });
     }
     return table.at(index)!;

@@ -180,7 +180,7 @@ class XlsxWorkbook implements Workbook {
     if (sheet.path === '') throw new InputError(messages.partMissing(label), this.path);
     // Shared strings come first whatever the zip order: random access, no spooling of the sheet.
     this.loaded = await (this.cellContext ??= this.loadCellContext());
-    const parser = new SheetParser(this.loaded);
+    const parser = new SheetParser(this.loaded, { date1904: this.date1904 });
     const cap = this.limits.maxRows;
     let count = 0;
     try {

@@ -6,17 +6,19 @@ import { open as openFile, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import yauzl, { type Entry, type Options, type ZipFile } from 'yauzl';
 import { InputError, type Bilingual } from '../errors.js';
 import { inputOpenError } from '../sniff.js';
 import type { ReadLimits } from '../table.js';
 import { messages } from './messages.js';
+import { openBeforeTrailingBytes } from './zip-end.js';
 
 /** More parts than this is not a workbook (Excel writes tens, a workbook full of images thousands). */
 const MAX_ENTRIES = 100_000;
 /** Below this size a high ratio is normal (a sheet of blank styled cells) and harmless. */
 const RATIO_FLOOR_BYTES = 8 * 1024 * 1024;
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_OPTIONS: Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
 
 export interface ZipPackage {
   /** Whether the package holds the part (names compare case-insensitively, as OPC says). */
@@ -41,7 +43,7 @@ export async function openZip(path: string, limits: ReadLimits): Promise<ZipPack
   if (size > limits.maxFileBytes) throw new InputError(messages.fileTooLarge(size, limits.maxFileBytes), path);
   let zip: ZipFile;
   try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
+    zip = await openZipFile(path);
   } catch (error) {
     const mapped = inputOpenError(error, path);
     if (mapped instanceof InputError) throw mapped;
@@ -57,6 +59,19 @@ export async function openZip(path: string, limits: ReadLimits): Promise<ZipPack
   } catch (error) {
     await closeZip(zip, () => closed);
     throw error;
+  }
+}
+
+/** yauzl's ZipFile; a file with bytes after the zip's end is read without them (see zip-end.ts). */
+async function openZipFile(path: string): Promise<ZipFile> {
+  try {
+    return await yauzl.openPromise(path, ZIP_OPTIONS);
+  } catch (error) {
+    // A system error (ENOENT, EACCES…) is no damage to look past.
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
+    const trimmed = await openBeforeTrailingBytes(path, ZIP_OPTIONS).catch(() => undefined);
+    if (trimmed === undefined) throw error;
+    return trimmed;
   }
 }
 

@@ -43,7 +43,7 @@ describe('an input longer than an Excel sheet', () => {
     const result = validateRows(rows.map((row) => ({ ...row, row: row.row + EXCEL_MAX_ROWS })), { registry, columns });
     expect(copyMisfit(result, {}, columns)).toBe('too-long');
     const path = join(dir, 'long.report.xlsx');
-    const source = { path: join(dir, 'not-read.csv'), kind: 'csv' as const, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
+    const source = { path: join(dir, 'not-read.csv'), kind: 'csv' as const, headerRow: 1, date1904: false, limits: DEFAULT_READ_LIMITS, merges: [] };
     await writeReportWorkbook(path, { result, columns, lang: 'zh', source, reportPath: path, copy: true });
     const workbook = await openWithExcelJs(path);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '问题']);
@@ -96,7 +96,7 @@ describe('the second pass', () => {
     // The file on disk lost its last row since it was checked.
     const input = join(dir, 'orders.xlsx');
     await writeTextSheets(input, [{ name: EXPORT_SHEET, header: HEADER, rows: data.slice(0, 1) }]);
-    const source = { path: input, kind: 'xlsx' as const, sheet: EXPORT_SHEET, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
+    const source = { path: input, kind: 'xlsx' as const, sheet: EXPORT_SHEET, headerRow: 1, date1904: false, limits: DEFAULT_READ_LIMITS, merges: [] };
     const written = writeReportWorkbook(join(dir, 'orders.report.xlsx'), { result, columns, lang: 'zh', source, reportPath: join(dir, 'orders.report.xlsx'), copy: true });
     await expect(written).rejects.toBeInstanceOf(InputError);
     await expect(written).rejects.toMatchObject({ text: { zh: expect.stringContaining('文件在校验过程中被修改了') } });
@@ -120,7 +120,7 @@ describe('the second pass', () => {
     const input = join(dir, `changed-${name.replaceAll(' ', '-')}.csv`);
     const lines = change([HEADER, ...data].map((cells) => cells.join(',')));
     await writeFile(input, name.startsWith('became a GBK') ? gbkOf(lines) : `${lines.join('\r\n')}\r\n`);
-    const source = { path: input, kind: 'csv' as const, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
+    const source = { path: input, kind: 'csv' as const, headerRow: 1, date1904: false, limits: DEFAULT_READ_LIMITS, merges: [] };
     const reportPath = join(dir, 'changed.report.xlsx');
     const written = writeReportWorkbook(reportPath, { result, columns, lang: 'zh', source, reportPath, copy: true });
     await expect(written).rejects.toMatchObject({ text: { zh: expect.stringContaining('文件在校验过程中被修改了') } });
@@ -136,7 +136,7 @@ describe('the second pass', () => {
     const result = validateRows(rows, { registry, columns });
     const input = join(dir, 'unchanged.csv');
     await writeFile(input, `\ufeff${[HEADER, ...data].map((cells) => cells.join(',')).join('\n')}\n`);
-    const source = { path: input, kind: 'csv' as const, headerRow: 1, limits: DEFAULT_READ_LIMITS, merges: [] };
+    const source = { path: input, kind: 'csv' as const, headerRow: 1, date1904: false, limits: DEFAULT_READ_LIMITS, merges: [] };
     const reportPath = join(dir, 'unchanged.report.xlsx');
     await writeReportWorkbook(reportPath, { result, columns, lang: 'zh', source, reportPath, copy: true });
     const workbook = await openWithExcelJs(reportPath);

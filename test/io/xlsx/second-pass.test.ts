@@ -102,6 +102,7 @@ async function firstPass(input: string): Promise<{ source: SourceSheet; first: S
       kind: 'xlsx',
       sheet: opened.sheet,
       headerRow: opened.headerRow,
+      date1904: opened.date1904,
       limits: DEFAULT_READ_LIMITS,
       merges: opened.merges(),
       cellTables: opened.cellTables(),

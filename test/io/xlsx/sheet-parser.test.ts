@@ -6,10 +6,11 @@ import type { SheetRow } from '../../../src/io/table.js';
 import { worksheet } from './package.js';
 
 const NO_CONTEXT: SheetParserOptions = { sharedStrings: [], dateStyles: [] };
+const D1900 = { date1904: false };
 
 /** Feeds `xml` to a fresh parser in chunks of `size` characters. */
-function parse(xml: string, size = xml.length, options = NO_CONTEXT): { rows: SheetRow[]; parser: SheetParser } {
-  const parser = new SheetParser(options);
+function parse(xml: string, size = xml.length, options = NO_CONTEXT, dates = D1900): { rows: SheetRow[]; parser: SheetParser } {
+  const parser = new SheetParser(options, dates);
   const rows: SheetRow[] = [];
   for (let i = 0; i < xml.length; i += size) rows.push(...parser.write(xml.slice(i, i + size)));
   rows.push(...parser.end());
@@ -44,7 +45,7 @@ describe('SheetParser', () => {
     const bytes = Buffer.from(xml, 'utf8');
     for (let cut = 1; cut < bytes.length; cut++) {
       const decoder = new StringDecoder('utf8');
-      const parser = new SheetParser(NO_CONTEXT);
+      const parser = new SheetParser(NO_CONTEXT, D1900);
       const rows = [...parser.write(decoder.write(bytes.subarray(0, cut))), ...parser.write(decoder.write(bytes.subarray(cut)))];
       rows.push(...parser.write(decoder.end()), ...parser.end());
       expect(rows[0]?.cells[0]?.text).toBe('中通快递 𠮷 顺丰速运');
@@ -54,7 +55,7 @@ describe('SheetParser', () => {
   it('keeps CJK text intact when fed one byte at a time', () => {
     const xml = worksheet('<row><c t="inlineStr"><is><t>申通快递&lt;韵达&gt;</t></is></c></row>');
     const decoder = new StringDecoder('utf8');
-    const parser = new SheetParser(NO_CONTEXT);
+    const parser = new SheetParser(NO_CONTEXT, D1900);
     const rows: SheetRow[] = [];
     for (const byte of Buffer.from(xml, 'utf8')) rows.push(...parser.write(decoder.write(Buffer.of(byte))));
     rows.push(...parser.end());
@@ -103,12 +104,33 @@ describe('SheetParser', () => {
       { text: 'TRUE', type: 'boolean' },
       { text: 'FALSE', type: 'boolean' },
       { text: '#N/A', type: 'error' },
-      { text: '2026-11-26T08:00:00', type: 'date' },
+      { text: '46352.333333333336', type: 'date' },
       { text: '45600.5', type: 'date' },
       { text: '-0.5', type: 'number' },
       { text: '', type: 'string', formula: true },
       { text: '', type: 'string', formula: true },
       { text: '#DIV/0!', type: 'error', formula: true },
+    ]);
+  });
+
+  it('reads t="d" ISO dates as serials of the workbook\'s date system, like a date-styled number', () => {
+    const xml = worksheet(
+      '<row r="1"><c t="d"><v>2026-11-22T23:00:00</v></c><c t="d"><v>2026-11-22</v></c><c t="d"><v>2026-11-22T23:00:00.500</v></c>' +
+        '<c t="d"><v>2026-11-22T15:00:00Z</v></c></row>',
+    );
+    const serials = (dates: { date1904: boolean }) => parse(xml, 5, NO_CONTEXT, dates).rows[0]?.cells.map((cell) => cell?.type === 'date' && Number(cell.text));
+    const deadline = 46348 + 23 / 24;
+    const halfSecond = 0.5 / 86400;
+    expect(serials(D1900)).toEqual([deadline, 46348, deadline + halfSecond, deadline]);
+    expect(serials({ date1904: true })).toEqual([deadline - 1462, 46348 - 1462, deadline - 1462 + halfSecond, deadline - 1462]);
+  });
+
+  it('keeps a t="d" value that is no date as text, so it is reported as written', () => {
+    const xml = worksheet('<row r="1"><c t="d"><v>2026-02-30T10:00:00</v></c><c t="d"><v>下周一</v></c><c t="d"><v>1899-12-31</v></c><c t="d"><v></v></c></row>');
+    expect(parse(xml).rows[0]?.cells).toEqual([
+      { text: '2026-02-30T10:00:00', type: 'string' },
+      { text: '下周一', type: 'string' },
+      { text: '1899-12-31', type: 'string' },
     ]);
   });
 
@@ -144,6 +166,38 @@ describe('SheetParser', () => {
     fails(worksheet('<row><c t="s"><v>5</v></c></row>'), { sharedStrings: ['a'], dateStyles: [] });
     fails(worksheet('<row><c r="XFE1"><v>1</v></c></row>'));
     fails(worksheet('<row><c r="1A"><v>1</v></c></row>'));
+  });
+
+  it('fails on a row past 1048576, the last row Excel has, however its number is given', () => {
+    const detail = (xml: string) => {
+      try {
+        parse(worksheet(xml));
+        return undefined;
+      } catch (e) {
+        return (e as XlsxFormatError).detail;
+      }
+    };
+    const beyond = { zh: '有行超出了 Excel 的最后一行 1048576', en: 'a row is beyond row 1048576, the last row Excel has' };
+    expect(detail('<row r="1"><c><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>2</v></c></row>')).toEqual(beyond);
+    expect(detail('<row r="2"><c><v>1</v></c></row><row><c r="B99999999999"><v>2</v></c></row>')).toEqual(beyond);
+    expect(detail('<row r="1048576"><c><v>1</v></c></row><row><c><v>2</v></c></row>')).toEqual(beyond);
+    expect(detail('<row r="1048577"/>')).toEqual(beyond);
+    expect(parse(worksheet('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')).rows.map((r) => r.row)).toEqual([1048576]);
+  });
+
+  it('quotes a damaged value in its message cut short, and with the characters it has', () => {
+    const detail = (xml: string, options = NO_CONTEXT) => {
+      try {
+        parse(worksheet(xml), 64, options);
+        return undefined;
+      } catch (e) {
+        return (e as XlsxFormatError).detail;
+      }
+    };
+    const index = detail(`<row><c t="s"><v>\u001b[2J${'9'.repeat(10_000)}</v></c></row>`, { sharedStrings: ['a'], dateStyles: [] });
+    expect(index?.en).toBe(`a cell refers to shared string \u001b[2J${'9'.repeat(55)}…, but the file has 1`);
+    expect(index?.zh).toBe(`有单元格引用了第 \u001b[2J${'9'.repeat(55)}… 号共享字符串，但文件中只有 1 个`);
+    expect(detail(`<row><c r="A1${'x'.repeat(5000)}"><v>1</v></c></row>`)?.en).toBe(`the cell reference "A1${'x'.repeat(57)}…" is not valid`);
   });
 
   it('fails on a row number that repeats or goes back, which would merge two rows into one', () => {

@@ -67,6 +67,13 @@ describe('references', () => {
     expect(parseRange('nonsense')).toBeUndefined();
   });
 
+  it('leaves out a merged range that reaches past the last row or column Excel has, as the copy would carry it into the report', () => {
+    expect(parseRange('A1048575:B1048576')).toEqual({ ref: 'A1048575:B1048576', top: 1048575, left: 0, bottom: 1048576, right: 1 });
+    expect(parseRange('A1048576:A1048577')).toBeUndefined();
+    expect(parseRange('A2000000')).toBeUndefined();
+    expect(parseRange('XFD1:XFE1')).toBeUndefined();
+  });
+
   it('writes back the letters it reads, up to XFD', () => {
     expect([0, 25, 26, 38, 16383].map(columnName)).toEqual(['A', 'Z', 'AA', 'AM', 'XFD']);
     for (let index = 0; index <= 16383; index++) expect(columnIndex(columnName(index))).toBe(index);

@@ -163,6 +163,27 @@ describe('openWorkbook', () => {
     });
   });
 
+  it('counts a t="d" date in the workbook\'s own date system, as its number cells do', async () => {
+    const xml = '<row r="1"><c r="A1" t="d"><v>2026-11-26T18:00:00</v></c><c r="B1" s="1"><v>44890.75</v></c></row>';
+    const styles = '<styleSheet xmlns="x"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="22"/></cellXfs></styleSheet>';
+    const cells = async (workbookPr?: string) => {
+      const path = await writeBook({ sheets: [{ name: 'S', xml }], styles, ...(workbookPr === undefined ? {} : { workbookPr }) });
+      const [row] = await withBook(path, (book) => collectRows(book.readRows(0)));
+      return row?.cells.map((cell) => `${cell?.type}:${cell?.text}`);
+    };
+    expect(await cells('<workbookPr date1904="1"/>')).toEqual(['date:44890.75', 'date:44890.75']);
+    expect(await cells()).toEqual(['date:46352.75', 'date:44890.75']);
+  });
+
+  it('names a sheet in a message by its name cut short, when a damaged file gives it a very long one', async () => {
+    const name = `订单${'长'.repeat(500)}`;
+    const path = await writeBook({ sheets: [{ name, xml: '<row><c t="s"><v>5</v></c></row>' }], sharedStrings: ['a'] });
+    const error = await withBook(path, (book) => collectRows(book.readRows(0))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).text.zh).toMatch(new RegExp(`^工作表“${name.slice(0, 59)}…”的内容无效（有单元格引用了第 5 号共享字符串，但文件中只有 1 个）`));
+    expect((error as InputError).text.en).toContain(`Sheet "${name.slice(0, 59)}…" is not valid`);
+  });
+
   it('stops after maxRows rows and says how to raise the cap', async () => {
     const path = await writeBook({ sheets: [{ name: '包裹详情', xml: '<row><c><v>1</v></c></row><row><c><v>2</v></c></row><row><c><v>3</v></c></row>' }] });
     const error = await withBook(path, (book) => collectRows(book.readRows(0)), { ...DEFAULT_READ_LIMITS, maxRows: 2 }).catch((e: unknown) => e);

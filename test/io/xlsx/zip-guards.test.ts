@@ -105,6 +105,24 @@ describe('zip guards', () => {
     expect((await failure(openWorkbook(await save(Buffer.alloc(0)), DEFAULT_READ_LIMITS))).text.en).toContain('empty');
   });
 
+  it('reads a package followed by bytes that are not part of it, as unzip and Excel do', async () => {
+    const good = await zipParts(bookParts({ sheets: [{ name: 'S', xml: ROWS }] }));
+    // Some download tools and mail gateways pad a file with zeros; a copy may end in stray text.
+    for (const tail of [Buffer.alloc(100), Buffer.alloc(1), Buffer.from('\r\n'), Buffer.alloc(60_000, 0x41)]) {
+      expect(await readAll(await save(Buffer.concat([good, tail])))).toBe(2);
+    }
+    // A zip comment stays part of the package, padding after it does not.
+    const commented = Buffer.concat([good.subarray(0, -2), Buffer.from([5, 0]), Buffer.from('hello'), Buffer.alloc(100)]);
+    expect(await readAll(await save(commented))).toBe(2);
+  });
+
+  it('still rejects a padded package that is cut short, or padding longer than any zip reader looks past', async () => {
+    const good = await zipParts(bookParts({ sheets: [{ name: 'S', xml: manyRows(50) }] }));
+    for (const data of [Buffer.concat([good.subarray(0, good.length >> 1), Buffer.alloc(100)]), Buffer.concat([good, Buffer.alloc(70_000)])]) {
+      expect((await failure(readAll(await save(data)))).text.zh).toContain('文件已损坏或不完整');
+    }
+  });
+
   it('rejects damaged compressed data of the sheet', async () => {
     const good = await zipParts(bookParts({ sheets: [{ name: 'S', xml: worksheet(manyRows(200)) }] }));
     const damaged = patchEntry(good, SHEET, (out, _central, local) => {
@@ -180,6 +198,21 @@ describe.skipIf(!existsSync('/proc/self/fd'))('file handle', () => {
     await rows.next();
     await book.close();
     expect(openFds(path)).toBe(0);
+  });
+
+  it('is released by close() of a package read without the bytes after it', async () => {
+    const good = await zipParts(bookParts({ sheets: [{ name: 'S', xml: manyRows(100) }], sharedStrings: ['x'] }));
+    const path = await save(Buffer.concat([good, Buffer.alloc(100)]));
+    const book = await openWorkbook(path, DEFAULT_READ_LIMITS);
+    expect(openFds(path)).toBe(1);
+    let rows = 0;
+    for await (const batch of book.readRows(0)) rows += batch.length;
+    expect(rows).toBe(200);
+    await book.close();
+    expect(openFds(path)).toBe(0);
+    const damaged = await save(Buffer.concat([good.subarray(0, good.length - 30), Buffer.alloc(100)]));
+    await failure(openWorkbook(damaged, DEFAULT_READ_LIMITS));
+    expect(openFds(damaged)).toBe(0);
   });
 
   it('is released when opening fails halfway', async () => {
