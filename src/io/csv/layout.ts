@@ -12,7 +12,8 @@ export interface Layout {
 
 export function sniffLayout(sample: string, truncated: boolean): Layout {
   // A quote or a line break cannot separate fields: such a line is data, not a directive.
-  const directive = /^sep=([^"\r\n])\r?\n/i.exec(sample);
+  // Its line may end in CR, LF or CRLF, as any record (see separators.ts).
+  const directive = /^sep=([^"\r\n])(?:\r\n?|\n)/i.exec(sample);
   if (directive?.[1] !== undefined) return { delimiter: directive[1], fromLine: 2 };
   return { delimiter: sniffDelimiter(sample, truncated), fromLine: 1 };
 }
@@ -24,7 +25,8 @@ export function sniffLayout(sample: string, truncated: boolean): Layout {
  */
 export function sniffDelimiter(sample: string, truncated = false): Delimiter {
   // A sample cut mid-record would skew the last count.
-  const complete = truncated && sample.includes('\n') ? sample.slice(0, sample.lastIndexOf('\n') + 1) : sample;
+  const lastBreak = truncated ? Math.max(sample.lastIndexOf('\n'), sample.lastIndexOf('\r')) : -1;
+  const complete = lastBreak >= 0 ? sample.slice(0, lastBreak + 1) : sample;
   const records = countDelimiters(complete, 20);
   let best: Delimiter = ',';
   let bestScore: [number, number] = [0, 0];

@@ -1,6 +1,8 @@
-// What separates fields and records in a CSV: the delimiter, and the
-// line ending that the first line break outside quotes decides for the whole file (after a
-// CRLF first line, a lone CR or LF is text; after an LF first line, a CR is text).
+// What separates fields and records in a CSV: the delimiter, and a line break outside
+// quotes: CR, LF or CRLF (one break), whichever each line ends with. Excel, WPS,
+// LibreOffice and Python's csv module read it so; a file whose first line ends in CRLF
+// and whose appended lines end in LF (rows added by a script to an export Excel saved)
+// has as many records as lines.
 
 export const LF = 0x0a;
 export const CR = 0x0d;
@@ -8,12 +10,8 @@ export const CR = 0x0d;
 /** Returned when the bytes at hand end too early to tell. */
 export const NEED_MORE = -1;
 
-export type LineEnding = '\n' | '\r' | '\r\n';
-
 export class Separators {
   readonly delimiter: Buffer;
-  /** Undefined until the first line break outside quotes. */
-  lineEnding: LineEnding | undefined;
 
   constructor(delimiter: string) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
@@ -32,27 +30,16 @@ export class Separators {
     }
     return delimiter.length;
   }
+}
 
-  /** The length of the line ending at `i` (0 when there is none), or NEED_MORE. The first one found decides. */
-  lineEndingAt(bytes: Buffer, i: number, final: boolean): number {
-    const byte = bytes[i];
-    const hasNext = i + 1 < bytes.length;
-    switch (this.lineEnding) {
-      case '\n':
-        return byte === LF ? 1 : 0;
-      case '\r':
-        return byte === CR ? 1 : 0;
-      case '\r\n':
-        if (byte !== CR) return 0;
-        if (hasNext) return bytes[i + 1] === LF ? 2 : 0;
-        return final ? 0 : NEED_MORE;
-      default:
-        if (byte === LF) this.lineEnding = '\n';
-        else if (byte !== CR) return 0;
-        else if (hasNext) this.lineEnding = bytes[i + 1] === LF ? '\r\n' : '\r';
-        else if (final) this.lineEnding = '\r';
-        else return NEED_MORE;
-        return this.lineEnding.length;
-    }
-  }
+/**
+ * The length of the line break at `i` (0 when there is none), or NEED_MORE: a CR that ends
+ * the bytes at hand may be the first half of a CRLF that the next chunk completes.
+ */
+export function lineBreakAt(bytes: Buffer, i: number, final: boolean): number {
+  const byte = bytes[i];
+  if (byte === LF) return 1;
+  if (byte !== CR) return 0;
+  if (i + 1 < bytes.length) return bytes[i + 1] === LF ? 2 : 1;
+  return final ? 1 : NEED_MORE;
 }

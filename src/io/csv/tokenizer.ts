@@ -1,9 +1,13 @@
 // Splits the UTF-8 bytes of a CSV into records of text fields, chunk by chunk.
 //
-// It reads exactly what csv-parse 7 read with the options ship used (relax_quotes,
+// It reads what csv-parse 7 reads with the options ship used (relax_quotes,
 // relax_column_count, skip_empty_lines: false, max_record_size), quirks included, so that
-// row numbers, values and error lines stay what users and reports saw before.
-// test/io/csv/tokenizer-differential.test.ts holds it to csv-parse on random CSV text.
+// row numbers and values stay what users and reports saw before; except that a record ends
+// at any line break outside quotes (CR, LF or CRLF, as Excel reads a file whose lines end
+// differently), where csv-parse keeps the first kind it met and reads the others as text.
+// Error lines are the lines an editor shows: CRLF is one line break, inside quotes too
+// (csv-parse counts its CR and its LF there). test/io/csv/tokenizer-differential.test.ts
+// holds it to csv-parse, told to end records at all three, on random CSV text.
 //
 // It works on bytes, not decoded text, and decodes each field on its own: a field sliced
 // out of a decoded chunk would keep the whole chunk alive for as long as the validator
@@ -16,7 +20,7 @@
 import { byteClasses, ByteClass, edgesAreNotSpace, FieldRanges, MAX_VERBATIM_BYTES } from './field-ranges.js';
 import { FieldTexts, utf8 } from './field-text.js';
 import { PendingBytes } from './pending-bytes.js';
-import { CR, LF, NEED_MORE, Separators } from './separators.js';
+import { CR, LF, lineBreakAt, NEED_MORE, Separators } from './separators.js';
 
 const QUOTE = 0x22;
 
@@ -78,7 +82,7 @@ export class CsvTokenizer {
   private fields: string[] = [];
   /** The length of `fields`' text: csv-parse's record_length. */
   private recordChars = 0;
-  /** Line breaks before the field being read (csv-parse's `info.lines` - 1). */
+  /** Line breaks (a CRLF is one) before the field being read. */
   private lineBreaks = 0;
   /**
    * The line an error in the record being read is reported on: as csv-parse did, the line
@@ -139,7 +143,7 @@ export class CsvTokenizer {
         if (final && this.fields.length > 0) this.endRecord('', records);
         return;
       }
-      if (this.fields.length === 0 && this.separators.lineEnding !== undefined && this.skipRecords === 0 && this.separators.delimiter.length === 1) {
+      if (this.fields.length === 0 && this.skipRecords === 0 && this.separators.delimiter.length === 1) {
         const next = this.ranges === undefined ? this.readSimpleRecord(bytes, start, records) : this.readRangedRecord(bytes, start, records, this.ranges);
         if (next !== start) {
           start = next;
@@ -179,17 +183,14 @@ export class CsvTokenizer {
 
   /**
    * The common case, a record on one line without quotes, read in one pass. Returns where the
-   * next record starts. Where it cannot go on (a quote opening a field, a CR or LF that is not
-   * the line ending, the end of the chunk) it leaves the fields read so far in `fields` and
-   * returns where the field readers take over: `start` when that is the whole record.
+   * next record starts. Where it cannot go on (a quote opening a field, a CR that ends the
+   * chunk and may be half a CRLF, the end of the chunk) it leaves the fields read so far in
+   * `fields` and returns where the field readers take over: `start` when that is the whole record.
    */
   private readSimpleRecord(bytes: Buffer, start: number, records: string[][]): number {
     if (bytes[start] === QUOTE) return start;
     const n = bytes.length;
     const { delimiterStart, highestStop, texts } = this;
-    const { lineEnding } = this.separators;
-    const crlf = lineEnding === '\r\n';
-    const lineEnd = lineEnding === '\r' ? CR : LF;
     const fields: string[] = [];
     let from = start;
     let high = 0; // the bits of every byte of the field so far: ASCII while bit 7 stays clear
@@ -203,14 +204,14 @@ export class CsvTokenizer {
         high = 0;
         if (bytes[from] === QUOTE) break;
       } else if (byte === LF || byte === CR) {
-        if (!(crlf ? byte === CR && bytes[i + 1] === LF : byte === lineEnd)) break;
+        if (byte === CR && i + 1 === n) break; // maybe the first half of a CRLF
         // A field's characters plus its bytes stay within the record's bytes: below the limit, no check can fail.
         if (i - start > this.maxRecordSize) return start;
         fields.push(texts.text(bytes, from, i, high < 0x80));
         records.push(fields);
         this.recordLine = this.lineBreaks + 2;
         this.lineBreaks += 1;
-        return crlf ? i + 2 : i + 1;
+        return byte === CR && bytes[i + 1] === LF ? i + 2 : i + 1;
       } else {
         high |= byte;
       }
@@ -229,9 +230,6 @@ export class CsvTokenizer {
     if (bytes[start] === QUOTE) return start;
     const n = bytes.length;
     const { delimiterStart, classes } = this;
-    const { lineEnding } = this.separators;
-    const crlf = lineEnding === '\r\n';
-    const lineEnd = lineEnding === '\r' ? CR : LF;
     const mark = ranges.mark;
     let from = start;
     let verbatim = true;
@@ -248,10 +246,9 @@ export class CsvTokenizer {
         continue;
       }
       const byte = bytes[i]!;
-      const isDelimiter = byte === delimiterStart;
-      if (!isDelimiter && !(crlf ? byte === CR && bytes[i + 1] === LF : byte === lineEnd)) break; // a CR or LF that is text
+      if (byte === CR && i + 1 === n) break; // maybe the first half of a CRLF
       ranges.addField(from, i, verbatim && (i === from || (i - from <= MAX_VERBATIM_BYTES && edgesAreNotSpace(bytes, from, i))));
-      if (isDelimiter) {
+      if (byte === delimiterStart) {
         from = i + 1;
         verbatim = true;
         if (bytes[from] === QUOTE) break;
@@ -263,7 +260,7 @@ export class CsvTokenizer {
       records.push(RANGED_RECORD);
       this.recordLine = this.lineBreaks + 2;
       this.lineBreaks += 1;
-      return crlf ? i + 2 : i + 1;
+      return byte === CR && bytes[i + 1] === LF ? i + 2 : i + 1;
     }
     ranges.rollBack(mark);
     return start;
@@ -271,13 +268,12 @@ export class CsvTokenizer {
 
   /**
    * Reads an unquoted field from `from`, or the rest of one whose quotes turned out to be
-   * text (`prefix` is its text so far, `prefixBytes` its size). Quotes inside are text.
-   * Returns where the next field starts, or NEED_MORE.
+   * text (`prefix` is its text so far, `prefixBytes` its size, `breaks` the line breaks in
+   * its quoted part). Quotes inside are text. Returns where the next field starts, or NEED_MORE.
    */
-  private readPlain(bytes: Buffer, from: number, prefix: string, prefixBytes: number, breaksSoFar: number, final: boolean): number {
+  private readPlain(bytes: Buffer, from: number, prefix: string, prefixBytes: number, breaks: number, final: boolean): number {
     const n = bytes.length;
     const { delimiterStart, highestStop } = this;
-    let breaks = breaksSoFar;
     let high = 0; // the bits of every byte so far: ASCII while bit 7 stays clear
     for (let i = from; i < n; i++) {
       const byte = bytes[i]!;
@@ -287,14 +283,13 @@ export class CsvTokenizer {
         continue;
       }
       const isLineBreak = byte === LF || byte === CR;
-      const length = isLineBreak ? this.separators.lineEndingAt(bytes, i, final) : this.separators.delimiterAt(bytes, i, final);
+      const length = isLineBreak ? lineBreakAt(bytes, i, final) : this.separators.delimiterAt(bytes, i, final);
       if (length === NEED_MORE) return this.needMore(prefixBytes + i - from);
       if (length > 0) {
         this.ending = isLineBreak ? Ending.Line : Ending.Delimiter;
         return this.finishField(prefix, prefixBytes, bytes, from, i, high < 0x80, breaks, i + length);
       }
-      high |= byte;
-      if (isLineBreak) breaks += 1; // a CR or LF that does not end the record is text, but still a line
+      high |= byte; // the first byte of a multi-byte delimiter, not followed by the rest
     }
     if (!final) return this.needMore(prefixBytes + n - from);
     this.ending = Ending.File;
@@ -306,14 +301,14 @@ export class CsvTokenizer {
     const n = bytes.length;
     let text = '';
     let textBytes = 0;
-    let breaks = 0; // csv-parse counts each CR and each LF inside quotes as a line
+    let breaks = 0; // a CRLF is one, as an editor counts lines (csv-parse counts two)
     let run = start + 1; // where the text since the last doubled quote starts
     let i = run;
     for (;;) {
       for (; i < n; i++) {
         const byte = bytes[i]!;
         if (byte === QUOTE) break;
-        if (byte === LF || byte === CR) breaks += 1;
+        if (byte === CR || (byte === LF && bytes[i - 1] !== CR)) breaks += 1;
       }
       if (i === n) {
         const size = textBytes + n - run;
@@ -334,11 +329,11 @@ export class CsvTokenizer {
         continue;
       }
       const delimiter = this.separators.delimiterAt(bytes, i + 1, final);
-      const lineEnding = delimiter === 0 ? this.separators.lineEndingAt(bytes, i + 1, final) : 0;
-      if (delimiter === NEED_MORE || lineEnding === NEED_MORE) return this.needMore(textBytes + i - run);
-      if (delimiter > 0 || lineEnding > 0) {
-        this.ending = lineEnding > 0 ? Ending.Line : Ending.Delimiter;
-        return this.finishField(text, textBytes, bytes, run, i, false, breaks, i + 1 + delimiter + lineEnding);
+      const lineBreak = delimiter === 0 ? lineBreakAt(bytes, i + 1, final) : 0;
+      if (delimiter === NEED_MORE || lineBreak === NEED_MORE) return this.needMore(textBytes + i - run);
+      if (delimiter > 0 || lineBreak > 0) {
+        this.ending = lineBreak > 0 ? Ending.Line : Ending.Delimiter;
+        return this.finishField(text, textBytes, bytes, run, i, false, breaks, i + 1 + delimiter + lineBreak);
       }
       // A quote followed by anything else does not close the field: csv-parse keeps the
       // field's quotes as text (`"ab"c` reads as `"ab"c`, doubled quotes already undone) and

@@ -198,6 +198,12 @@ describe('values', () => {
     ]);
   });
 
+  it('reads rows appended with LF to a CRLF export as rows, as Excel does, across reads too', async () => {
+    const path = await fileWith(bytes(BOM, '订单号,快递单号,备注\r\nP1,SF1,加急\nP2,SF2,门卫代收\n\r\nP3,SF3,\rP4,SF4,"二楼\r\n左转"\n'));
+    const expected = { 1: ['订单号', '快递单号', '备注'], 2: ['P1', 'SF1', '加急'], 3: ['P2', 'SF2', '门卫代收'], 5: ['P3', 'SF3', ''], 6: ['P4', 'SF4', '二楼\r\n左转'] };
+    for (const highWaterMark of [1, 2, 3, 5, 64, undefined]) expect(await texts(path, { highWaterMark })).toEqual(expected);
+  });
+
   it('tolerates ragged rows and quotes inside unquoted fields', async () => {
     const path = await fileWith('a,b,c\n1\n1,2,3,4,5\n5"屏,x\n');
     expect(await texts(path)).toEqual({ 1: ['a', 'b', 'c'], 2: ['1'], 3: ['1', '2', '3', '4', '5'], 4: ['5"屏', 'x'] });
@@ -220,6 +226,11 @@ describe('delimiter', () => {
     expect(await texts(path)).toEqual({ 1: ['a', 'b'], 2: ['1', '2'] });
   });
 
+  it('honours a sep= line that ends in CR alone or CRLF, like any other line', async () => {
+    expect(await texts(await fileWith('sep=;\ra;b\r1;2\r'))).toEqual({ 1: ['a', 'b'], 2: ['1', '2'] });
+    expect(await texts(await fileWith('sep=;\r\na;b\n1;2\n'))).toEqual({ 1: ['a', 'b'], 2: ['1', '2'] });
+  });
+
   it('reads a sep= line that names a quote or CR as data, not as a directive', async () => {
     expect(await texts(await fileWith('sep="\na,b\n1,2\n'))).toEqual({ 1: ['sep="'], 2: ['a', 'b'], 3: ['1', '2'] });
     expect(await texts(await fileWith('sep=\r\na,b\r\n'))).toEqual({ 1: ['sep='], 2: ['a', 'b'] });
@@ -231,6 +242,12 @@ describe('delimiter', () => {
     expect(sniffDelimiter('a\t,b\t,c\t\n1\t,2\t,3\t\n')).toBe(',');
     expect(sniffDelimiter('a\tb\tc\n"1,5"\t2\t3\n')).toBe('\t');
     expect(sniffDelimiter('only one column\nvalue\n')).toBe(',');
+  });
+
+  it('leaves out the record a truncated sample cuts, whatever its lines end with', () => {
+    // The sample ends in a cut record `1,`: counted, it would make the comma the more regular.
+    expect(sniffDelimiter('a;b;c,d\r1;2;3,4\r1;2;3,4\r1,', true)).toBe(';');
+    expect(sniffDelimiter('a;b;c,d\r\n1;2;3,4\n1;2;3,4\r\n1,', true)).toBe(';');
   });
 });
 
@@ -247,6 +264,13 @@ describe('malformed input and limits', () => {
     const path = await fileWith('a,b\n"上海市\n浦东新区",1\n2,3\n"4,5\n6,7\n');
     const error = await failure(read(path));
     expect(error.text.en).toContain('line 5');
+  });
+
+  it('counts lines as an editor does when line endings are mixed: CRLF is one line, inside quotes too', async () => {
+    const path = await fileWith('a,b\r\n"上海市\r\n浦东新区",1\n2,3\r"4,5\n6,7\n');
+    const error = await failure(read(path, {}, { highWaterMark: 3 }));
+    expect(error.text.en).toContain('line 5');
+    expect(error.text.zh).toContain('第 5 行');
   });
 
   it('yields every row before a malformed record, then fails', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, type TokenizerOptions } from '../../../src/io/csv/tokenizer.js';
+import { CsvTokenizer, RANGED_RECORD, type TokenizerOptions } from '../../../src/io/csv/tokenizer.js';
 
 const MIB = 1024 * 1024;
 
@@ -17,6 +17,31 @@ function read(text: string | Buffer, options: Partial<TokenizerOptions> = {}, ch
   }
   records.push(...csv.end());
   return { records, error: csv.error === undefined ? undefined : { code: csv.error.code, line: csv.error.line } };
+}
+
+/** The records of `text` read with `ranges: true`, those kept as byte ranges decoded; and how many those were. */
+function readRanged(text: string, chunkBytes = Infinity) {
+  const bytes = Buffer.from(text, 'utf8');
+  const csv = tokenizer({ ranges: true });
+  const records: string[][] = [];
+  let ranged = 0;
+  const take = (batch: string[][]) => {
+    let index = 0;
+    for (const record of batch) {
+      if (record !== RANGED_RECORD) {
+        records.push(record);
+        continue;
+      }
+      const { ranges } = csv;
+      const first = ranges!.firstField(index);
+      records.push(Array.from({ length: ranges!.fieldCount(index) }, (_, k) => ranges!.bytes.toString('utf8', ranges!.from(first + k), ranges!.to(first + k))));
+      index += 1;
+      ranged += 1;
+    }
+  };
+  for (let at = 0; at < bytes.length; at += Math.min(chunkBytes, bytes.length)) take(csv.write(bytes.subarray(at, at + chunkBytes)));
+  take(csv.end());
+  return { records, ranged };
 }
 
 describe('records', () => {
@@ -46,14 +71,52 @@ describe('records', () => {
     expect(read('"ab"c,d\n"a""b"c,d\n').records).toEqual([['"ab"c', 'd'], ['"a"b"c', 'd']]);
   });
 
-  it('lets the first line break decide how records end, as csv-parse does', () => {
-    expect(read('a\rb\r\nc\n').records).toEqual([['a'], ['b'], ['\nc\n']]); // CR file: LF is text
-    expect(read('a\nb\r\nc').records).toEqual([['a'], ['b\r'], ['c']]); // LF file: CR is text
-    expect(read('a\r\nb\nc\r\nd').records).toEqual([['a'], ['b\nc'], ['d']]); // CRLF file: a lone LF is text
+  it('ends a record at every CR, LF or CRLF outside quotes, whatever the first line ended with', () => {
+    expect(read('a\rb\r\nc\n').records).toEqual([['a'], ['b'], ['c']]);
+    expect(read('a\nb\r\nc').records).toEqual([['a'], ['b'], ['c']]);
+    expect(read('a\r\nb\nc\r\nd').records).toEqual([['a'], ['b'], ['c'], ['d']]);
+  });
+
+  it('reads rows a script appended with LF to a CRLF export as rows of their own, in any chunks', () => {
+    const text = '订单号,备注\r\nP1,加急\nP2,门卫代收\nP3,\n';
+    const expected = [['订单号', '备注'], ['P1', '加急'], ['P2', '门卫代收'], ['P3', '']];
+    for (const chunkBytes of [Infinity, 1, 2, 3, 5, 7]) {
+      expect(read(text, {}, chunkBytes).records).toEqual(expected);
+      expect(readRanged(text, chunkBytes).records).toEqual(expected);
+    }
+    expect(readRanged(text).ranged).toBe(4); // the report's copy keeps every one of them as bytes
+  });
+
+  it('reads a CR that ends one chunk and an LF that starts the next as one line break', () => {
+    const csv = tokenizer();
+    expect(csv.write(Buffer.from('a,b\r'))).toEqual([]); // maybe half a CRLF: it waits
+    expect(csv.write(Buffer.from('\nc,d\r'))).toEqual([['a', 'b']]);
+    expect(csv.write(Buffer.from('e,f\r'))).toEqual([['c', 'd']]); // a lone CR: a break of its own
+    expect(csv.write(Buffer.from('\r\n"x\r'))).toEqual([['e', 'f'], ['']]);
+    expect(csv.write(Buffer.from('\ny"\r'))).toEqual([]);
+    expect(csv.end()).toEqual([['x\r\ny']]);
+    expect(csv.error).toBeUndefined();
+    expect(read('a\r\n"open', {}, 2).error).toEqual({ code: 'quote-not-closed', line: 2 });
+  });
+
+  it('returns empty lines of any kind as records of one empty field', () => {
+    expect(read('a\r\n\r\nb\n\r\nc\r\rd').records).toEqual([['a'], [''], ['b'], [''], ['c'], [''], ['d']]);
+  });
+
+  it('reads the same records into byte ranges (for the report copy) as into text, whatever the line breaks and chunks', () => {
+    for (const text of ['a,b\r\n1,2\n3,4\r5,6\r\n', 'a\r\n\r\nb\n\r\nc\r\rd', 'a,b\r\n"x\ny",1\r2,3\n\r\n4,"5\r\n"\n', 'a\rb\r']) {
+      const expected = read(text).records;
+      for (const chunkBytes of [Infinity, 1, 2, 3, 4]) expect(readRanged(text, chunkBytes).records, `${JSON.stringify(text)} in ${chunkBytes}`).toEqual(expected);
+    }
+  });
+
+  it('keeps line breaks inside quotes exactly as written', () => {
+    expect(read('a\r\n"x\ny\rz\r\n",1\nb\r').records).toEqual([['a'], ['x\ny\rz\r\n', '1'], ['b']]);
   });
 
   it('drops the records it is told to skip (the sep= line)', () => {
     expect(read('sep=;\na;b\n1;2\n', { delimiter: ';', skipRecords: 1 }).records).toEqual([['a', 'b'], ['1', '2']]);
+    expect(read('sep=;\ra;b\r\n1;2\n', { delimiter: ';', skipRecords: 1 }).records).toEqual([['a', 'b'], ['1', '2']]);
   });
 
   it('refuses a delimiter that is a quote or a line break', () => {
@@ -66,9 +129,16 @@ describe('malformed records', () => {
     expect(read('a,b\n1,2\n"3,4\n5,6\n').error).toEqual({ code: 'quote-not-closed', line: 3 });
   });
 
-  it('counts physical lines, each CR and each LF inside quotes included, as csv-parse did', () => {
+  it('counts lines as an editor shows them: CR, LF and CRLF are one line break each, inside quotes too', () => {
     expect(read('a\n"x\ny",1\n"open').error).toEqual({ code: 'quote-not-closed', line: 4 });
-    expect(read('a\r\n"x\r\ny",1\r\n"open').error).toEqual({ code: 'quote-not-closed', line: 5 });
+    // csv-parse counted the CR and the LF of a quoted CRLF as two lines, and said 5.
+    expect(read('a\r\n"x\r\ny",1\r\n"open').error).toEqual({ code: 'quote-not-closed', line: 4 });
+    expect(read('a\r"x\ry\n\r",1\r\n"open').error).toEqual({ code: 'quote-not-closed', line: 6 });
+    for (const chunkBytes of [1, 2, 3]) expect(read('h\r\n"a\r\nb"\n1\r\n"open', {}, chunkBytes).error).toEqual({ code: 'quote-not-closed', line: 5 });
+  });
+
+  it('names the right line for a quote left open in rows appended with another line ending', () => {
+    expect(read('订单号,备注\r\nP1,加急\nP2,"门卫\nP3,\n').error).toEqual({ code: 'quote-not-closed', line: 3 });
   });
 
   it('names the line after the skipped sep= line for a quote opened on the first record', () => {
