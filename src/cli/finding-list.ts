@@ -23,6 +23,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * still shows what blocks the import), listed in row order as before.
  */
 export function limitFindings(report: FileReport, max: number | undefined): FileReport {
+  // A report listed in part already (FileJob.listedPerSeverity) stays marked truncated.
   if (max === undefined || report.findings.length <= max) return report;
   const keep = new Set(
     report.findings

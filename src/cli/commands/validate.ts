@@ -17,7 +17,7 @@ import { loadRegistry } from '../load-rules.js';
 import { createProgress } from '../progress.js';
 import { renderGithub } from '../render/github.js';
 import { orderCases, renderJunit, type JunitFile } from '../render/junit.js';
-import { renderStepSummary } from '../render/step-summary.js';
+import { renderStepSummary, SUMMARY_FINDINGS_PER_FILE } from '../render/step-summary.js';
 import { terminalSafe } from '../render/terminal-text.js';
 import { renderText } from '../render/text.js';
 import type { FileReport, RunReport } from '../report-schema.js';
@@ -112,6 +112,17 @@ const OWN_OUTPUTS_LEFT_OUT = {
 const DEFAULT_DEADLINE_HOURS = 48;
 const DEFAULT_DUE_SOON_HOURS = 12;
 
+/**
+ * How many findings of each severity a file's output lists, the first in row order:
+ * JSON and JUnit list every one (or --max-errors, errors first, which the first
+ * --max-errors of each severity cover); the terminal, annotations and the job summary
+ * list at most the job summary's 50 (text 20, annotations 9 across the run).
+ */
+function findingsListed(options: ValidateOptions): number | undefined {
+  if (options.format === 'json' || options.format === 'junit') return options.maxErrors;
+  return Math.min(options.maxErrors ?? SUMMARY_FINDINGS_PER_FILE, SUMMARY_FINDINGS_PER_FILE);
+}
+
 /** The first few names, and how many more. */
 function listed(names: readonly string[], shown = 3): string {
   const head = names.slice(0, shown).join(', ');
@@ -149,6 +160,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     skipAfterSales: options.skipAfterSales,
   };
   const progress = createProgress(out.stderr, options.progress, lang);
+  const listedPerSeverity = findingsListed(options);
 
   const files: JunitFile[] = [];
   const fail = (input: string, message: string): void => {
@@ -171,7 +183,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     progress.file(index, expanded.length, arg.input);
     try {
       const input = resolve(cwd, arg.input);
-      const { report, result, keptReports } = await validateFile({ input, registry, read, checks, lang, reportFormat: options.reportFormat, reportCopy: options.reportCopy, onRows: (count) => progress.rows(count), outDir, inputs, usedStems, importFiles });
+      const { report, result, keptReports } = await validateFile({ input, registry, read, checks, lang, reportFormat: options.reportFormat, reportCopy: options.reportCopy, onRows: (count) => progress.rows(count), outDir, inputs, usedStems, importFiles, listedPerSeverity });
       for (const kept of keptReports) {
         progress.clear();
         out.stderr(`ship: ${terminalSafe(`${arg.input}: ${KEPT_REPORT[lang](kept)}`)}\n`);
