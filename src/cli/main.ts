@@ -36,6 +36,21 @@ function print(stream: NodeJS.WriteStream, text: string): void {
 }
 
 /**
+ * Resolves once `stream` can take more: at once unless its buffer is full, else on
+ * 'drain', or when it fails or closes (a reader that went away: print drops the rest).
+ */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (gone.has(stream) || stream.destroyed || !stream.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      for (const event of ['drain', 'error', 'close']) stream.off(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'error', 'close']) stream.on(event, done);
+  });
+}
+
+/**
  * At exit: a failed write to stdout or stderr fails the run. A lost stdout is said on
  * stderr; a lost stderr is not said on stdout, where it would corrupt a JSON document.
  */
@@ -61,6 +76,7 @@ function failOnLostOutput(lang: Lang): void {
 
 const out = {
   stdout: (text: string) => print(process.stdout, text),
+  stdoutDrained: () => drained(process.stdout),
   stderr: (text: string) => print(process.stderr, text),
 };
 

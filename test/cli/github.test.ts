@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failedFileReport } from '../../src/cli/commands/validate-file.js';
 import { escapeData, escapeProperty, renderGithub } from '../../src/cli/render/github.js';
-import { markdownCell, renderStepSummary } from '../../src/cli/render/step-summary.js';
 import { parseAnnotation } from '../helpers/annotations.js';
 import { fileReport, finding, run } from './render-fixtures.js';
 
@@ -63,23 +62,6 @@ describe('GitHub annotations', () => {
     const { parsed, last } = annotations(renderGithub(run(files), { ...options, quiet: true, lang: 'en' }));
     expect(parsed).toEqual([{ kind: 'error', properties: { file: 'exports/bad.xlsx', title: 'ship: file could not be checked' }, message: '文件损坏' }]);
     expect(last).toBe('ship: 2 files, 1 error, 0 warnings; shown as annotations: 1 error, 0 warnings');
-  });
-});
-
-describe('GitHub step summary', () => {
-  it('escapes cell text so a value cannot break the table or inject HTML', () => {
-    expect(markdownCell('a|b\n<img src=x>*x*')).toBe('a\\|b \\<img src=x\\>\\*x\\*');
-  });
-
-  it('has a row per file and the findings by kind, and caps the listed findings', () => {
-    const findings = Array.from({ length: 60 }, (_, i) => finding(i + 2, 'tracking-format', 'error'));
-    const text = renderStepSummary(run([fileReport('/repo/a.xlsx', findings), failedFileReport('b.xlsx', 'bad | file')]), { lang: 'en', cwd: '/repo' });
-    expect(text).toContain('## ship validate: ✖ failed');
-    expect(text).toContain('| a.xlsx | 0 |');
-    expect(text).toContain('could not be checked: bad \\| file');
-    expect(text).toContain('| number does not fit carrier | error | `tracking-format` | 60 |');
-    expect(text).toContain('First 50 of 60 findings');
-    expect(text.split('\n').filter((line) => line.startsWith('| ') && line.includes('`tracking-format`'))).toHaveLength(51);
   });
 });
 

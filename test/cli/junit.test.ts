@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failedFileReport } from '../../src/cli/commands/validate-file.js';
 import { renderJunit, xmlAttribute, xmlText, type OrderCase } from '../../src/cli/render/junit.js';
+import { writeStreamed } from '../../src/cli/streamed-stdout.js';
 import { parseXml, type XmlElement } from '../helpers/xml.js';
 import { fileReport, finding } from './render-fixtures.js';
 
@@ -21,13 +22,11 @@ describe('JUnit XML', () => {
       { name: 'P4 · 行 6', rows: [6], outcome: 'imported' },
     ];
     const findings = [hostile, finding(4, 'merged-shipment', 'warning'), finding(5, 'status-not-pending', 'info'), finding(1, 'merged-cells', 'warning')];
-    const xml = renderJunit(
-      [
-        { report: fileReport('/repo/exports/a.xlsx', findings), cases },
-        { report: failedFileReport('exports/b.xlsx', '读不了 <b>'), cases: undefined },
-      ],
-      { lang: 'zh', cwd: '/repo' },
-    );
+    const files = [
+      { report: fileReport('/repo/exports/a.xlsx', findings), cases },
+      { report: failedFileReport('exports/b.xlsx', '读不了 <b>'), cases: undefined },
+    ];
+    const xml = [...renderJunit(files, { lang: 'zh', cwd: '/repo' })].join('');
     const root = parseXml(xml);
     expect(root.name).toBe('testsuites');
     expect(root.attributes).toMatchObject({ tests: '6', failures: '1', errors: '1', skipped: '1' });
@@ -44,6 +43,27 @@ describe('JUnit XML', () => {
     expect(child(testcases[4], 'system-out')[0]?.text).toContain('[merged-cells]');
     expect(child(child(b, 'testcase')[0], 'error')[0]?.attributes.message).toBe('读不了 <b>');
   });
+});
+
+describe('JUnit XML of a huge export', () => {
+  it('is printed whole even when longer than the longest string V8 can hold', async () => {
+    // 200k rejected orders whose cells hold long text: each message is in the XML twice.
+    const count = 200_000;
+    const long = '单号不符合'.repeat(300);
+    const findings = Array.from({ length: count }, (_, i) => finding(i + 2, 'tracking-format', 'error', { message: long }));
+    const cases = Array.from({ length: count }, (_, i): OrderCase => ({ name: `P${i} · 行 ${i + 2}`, rows: [i + 2], outcome: 'rejected' }));
+    let length = 0;
+    let tail = '';
+    await writeStreamed(renderJunit([{ report: fileReport('big.csv', findings), cases }], { lang: 'zh', cwd: '/repo' }), {
+      stdout: (text) => {
+        length += text.length;
+        tail = text.length >= 100 ? text : (tail + text).slice(-100);
+      },
+      stdoutDrained: () => Promise.resolve(),
+    });
+    expect(length).toBeGreaterThan(2 ** 29);
+    expect(tail.endsWith('    </testcase>\n  </testsuite>\n</testsuites>\n')).toBe(true);
+  }, 120_000);
 });
 
 describe('the test XML parser', () => {

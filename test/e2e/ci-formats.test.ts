@@ -1,6 +1,6 @@
 // ship validate as scripts and CI run it: globs, each output format, each exit
 // code, byte-identical reruns. Spawns the built bin/ship.js (npm run build first).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +102,26 @@ describe('--format github', () => {
     expect(markdown).toContain('## ship validate：✖ 未通过');
     const rows = await countDataRows(join(dir, 'sample-qianfan-export.xlsx'));
     expect(markdown).toContain(`| sample-qianfan-export.xlsx | ${rows} |`);
+  });
+});
+
+describe('--format github, with a step summary that is nearly full', () => {
+  it('appends only what keeps the file under 1 MiB: the table of files and a note, not the details', () => {
+    const dir = workspace('sample-qianfan-export.xlsx', 'all-importable.xlsx');
+    const summary = join(dir, 'summary.md');
+    // What earlier commands of the same step wrote (GitHub drops all of it past 1 MiB).
+    const earlier = `## 单元测试\n\n${'x'.repeat(995_000)}\n`;
+    writeFileSync(summary, earlier);
+    const run = ship(['validate', '*.xlsx', '--format', 'github', '--out-dir', 'out'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown.startsWith(earlier)).toBe(true);
+    expect(Buffer.byteLength(markdown)).toBeLessThan(1_000_000);
+    expect(markdown).toContain('| sample-qianfan-export.xlsx |');
+    expect(markdown).toContain('| all-importable.xlsx |');
+    expect(markdown).not.toContain('### sample-qianfan-export.xlsx');
+    expect(markdown.trimEnd().split('\n').at(-1)).toBe('任务摘要不能超过 1 MiB（超过时 GitHub 整个不显示）：1 个文件的问题明细没有列出；完整列表见各文件的问题报告（与导入表在同一文件夹）。');
   });
 });
 

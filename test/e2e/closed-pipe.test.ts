@@ -1,7 +1,7 @@
 // `ship validate … | head` in a script: the reader closes the pipe before ship has
 // printed everything. The run must still write its files and end without a stack trace.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, ROOT, workspace } from '../helpers/cli.js';
@@ -27,6 +27,26 @@ function runWithClosedStdout(args: readonly string[], cwd: string): Promise<Clos
   });
 }
 
+/** Runs ship and closes its stdout once the first bytes have arrived: mid-document. */
+function runClosedAfterFirstChunk(args: readonly string[], cwd: string): Promise<ClosedRun & { read: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'ship.js'), ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let read = 0;
+    child.stdout.once('data', (chunk: Buffer) => {
+      read = chunk.length;
+      child.stdout.destroy();
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr, read }));
+  });
+}
+
 describe('a reader that closes the pipe early', () => {
   for (const format of ['text', 'json']) {
     it(`validate --format ${format} still writes both files and exits with its own code`, async () => {
@@ -38,6 +58,22 @@ describe('a reader that closes the pipe early', () => {
       expect(existsSync(join(dir, 'sample-qianfan-export.import.xlsx'))).toBe(true);
       expect(existsSync(join(dir, 'sample-qianfan-export.report.xlsx'))).toBe(true);
     });
+  }
+
+  // Documents of this size are written a chunk at a time, waiting for the reader: a
+  // reader that is gone must end the wait, not leave ship hanging.
+  for (const format of ['json', 'junit']) {
+    it(`validate --format ${format} of a big export ends normally when the reader leaves mid-document`, async () => {
+      const dir = workspace();
+      const rows = Array.from({ length: 20_000 }, (_, i) => `P${100_000_000 + i},已发货未签收,顺丰速运,SF1385628716739,张三`);
+      writeFileSync(join(dir, 'shipped.csv'), `订单号,订单状态,快递公司,快递单号,收件人姓名\n${rows.join('\n')}\n`);
+      const run = await runClosedAfterFirstChunk(['validate', 'shipped.csv', '--no-report-copy', '--format', format], dir);
+      expect(run.read).toBeGreaterThan(0);
+      expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
+      // Nothing to ship and nothing rejected: exit 0, as when the whole output is read.
+      expect(run.status).toBe(0);
+      expect(existsSync(join(dir, 'shipped.report.xlsx'))).toBe(true);
+    }, 60_000);
   }
 
   it('ship --help ends quietly with exit 0', async () => {

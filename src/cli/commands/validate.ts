@@ -2,7 +2,6 @@
 // fails; the exit code sums up the run for scripts. stdout carries only the chosen
 // format; per-file failures and progress go to stderr.
 
-import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Lang } from '../../core/messages.js';
 import { ensureOutDir } from '../../io/atomic-write.js';
@@ -16,11 +15,14 @@ import { expandInputs } from '../inputs.js';
 import { loadRegistry } from '../load-rules.js';
 import { createProgress } from '../progress.js';
 import { renderGithub } from '../render/github.js';
+import { renderJson } from '../render/json.js';
 import { orderCases, renderJunit, type JunitFile } from '../render/junit.js';
-import { renderStepSummary, SUMMARY_FINDINGS_PER_FILE } from '../render/step-summary.js';
+import { SUMMARY_FINDINGS_PER_FILE } from '../render/step-summary.js';
 import { terminalSafe } from '../render/terminal-text.js';
 import { renderText } from '../render/text.js';
 import type { FileReport, RunReport } from '../report-schema.js';
+import { appendStepSummary } from '../step-summary-file.js';
+import { writeStreamed, type Stdout } from '../streamed-stdout.js';
 import { failedFileReport, validateFile } from './validate-file.js';
 
 export type OutputFormat = 'text' | 'json' | 'github' | 'junit';
@@ -74,8 +76,7 @@ export interface ValidateOptions {
   env: NodeJS.ProcessEnv;
 }
 
-export interface Output {
-  stdout: (text: string) => void;
+export interface Output extends Stdout {
   stderr: (text: string) => void;
 }
 
@@ -139,7 +140,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
 
   const all = await expandInputs(args, cwd);
   const leftOut = all.flatMap((arg) => (arg.kind === 'own-output' ? [arg.input] : []));
-  if (leftOut.length > 0 && !options.quiet) out.stderr(`ship: ${OWN_OUTPUTS_LEFT_OUT[lang](listed(leftOut))}\n`);
+  if (leftOut.length > 0 && !options.quiet) out.stderr(`ship: ${terminalSafe(OWN_OUTPUTS_LEFT_OUT[lang](listed(leftOut)))}\n`);
   const expanded = all.filter((arg) => arg.kind !== 'own-output');
   // The outputs left out are not guarded as inputs: replacing them is what this run is for.
   const inputs = expanded.flatMap((arg) => (arg.kind === 'file' ? [resolve(cwd, arg.input)] : []));
@@ -212,21 +213,16 @@ async function render(run: RunReport, files: readonly JunitFile[], options: Vali
   const { lang, cwd } = options;
   switch (options.format) {
     case 'json':
-      out.stdout(`${JSON.stringify(run, null, 2)}\n`);
+      await writeStreamed(renderJson(run), out);
       return;
     case 'junit':
-      out.stdout(renderJunit(files, { lang, cwd }));
+      await writeStreamed(renderJunit(files, { lang, cwd }), out);
       return;
     case 'github': {
       const summaryPath = options.env.GITHUB_STEP_SUMMARY;
       const withSummary = summaryPath !== undefined && summaryPath !== '';
       out.stdout(renderGithub(run, { lang, cwd, quiet: options.quiet, strict: options.strict, withSummary }));
-      if (withSummary) {
-        // The summary is a courtesy: failing to write it must not change what the run says about the data.
-        await appendFile(summaryPath, renderStepSummary(run, { lang, cwd }), 'utf8').catch((error: unknown) => {
-          out.stderr(`ship: ${terminalSafe(`GITHUB_STEP_SUMMARY (${summaryPath}): ${error instanceof Error ? error.message : String(error)}`)}\n`);
-        });
-      }
+      if (withSummary) await appendStepSummary(summaryPath, run, { lang, cwd }, out.stderr);
       return;
     }
     case 'text':

@@ -73,12 +73,21 @@ function caseBody(outcome: OrderCase['outcome'], findings: readonly FindingJson[
   return lines === '' ? '' : `      <system-out>${xmlText(lines)}</system-out>`;
 }
 
-function suite(file: JunitFile, lang: Lang, cwd: string): { xml: string; tests: number; failures: number; errors: number; skipped: number } {
+interface Suite {
+  name: string;
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  /** The <testcase> elements, built one at a time as they are written. */
+  testcases: Iterable<string>;
+}
+
+function suite(file: JunitFile, lang: Lang, cwd: string): Suite {
   const name = repoPath(file.report.input, cwd);
   if (file.report.error !== null || file.cases === undefined) {
     const body = `      <error message="${xmlAttribute(file.report.error ?? '')}" type="unreadable"/>`;
-    const xml = [`  <testsuite name="${xmlAttribute(name)}" tests="1" failures="0" errors="1" skipped="0" time="0">`, testcase(name, WORDS[lang].read, body), '  </testsuite>'].join('\n');
-    return { xml, tests: 1, failures: 0, errors: 1, skipped: 0 };
+    return { name, tests: 1, failures: 0, errors: 1, skipped: 0, testcases: [testcase(name, WORDS[lang].read, body)] };
   }
   const byRow = new Map<number, FindingJson[]>();
   for (const found of file.report.findings) byRow.set(found.row, [...(byRow.get(found.row) ?? []), found]);
@@ -91,22 +100,26 @@ function suite(file: JunitFile, lang: Lang, cwd: string): { xml: string; tests: 
   }
   const failures = cases.filter((c) => c.outcome === 'rejected').length;
   const skipped = cases.filter((c) => c.outcome === 'skipped').length;
-  const xml = [
-    `  <testsuite name="${xmlAttribute(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
-    ...cases.map((c) => testcase(name, c.name, caseBody(c.outcome, c.findings, lang))),
-    '  </testsuite>',
-  ].join('\n');
-  return { xml, tests: cases.length, failures, errors: 0, skipped };
+  return { name, tests: cases.length, failures, errors: 0, skipped, testcases: testcases(name, cases, lang) };
 }
 
-export function renderJunit(files: readonly JunitFile[], options: { lang: Lang; cwd: string }): string {
+function* testcases(classname: string, cases: readonly (OrderCase & { findings: FindingJson[] })[], lang: Lang): Generator<string> {
+  for (const c of cases) yield testcase(classname, c.name, caseBody(c.outcome, c.findings, lang));
+}
+
+/**
+ * The XML in pieces, a <testcase> each: an export of a million orders makes a document
+ * longer than the longest string V8 can hold. The totals on <testsuites> are counted first.
+ */
+export function* renderJunit(files: readonly JunitFile[], options: { lang: Lang; cwd: string }): Generator<string> {
   const suites = files.map((file) => suite(file, options.lang, options.cwd));
   const sum = (key: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((total, s) => total + s[key], 0);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ship validate" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}" skipped="${sum('skipped')}" time="0">`,
-    ...suites.map((s) => s.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="ship validate" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}" skipped="${sum('skipped')}" time="0">\n`;
+  for (const s of suites) {
+    yield `  <testsuite name="${xmlAttribute(s.name)}" tests="${s.tests}" failures="${s.failures}" errors="${s.errors}" skipped="${s.skipped}" time="0">\n`;
+    for (const xml of s.testcases) yield `${xml}\n`;
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
 }

@@ -1,20 +1,32 @@
 // The Markdown that --format github appends to $GITHUB_STEP_SUMMARY: the counts
 // per file, the problems by kind, and the listed findings, since annotations stop
 // at 10. Cell values come from the spreadsheet, so every one is escaped.
+// GitHub shows nothing of a step's summary once it passes 1 MiB, so the text is
+// measured: the table of files first, then each file's details while they fit.
 
+import type { Severity } from '../../core/finding.js';
 import { SEVERITY_LABEL, type Lang } from '../../core/messages.js';
-import type { FileReport, RunReport } from '../report-schema.js';
+import type { FileReport, FindingCounts, FindingJson, RunReport } from '../report-schema.js';
 import { codeTitle, repoPath, severityOf } from './finding-text.js';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** Findings listed per file; the summary of a step is capped at 1 MiB by GitHub. */
+/** Findings listed per file. */
 export const SUMMARY_FINDINGS_PER_FILE = 50;
+
+/**
+ * Bytes (UTF-8) a step's summary may hold, with what earlier commands of the step wrote:
+ * GitHub drops the whole summary above 1 MiB (1,048,576 bytes). This leaves a margin.
+ */
+export const SUMMARY_MAX_BYTES = 1_000_000;
 
 /** Text for a table cell: no line breaks, and Markdown/HTML punctuation taken literally. */
 export function markdownCell(text: string): string {
   return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\`*_[\]<>|&~#]/g, (ch) => `\\${ch}`);
 }
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const WORDS = {
   zh: {
@@ -24,7 +36,11 @@ const WORDS = {
     failed: '无法校验',
     kindsHead: ['问题', '级别', '代码', '数量'],
     findingsHead: ['行', '列', '级别', '代码', '说明'],
-    listed: (shown: number, total: number) => (shown < total ? `前 ${shown} 条问题（共 ${total} 条，完整列表见问题报告）` : `全部 ${total} 条问题`),
+    counts: (c: FindingCounts) => `${c.error} 个错误、${c.warning} 个警告、${c.info} 条提示`,
+    listed: (shown: number, total: number, counts: string) =>
+      shown < total ? `前 ${shown} 条问题（共 ${total} 条：${counts}；错误在前，完整列表见问题报告）` : `全部 ${total} 条问题（${counts}）`,
+    left: (rows: number, details: number) =>
+      `任务摘要不能超过 1 MiB（超过时 GitHub 整个不显示）：${[rows > 0 ? `${rows} 个文件没有列入上表` : '', details > 0 ? `${details} 个文件的问题明细没有列出` : ''].filter((part) => part !== '').join('，')}；完整列表见各文件的问题报告（与导入表在同一文件夹）。`,
   },
   en: {
     heading: (ok: boolean) => (ok ? '## ship validate: ✔ ready to import' : '## ship validate: ✖ failed'),
@@ -33,12 +49,20 @@ const WORDS = {
     failed: 'could not be checked',
     kindsHead: ['Problem', 'Level', 'Code', 'Count'],
     findingsHead: ['Row', 'Column', 'Level', 'Code', 'Message'],
-    listed: (shown: number, total: number) => (shown < total ? `First ${shown} of ${total} findings (the report lists them all)` : `All ${total} findings`),
+    counts: (c: FindingCounts) => `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info`,
+    listed: (shown: number, total: number, counts: string) =>
+      shown < total ? `First ${shown} of ${total} findings (${counts}; errors first, the report lists them all)` : `All ${total} findings (${counts})`,
+    left: (rows: number, details: number) =>
+      `GitHub shows none of a job summary over 1 MiB, so ${[rows > 0 ? `${plural(rows, 'file')} ${rows === 1 ? 'is' : 'are'} not in the table` : '', details > 0 ? `the details of ${plural(details, 'file')} are left out` : ''].filter((part) => part !== '').join(' and ')}; each file's report (next to its import sheet) lists every finding.`,
   },
 };
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((cells) => `| ${cells.join(' | ')} |`)];
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map(tableRow)];
+}
+
+function tableRow(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
 }
 
 function fileRow(report: FileReport, lang: Lang, cwd: string): string[] {
@@ -58,16 +82,36 @@ function fileRow(report: FileReport, lang: Lang, cwd: string): string[] {
   ];
 }
 
+function hasDetails(report: FileReport): boolean {
+  return report.error === null && report.counts.error + report.counts.warning + report.counts.info > 0;
+}
+
+/**
+ * The first `max` findings, errors before warnings before info, each kind in row order:
+ * an export with many skipped rows would otherwise list only notes and none of the
+ * errors that failed the run. No copy of the whole list: a file can have millions.
+ */
+function worstFirst(findings: readonly FindingJson[], max: number): FindingJson[] {
+  const listed: FindingJson[] = [];
+  for (const severity of SEVERITIES) {
+    for (const found of findings) {
+      if (listed.length === max) return listed;
+      if (found.severity === severity) listed.push(found);
+    }
+  }
+  return listed;
+}
+
 function fileDetails(report: FileReport, lang: Lang, cwd: string): string[] {
   const words = WORDS[lang];
+  if (!hasDetails(report)) return [];
   const total = report.counts.error + report.counts.warning + report.counts.info;
-  if (report.error !== null || total === 0) return [];
   const kinds = Object.entries(report.counts.byCode)
     .sort(([a, countA], [b, countB]) => RANK[severityOf(a)] - RANK[severityOf(b)] || countB - countA || (a < b ? -1 : 1))
     .map(([code, count]) => {
       return [markdownCell(codeTitle(code, lang)), SEVERITY_LABEL[lang][severityOf(code)], `\`${code}\``, String(count)];
     });
-  const listed = report.findings.slice(0, SUMMARY_FINDINGS_PER_FILE);
+  const listed = worstFirst(report.findings, SUMMARY_FINDINGS_PER_FILE);
   const rows = listed.map((f) => [String(f.row), markdownCell(f.column ?? ''), SEVERITY_LABEL[lang][f.severity], `\`${f.code}\``, markdownCell(f.hint === '' ? f.message : lang === 'zh' ? `${f.message}（${f.hint}）` : `${f.message} (${f.hint})`)]);
   return [
     '',
@@ -76,7 +120,7 @@ function fileDetails(report: FileReport, lang: Lang, cwd: string): string[] {
     ...table(words.kindsHead, kinds),
     '',
     '<details>',
-    `<summary>${markdownCell(words.listed(listed.length, total))}</summary>`,
+    `<summary>${markdownCell(words.listed(listed.length, total, words.counts(report.counts)))}</summary>`,
     '',
     ...table(words.findingsHead, rows),
     '',
@@ -84,13 +128,53 @@ function fileDetails(report: FileReport, lang: Lang, cwd: string): string[] {
   ];
 }
 
-export function renderStepSummary(run: RunReport, options: { lang: Lang; cwd: string }): string {
-  const { lang, cwd } = options;
-  const lines = [
-    WORDS[lang].heading(run.ok),
-    '',
-    ...table(WORDS[lang].fileHead, run.files.map((report) => fileRow(report, lang, cwd))),
-    ...run.files.flatMap((report) => fileDetails(report, lang, cwd)),
-  ];
+/** UTF-8 bytes of the lines, each with the line break after it. */
+function bytes(lines: readonly string[]): number {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line, 'utf8') + 1, 0);
+}
+
+/** Files with errors first, then with warnings, then the rest, each group in run order. */
+function byImportance(reports: readonly FileReport[]): number[] {
+  const rank = (report: FileReport): number => (report.counts.error > 0 ? 0 : report.counts.warning > 0 ? 1 : 2);
+  return reports
+    .map((report, index) => ({ rank: rank(report), index }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ index }) => index);
+}
+
+/**
+ * The summary in at most `room` bytes of UTF-8 ('' when not even the heading fits): the
+ * table of files, then the details of as many files as fit, those with errors first,
+ * and a line that says what was left out and where to find it.
+ */
+export function renderStepSummary(run: RunReport, options: { lang: Lang; cwd: string; room?: number }): string {
+  const { lang, cwd, room = SUMMARY_MAX_BYTES } = options;
+  const words = WORDS[lang];
+  const head = [words.heading(run.ok), '', ...table(words.fileHead, [])];
+  // The note's counts are known only at the end: room is kept for the longest it can be.
+  const longestNote = ['', words.left(run.files.length, run.files.length)];
+  // The text ends in a blank line: one more line break.
+  let left = room - bytes(head) - bytes(longestNote) - 1;
+  if (left < 0) return '';
+  const rows: string[] = [];
+  for (const report of run.files) {
+    const row = tableRow(fileRow(report, lang, cwd));
+    if (bytes([row]) > left) break;
+    rows.push(row);
+    left -= bytes([row]);
+  }
+  const inTable = run.files.slice(0, rows.length);
+  const sections = inTable.map((report) => fileDetails(report, lang, cwd));
+  const shown = new Set<number>();
+  for (const index of byImportance(inTable)) {
+    const size = bytes(sections[index] ?? []);
+    if (size > left) continue;
+    shown.add(index);
+    left -= size;
+  }
+  const detailsLeft = run.files.filter(hasDetails).length - inTable.filter((report, index) => shown.has(index) && hasDetails(report)).length;
+  const rowsLeft = run.files.length - rows.length;
+  const lines = [...head, ...rows, ...sections.flatMap((section, index) => (shown.has(index) ? section : []))];
+  if (rowsLeft > 0 || detailsLeft > 0) lines.push('', words.left(rowsLeft, detailsLeft));
   return `${lines.join('\n')}\n\n`;
 }
