@@ -77,6 +77,7 @@ function failOnLostOutput(lang: Lang): void {
 const out = {
   stdout: (text: string) => print(process.stdout, text),
   stdoutDrained: () => drained(process.stdout),
+  stdoutGone: () => gone.has(process.stdout),
   stderr: (text: string) => print(process.stderr, text),
 };
 

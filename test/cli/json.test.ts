@@ -18,6 +18,7 @@ function collected(): Stdout & { text: () => string; writes: number; longest: nu
       sink.longest = Math.max(sink.longest, text.length);
     },
     stdoutDrained: () => Promise.resolve(),
+    stdoutGone: () => false,
   };
   return sink;
 }
@@ -88,6 +89,7 @@ describe('--format json, written in pieces', () => {
     const out: Stdout = {
       stdout: () => (writes += 1),
       stdoutDrained: () => new Promise<void>((resolve) => (drain = resolve)),
+      stdoutGone: () => false,
     };
     const done = writeStreamed(renderJson(run([fileReport('a.csv', findings)])), out);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -95,11 +97,27 @@ describe('--format json, written in pieces', () => {
     drain();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(writes).toBe(2);
-    // A reader that went away resolves every wait: the run goes on to its end.
-    const gone = setInterval(() => drain(), 1);
+    const flowing = setInterval(() => drain(), 1);
     await done;
-    clearInterval(gone);
+    clearInterval(flowing);
     expect(writes).toBeGreaterThan(10);
+  });
+
+  it('stops building the document once the reader has gone (… | head)', async () => {
+    const findings = Array.from({ length: 50_000 }, (_, i) => finding(i + 2, 'status-not-pending', 'info'));
+    let writes = 0;
+    let taken = 0;
+    const pieces = renderJson(run([fileReport('a.csv', findings)]));
+    const counted = (function* () {
+      for (const piece of pieces) {
+        taken += 1;
+        yield piece;
+      }
+    })();
+    await writeStreamed(counted, { stdout: () => (writes += 1), stdoutDrained: () => Promise.resolve(), stdoutGone: () => writes >= 1 });
+    expect(writes).toBe(1);
+    // One chunk's worth of pieces, not the 50,000 findings'.
+    expect(taken).toBeLessThan(5_000);
   });
 
   it('prints a run of 2 million findings, a document longer than the longest string V8 can hold', async () => {
@@ -123,6 +141,7 @@ describe('--format json, written in pieces', () => {
         tail = text.length >= 4000 ? text : (tail + text).slice(-4000);
       },
       stdoutDrained: () => Promise.resolve(),
+      stdoutGone: () => false,
     });
     // The same run with 2 and 3 findings gives the document's length, start and end.
     const { counts } = big.files[0] ?? fileReport('', []);

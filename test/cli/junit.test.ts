@@ -60,6 +60,7 @@ describe('JUnit XML of a huge export', () => {
         tail = text.length >= 100 ? text : (tail + text).slice(-100);
       },
       stdoutDrained: () => Promise.resolve(),
+      stdoutGone: () => false,
     });
     expect(length).toBeGreaterThan(2 ** 29);
     expect(tail.endsWith('    </testcase>\n  </testsuite>\n</testsuites>\n')).toBe(true);
