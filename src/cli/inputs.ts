@@ -105,10 +105,14 @@ function ownOutputOf(path: string, inputs: ReadonlySet<string>): string | undefi
   const match = OWN_OUTPUT.exec(basename(path));
   if (match === null) return undefined;
   const folder = dirname(path);
-  for (const input of inputs) {
-    if (input !== path && dirname(input) === folder && basename(input, extname(input)) === match[1]) return input;
-  }
-  return undefined;
+  const named = (stem: string): string[] => [...inputs].filter((input) => input !== path && dirname(input) === folder && basename(input, extname(input)) === stem);
+  const exact = named(match[1]!);
+  if (exact.length > 0) return exact[0];
+  // a.xlsx and a.csv in one run write a.* and a-2.* (validate-file.ts outputStem).
+  const numbered = /^(.+)-(\d+)$/su.exec(match[1]!);
+  if (numbered === null) return undefined;
+  const alike = named(numbered[1]!);
+  return alike.length >= Number(numbered[2]) ? alike[Number(numbered[2]) - 1] : undefined;
 }
 
 /**

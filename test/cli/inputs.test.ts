@@ -99,6 +99,12 @@ describe("ship's own outputs among the inputs", () => {
     ]);
   });
 
+  it('knows the outputs of the second of two exports named alike (a.xlsx and a.csv write a.* and a-2.*)', async () => {
+    const alike = tree(['a.xlsx', 'a.csv', 'a.import.xlsx', 'a-2.import.xlsx', 'a-2.report.xlsx', 'a-3.report.xlsx']);
+    const found = await expandInputs(['*'], alike);
+    expect(found.filter((arg) => arg.kind === 'file').map((arg) => arg.input)).toEqual(['a-3.report.xlsx', 'a.csv', 'a.xlsx']);
+  });
+
   it('keeps a file named like an output when its export is in another folder or not in the run', async () => {
     expect(await expandInputs(['exports/a.xlsx', 'other/a.import.xlsx'], cwd)).toEqual([
       { kind: 'file', input: 'exports/a.xlsx' },
