@@ -44,6 +44,12 @@ describe('ship.config.json', () => {
     expect(part2?.rows.slice(1)).toEqual([['P583515204484379193', '顺丰', 'SF1385628716739']]);
   });
 
+  it('names every part of a split import sheet in the text summary: each one must be uploaded', () => {
+    const run = ship(['validate', 'erp.csv'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('导入表（分成 2 个文件，每个都要上传）：\n    erp.import.part1.xlsx\n    erp.import.part2.xlsx\n');
+  });
+
   it('lets --max-rows win over the config, and removes the parts the earlier run left', () => {
     const run = ship(['validate', 'erp.csv', '--max-rows', '10'], { cwd: dir });
     expect(run.stderr).toBe('');

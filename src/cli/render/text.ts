@@ -27,6 +27,7 @@ interface Words {
   row: (n: number) => string;
   tableHead: string[];
   importPath: string;
+  importParts: (files: number) => string;
   reportPath: string;
   failed: string;
   /** The last line: `failedFiles` could not be read or written (named above with their reason). */
@@ -50,6 +51,7 @@ const WORDS: Record<Lang, Words> = {
     row: (n) => `第 ${n} 行`,
     tableHead: ['问题', '级别', '行数'],
     importPath: '导入表',
+    importParts: (n) => `导入表（分成 ${n} 个文件，每个都要上传）：`,
     reportPath: '问题报告',
     failed: '无法处理',
     verdict: (ok, rejected, files, failed) => {
@@ -75,6 +77,7 @@ const WORDS: Record<Lang, Words> = {
     row: (n) => `row ${n}`,
     tableHead: ['Problem', 'Level', 'Rows'],
     importPath: 'import sheet',
+    importParts: (n) => `import sheets (${n} files, upload each one):`,
     reportPath: 'report',
     failed: 'failed',
     verdict: (ok, rejected, files, failed) => {
@@ -142,7 +145,10 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   if (tags.length > 0) lines.push(`  ${words.tags(tags.join(lang === 'zh' ? '，' : ', '))}`);
   const width = Math.max(60, options.columns ?? 80);
   lines.push(...indent(carrierTable(report, options)), ...indent(codeTable(report, options)), ...problemList(report, options, width));
-  if (report.outputs.import !== null) lines.push(`  ${words.importPath}: ${shortPath(report.outputs.import, options.cwd)}`);
+  // Every part when --max-rows split the import: a merchant uploads each one.
+  const parts = report.outputs.importParts.length > 1 ? report.outputs.importParts : report.outputs.import === null ? [] : [report.outputs.import];
+  if (parts.length > 1) lines.push(`  ${words.importParts(parts.length)}`, ...parts.map((part) => `    ${shortPath(part, options.cwd)}`));
+  else if (parts.length === 1) lines.push(`  ${words.importPath}: ${shortPath(parts[0]!, options.cwd)}`);
   if (report.outputs.report !== null) lines.push(`  ${words.reportPath}: ${shortPath(report.outputs.report, options.cwd)}`);
   return lines;
 }
