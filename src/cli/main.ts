@@ -143,7 +143,7 @@ function buildProgram(): Command {
     .option('--no-config', '不读取 ship.config.json / ignore ship.config.json')
     .option('--strict', '有警告也以退出码 1 结束 / warnings also fail the run')
     .option('--lang <lang>', '提示语言 zh | en（默认 zh；LANG 为英文时 en）', language)
-    .option('--now <time>', '当前时间（ISO，默认为系统时间），用于时效判断 / the time to judge deadlines against', isoTime)
+    .option('--now <time>', '当前时间（ISO，默认为系统时间；不带时区按北京时间），用于时效判断 / the time to judge deadlines against (China time unless an offset is given)', isoTime)
     .option('--deadline-hours <n>', '没有承诺发货时间时，按支付时间 + N 小时估算（默认 48）', positiveInteger)
     .option('--due-soon <n>', '距发货时限不到 N 小时的订单给出提示（默认 12）', positiveInteger)
     .option('--skip-after-sales', '有售后申请的订单不放进导入表 / leave orders with open after-sales requests out')

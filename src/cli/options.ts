@@ -19,13 +19,35 @@ export function nonNegativeInteger(value: string): number {
   return number;
 }
 
+// 2026-11-26, 2026-11-26T18:00, 2026-11-26 18:00:05.5, each with or without Z / +08:00.
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/**
+ * --now as an instant. A time without an offset is China time (UTC+8), as the export's
+ * times are and every time ship prints: read in the machine's zone, the same command
+ * judged deadlines 8 hours apart on a UTC build box and on a merchant's laptop.
+ */
 export function isoTime(value: string): Date {
-  const date = new Date(value);
-  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (day === null || Number.isNaN(date.getTime()) || !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) {
+  const parts = ISO_TIME.exec(value.trim());
+  const [year, month, day] = parts === null ? [] : [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  if (parts === null || !isCalendarDay(year!, month!, day!)) {
     throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
   }
-  return date;
+  const [hours, minutes, seconds] = [Number(parts[4] ?? 0), Number(parts[5] ?? 0), Number(parts[6] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
+  const milliseconds = Number((parts[7] ?? '0').padEnd(3, '0'));
+  const wallClock = Date.UTC(year!, month! - 1, day!, hours, minutes, seconds, milliseconds);
+  return new Date(wallClock - offsetMs(parts[8]));
+}
+
+/** The offset a time was given in ('Z', '+08:00', '-0530', '+08'); China time when none was. */
+function offsetMs(offset: string | undefined): number {
+  if (offset === undefined) return CHINA_OFFSET_MS;
+  if (offset.toUpperCase() === 'Z') return 0;
+  const digits = offset.slice(1).replace(':', '');
+  const ms = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0)) * 60_000;
+  return offset.startsWith('-') ? -ms : ms;
 }
 
 // Date() rolls 2026-11-31 over to December 1st (and 02-30 to March): a typo must not move --now.

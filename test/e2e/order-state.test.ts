@@ -15,6 +15,14 @@ const codes = (file: FileReport, code: string) => file.findings.filter((f) => f.
 describe('deadlines, presale and after-sales on the sample export', () => {
   const dir = workspace('sample-qianfan-export.xlsx');
 
+  it('judges --now without an offset as China time on a machine in any time zone', () => {
+    const overdueAt = (tz: string) => codes(validate(['sample-qianfan-export.xlsx', '--now', '2026-11-23T10:00'], dir, { TZ: tz }).file, 'ship-overdue').map((f) => f.row);
+    const china = codes(validate(['sample-qianfan-export.xlsx', '--now', AFTER_PAYMENT], dir).file, 'ship-overdue').map((f) => f.row);
+    expect(china.length).toBeGreaterThan(0);
+    expect(overdueAt('UTC')).toEqual(china);
+    expect(overdueAt('America/Los_Angeles')).toEqual(china);
+  });
+
   it('warns about orders past their ship-by time, judged at --now', () => {
     const { file } = validate(['sample-qianfan-export.xlsx', '--now', AFTER_PAYMENT], dir);
     const overdue = codes(file, 'ship-overdue');
