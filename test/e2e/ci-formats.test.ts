@@ -139,6 +139,14 @@ describe('--format junit', () => {
     expect(suites[1]?.attributes.failures).toBe('13');
     expect(suites[2]?.attributes.errors).toBe('1');
   });
+
+  it('gives every failing order its reason, whatever --max-errors says', () => {
+    const dir = workspace('sample-qianfan-export.xlsx');
+    const run = ship(['validate', 'sample-qianfan-export.xlsx', '--format', 'junit', '--max-errors', '2', '--out-dir', 'out'], { cwd: dir });
+    const failures = parseXml(run.stdout).children.flatMap((suite) => suite.children).flatMap((testcase) => testcase.children.filter((c) => c.name === 'failure'));
+    expect(failures).toHaveLength(13);
+    expect(failures.filter((failure) => (failure.attributes.message ?? '') === '')).toEqual([]);
+  });
 });
 
 describe('text output, colour and exit 0', () => {

@@ -115,12 +115,14 @@ const DEFAULT_DUE_SOON_HOURS = 12;
 
 /**
  * How many findings of each severity a file's output lists, the first in row order:
- * JSON and JUnit list every one (or --max-errors, errors first, which the first
- * --max-errors of each severity cover); the terminal, annotations and the job summary
- * list at most the job summary's 50 (text 20, annotations 9 across the run).
+ * JSON every one, or --max-errors (errors first, which the first --max-errors of each
+ * severity cover); JUnit every one, whatever --max-errors says (junit.ts: a failing
+ * order must not pass for lack of its reason); the terminal, annotations and the job
+ * summary at most the job summary's 50 (text 20, annotations 9 across the run).
  */
 function findingsListed(options: ValidateOptions): number | undefined {
-  if (options.format === 'json' || options.format === 'junit') return options.maxErrors;
+  if (options.format === 'junit') return undefined;
+  if (options.format === 'json') return options.maxErrors;
   return Math.min(options.maxErrors ?? SUMMARY_FINDINGS_PER_FILE, SUMMARY_FINDINGS_PER_FILE);
 }
 
