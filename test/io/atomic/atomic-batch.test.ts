@@ -32,11 +32,12 @@ describe('AtomicBatch', () => {
     await writeFileAtomic(join(dir, 'orders.import.xlsx'), writeText('import'), { inputs: [], batch });
     // A 100k-row report finishes seconds after its import sheet.
     const later = new Date(Date.now() + 8_000);
-    await writeFileAtomic(join(dir, 'orders.report.xlsx'), async (tmp) => { await writeFile(tmp, 'report'); await utimes(tmp, later, later); }, { inputs: [], batch });
+    await writeFileAtomic(join(dir, 'orders.report.csv'), async (tmp) => { await writeFile(tmp, 'report'); await utimes(tmp, later, later); }, { inputs: [], batch });
     await batch.commit();
     await batch.discard();
-    const [imported, report] = await Promise.all([stat(join(dir, 'orders.import.xlsx')), stat(join(dir, 'orders.report.xlsx'))]);
+    const [imported, report] = await Promise.all([stat(join(dir, 'orders.import.xlsx')), stat(join(dir, 'orders.report.csv'))]);
     expect(report.mtimeMs).toBe(imported.mtimeMs);
+    // A CSV report is told edited by its time (edited-report.ts).
     expect(await keepEditedReports(join(dir, 'orders'))).toEqual([]);
   });
 

@@ -1,0 +1,38 @@
+// The fix-and-recheck loop as merchants run it: they fix cells in the report, and
+// sometimes run ship on the original export again. Their fixes must never be lost.
+import { existsSync, readdirSync, readFileSync, renameSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWithExcelJs, ship, workspace } from '../helpers/cli.js';
+
+/** Fixes one cell of the report's copy sheet and saves it, as Excel would (exceljs stands in). */
+async function fixInReport(path: string): Promise<void> {
+  const workbook = await openWithExcelJs(path);
+  workbook.getWorksheet('包裹详情')!.getCell('A1').note = 'fixed by hand';
+  await workbook.xlsx.writeFile(path);
+}
+
+describe('a report the merchant edited', () => {
+  it('is kept when the export is checked again, also after the import sheet was uploaded and moved away', async () => {
+    const dir = workspace('sample-qianfan-export.xlsx');
+    expect(ship(['validate', 'sample-qianfan-export.xlsx'], { cwd: dir }).status).toBe(1);
+    mkdirSync(join(dir, 'uploaded'));
+    renameSync(join(dir, 'sample-qianfan-export.import.xlsx'), join(dir, 'uploaded', 'sample-qianfan-export.import.xlsx'));
+    const report = join(dir, 'sample-qianfan-export.report.xlsx');
+    await fixInReport(report);
+    const fixed = readFileSync(report);
+    const again = ship(['validate', 'sample-qianfan-export.xlsx'], { cwd: dir });
+    expect(again.status).toBe(1);
+    const kept = readdirSync(dir).filter((name) => name.startsWith('sample-qianfan-export.report.edited-'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(dir, kept[0]!))).toEqual(fixed);
+    expect(again.stderr).toContain(kept[0]);
+  });
+
+  it('is told apart from the reports ship wrote: re-runs of an unedited export keep no copies', () => {
+    const dir = workspace('sample-qianfan-export.xlsx');
+    for (let run = 0; run < 3; run++) expect(ship(['validate', 'sample-qianfan-export.xlsx'], { cwd: dir }).stderr).toBe('');
+    expect(readdirSync(dir).filter((name) => name.includes('.edited-'))).toEqual([]);
+    expect(existsSync(join(dir, 'sample-qianfan-export.report.xlsx'))).toBe(true);
+  });
+});
