@@ -8,6 +8,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { fileKey } from '../io/file-identity.js';
+import { outputName } from '../io/output/output-names.js';
 
 export type InputArgument =
   /** A file to read, as it will be shown: the argument, or the pattern's folder plus the match. */
@@ -92,24 +93,24 @@ export async function expandPattern(pattern: string, cwd: string): Promise<strin
   return [...new Set(found)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-// What ship writes beside an input `<stem>.<ext>` (validate-file.ts, edited-report.ts).
-const OWN_OUTPUT = /^(.+)\.(?:import(?:\.part\d+)?\.xlsx|report\.(?:xlsx|csv)|report\.edited-\d{8}-\d{6}\.(?:xlsx|csv))$/iu;
-
 /**
  * The input whose import sheet or report `path` is, among `inputs` (resolved paths), or
- * undefined. A second nightly run over `exports/*.xlsx` without --out-dir meets the
- * outputs of the first: read as exports they would give `a.import.import.xlsx`, and
- * a.xlsx itself would be refused, its outputs being inputs that must not be overwritten.
+ * undefined. Outputs go beside their input, or into --out-dir (`outDir`). A second
+ * nightly run over `exports/*.xlsx` meets the outputs of the first: read as exports they
+ * would give `a.import.import.xlsx`, and a.xlsx itself would be refused, its outputs
+ * being inputs that must not be overwritten.
  */
-function ownOutputOf(path: string, inputs: ReadonlySet<string>): string | undefined {
-  const match = OWN_OUTPUT.exec(basename(path));
-  if (match === null) return undefined;
+function ownOutputOf(path: string, inputs: ReadonlySet<string>, outDir: string | undefined): string | undefined {
+  const output = outputName(basename(path));
+  if (output === undefined) return undefined;
   const folder = dirname(path);
-  const named = (stem: string): string[] => [...inputs].filter((input) => input !== path && dirname(input) === folder && basename(input, extname(input)) === stem);
-  const exact = named(match[1]!);
+  // Beside the input (this run's, or an earlier run's without --out-dir), or in --out-dir.
+  const writesHere = (input: string): boolean => dirname(input) === folder || outDir === folder;
+  const named = (stem: string): string[] => [...inputs].filter((input) => input !== path && writesHere(input) && basename(input, extname(input)) === stem);
+  const exact = named(output.stem);
   if (exact.length > 0) return exact[0];
   // a.xlsx and a.csv in one run write a.* and a-2.* (validate-file.ts outputStem).
-  const numbered = /^(.+)-(\d+)$/su.exec(match[1]!);
+  const numbered = /^(.+)-(\d+)$/su.exec(output.stem);
   if (numbered === null) return undefined;
   const alike = named(numbered[1]!);
   return alike.length >= Number(numbered[2]) ? alike[Number(numbered[2]) - 1] : undefined;
@@ -119,10 +120,10 @@ function ownOutputOf(path: string, inputs: ReadonlySet<string>): string | undefi
  * Expands the arguments in order. An argument that names an existing file is taken
  * as it is, even if its name contains `*` or `?`. Duplicates (the same file through
  * two arguments, a symlink or a hard link) are dropped, keeping the first. ship's own
- * outputs of another input of the run are set apart as 'own-output', whether a pattern
- * here or the shell found them.
+ * outputs of another input of the run (beside it, or in `outDir`) are set apart as
+ * 'own-output', whether a pattern here or the shell found them.
  */
-export async function expandInputs(args: readonly string[], cwd: string): Promise<InputArgument[]> {
+export async function expandInputs(args: readonly string[], cwd: string, outDir?: string): Promise<InputArgument[]> {
   const result: InputArgument[] = [];
   const seen = new Set<string>();
   const add = async (input: string): Promise<void> => {
@@ -143,7 +144,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
   const files = new Set(result.flatMap((arg) => (arg.kind === 'file' ? [resolve(cwd, arg.input)] : [])));
   return result.map((arg) => {
     if (arg.kind !== 'file') return arg;
-    const of = ownOutputOf(resolve(cwd, arg.input), files);
+    const of = ownOutputOf(resolve(cwd, arg.input), files, outDir === undefined ? undefined : resolve(cwd, outDir));
     return of === undefined ? arg : { kind: 'own-output', input: arg.input, of };
   });
 }

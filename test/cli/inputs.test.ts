@@ -105,6 +105,14 @@ describe("ship's own outputs among the inputs", () => {
     expect(found.filter((arg) => arg.kind === 'file').map((arg) => arg.input)).toEqual(['a-3.report.xlsx', 'a.csv', 'a.xlsx']);
   });
 
+  it('knows the outputs a run with --out-dir wrote into a folder the pattern reaches', async () => {
+    const nested = tree(['exports/a.xlsx', 'exports/b.xlsx', 'exports/checked/a.import.xlsx', 'exports/checked/a.report.xlsx', 'exports/checked/b.report.edited-20261126-190507.xlsx', 'exports/checked/c.report.xlsx']);
+    const found = await expandInputs(['exports/**/*.xlsx'], nested, 'exports/checked');
+    expect(found.filter((arg) => arg.kind === 'file').map((arg) => arg.input)).toEqual(['exports/a.xlsx', 'exports/b.xlsx', 'exports/checked/c.report.xlsx']);
+    // Without --out-dir those files are no outputs of this run's exports.
+    expect((await expandInputs(['exports/**/*.xlsx'], nested)).filter((arg) => arg.kind === 'file')).toHaveLength(6);
+  });
+
   it('keeps a file named like an output when its export is in another folder or not in the run', async () => {
     expect(await expandInputs(['exports/a.xlsx', 'other/a.import.xlsx'], cwd)).toEqual([
       { kind: 'file', input: 'exports/a.xlsx' },

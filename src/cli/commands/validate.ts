@@ -140,7 +140,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const outDir = options.outDir === undefined ? undefined : resolve(cwd, options.outDir);
   if (outDir !== undefined) await ensureOutDir(outDir);
 
-  const all = await expandInputs(args, cwd);
+  const all = await expandInputs(args, cwd, outDir);
   const leftOut = all.flatMap((arg) => (arg.kind === 'own-output' ? [arg.input] : []));
   if (leftOut.length > 0 && !options.quiet) out.stderr(`ship: ${terminalSafe(OWN_OUTPUTS_LEFT_OUT[lang](listed(leftOut)))}\n`);
   const expanded = all.filter((arg) => arg.kind !== 'own-output');

@@ -10,6 +10,7 @@ import { writeFileAtomic, type AtomicWriteOptions } from '../atomic-write.js';
 import { OutputError } from '../errors.js';
 import { DEFAULT_TEMPLATE, IMPORT_SHEET_NAME, type ImportTemplate } from './import-template.js';
 import { writeTextSheets } from './text-sheet.js';
+import { outputName } from './output-names.js';
 
 const WIDTHS = [24, 14, 24];
 
@@ -65,14 +66,17 @@ export async function writeImportFiles(stem: string, lines: ImportTable, options
 export async function removeStaleOutputs(stem: string, writtenPaths: readonly string[], inputs: readonly string[]): Promise<void> {
   const written = new Set(writtenPaths.map((path) => basename(path)));
   const name = basename(stem);
-  const ours = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(import(\\.part[1-9]\\d*)?\\.xlsx|report\\.(xlsx|csv))$`);
+  const ours = (entry: string): boolean => {
+    const output = outputName(entry);
+    return output !== undefined && output.replaced && output.stem === name;
+  };
   const real = (path: string) => realpath(path).catch(() => resolve(path));
   const inputPaths = new Set(await Promise.all(inputs.map(real)));
   const names = await readdir(dirname(stem)).catch(() => [] as string[]);
   for (const entry of names) {
     const path = join(dirname(stem), entry);
     // Never an input, whatever its name: `orders.import.xlsx` may be what the user asked to check.
-    if (!ours.test(entry) || written.has(entry) || inputPaths.has(await real(path))) continue;
+    if (!ours(entry) || written.has(entry) || inputPaths.has(await real(path))) continue;
     // A stale import part could be uploaded: not removing it fails the file. A stale report
     // (the other --report-format, perhaps open in Excel) is only removed when it can be:
     // this run's outputs are in place and right.
