@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { FileReport } from '../../src/cli/report-schema.js';
 import { openWithExcelJs, readWorkbook, ship, validateJson, workspace } from '../helpers/cli.js';
+import { unzip } from '../helpers/unzip.js';
 
 const SAMPLE = 'sample-qianfan-export.xlsx';
 const REPORT = 'sample-qianfan-export.report.xlsx';
@@ -241,5 +242,22 @@ describe('--no-report-copy', () => {
     const sheets = await readWorkbook(join(dir, 'sample-qianfan-export.report.xlsx'));
     expect(sheets.map((s) => s.name)).toEqual(['汇总', '问题']);
     expect(sheets[0]?.rows.flat().join(' ')).toContain('--no-report-copy');
+  });
+});
+
+describe('a title merged across the whole row above the header', () => {
+  it('stays merged in the copy, cut at XFD instead of running past it', async () => {
+    const dir = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('包裹详情');
+    sheet.getCell('A1').value = '小红书待发货订单';
+    sheet.mergeCells('A1:XFD1');
+    sheet.addRow(['订单号', '订单状态', '快递公司', '快递单号']);
+    sheet.addRow(['P792840050473100001', '待配货', '中通快递', '73104682937501']);
+    await workbook.xlsx.writeFile(join(dir, 'title.xlsx'));
+    expect(ship(['validate', 'title.xlsx'], { cwd: dir }).status).toBe(0);
+    const copy = (await unzip(join(dir, 'title.report.xlsx'))).get('xl/worksheets/sheet3.xml') ?? '';
+    expect(copy).toContain('<mergeCell ref="D1:XFD1"/>');
+    expect(copy).not.toMatch(/XF[E-Z]\d|XG[A-Z]\d/);
   });
 });

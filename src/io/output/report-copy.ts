@@ -143,9 +143,12 @@ function copySheet(context: CopyContext, opened: CopySource): TextSheet {
   const headerText = Array.from(header.cells, (cell) => cell?.text ?? '');
   const strip = reportColumnsIn(headerText);
   const shift = ADDED - strip;
+  // A title merged across the whole row (A1:XFD1) would end past XFD once moved right: it
+  // is cut at the last column, where its value (in its first cell) never is.
+  const last = EXCEL_MAX_COLUMNS - 1;
   const merges = source.merges
-    .filter((range) => range.left >= strip)
-    .map((range) => `${columnName(range.left + shift)}${range.top}:${columnName(range.right + shift)}${range.bottom}`);
+    .filter((range) => range.left >= strip && range.left + shift <= last)
+    .map((range) => `${columnName(range.left + shift)}${range.top}:${columnName(Math.min(range.right + shift, last))}${range.bottom}`);
   return {
     name: COPY_SHEET,
     header: [...REPORT_ADDED_HEADERS[context.lang], ...headerText.slice(strip)],
