@@ -3,7 +3,7 @@
 // Also refuses to write over an input, and says what to do when Excel holds the file open.
 // Several outputs can be written as one (an AtomicBatch): all of them or none.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -68,9 +68,15 @@ const LONGEST_NAME_IN_TEMP = 200;
  * is git-ignored. A target name near the length limit gets a short stand-in: a legal output
  * must not fail for its temp file.
  */
+/** The target's name as its temp files carry it: a long one as `ship-<hash>`, still its own. */
+function tempStemOf(name: string): string {
+  if (Buffer.byteLength(name) <= LONGEST_NAME_IN_TEMP) return name;
+  return `ship-${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
+}
+
 export function tempPathFor(targetPath: string): string {
   const name = basename(targetPath);
-  const stem = Buffer.byteLength(name) > LONGEST_NAME_IN_TEMP ? 'ship' : name;
+  const stem = tempStemOf(name);
   return join(dirname(targetPath), `.${stem}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
 }
 
@@ -87,24 +93,30 @@ function isRunning(pid: number): boolean {
 /**
  * Removes the temp files of `target` that a run killed outright left behind (SIGKILL, the
  * OOM killer, a CI timeout's kill -9: no handler runs). They are told by the pid in their
- * name: a process that no longer runs writes nothing. A temp file of a running ship, or of
- * a pid reused since, is left alone. Best effort: a folder that cannot be listed is skipped.
+ * name, a process that no longer runs, and by their age: a ship on another machine or in
+ * another container writing into a shared folder has a pid this machine cannot see, and
+ * its temp files change (or wait for the rest of their batch) within minutes, not a
+ * quarter of an hour. Best effort: a folder that cannot be listed is skipped.
  */
 async function removeStaleTempFiles(targetPath: string): Promise<void> {
   const dir = dirname(targetPath);
-  const name = basename(targetPath);
+  const stem = tempStemOf(basename(targetPath));
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const entry of names) {
     const match = STALE_TEMP.exec(entry);
-    if (match === null || (match[1] !== name && match[1] !== 'ship')) continue;
+    if (match === null || match[1] !== stem) continue;
     const pid = Number(match[2]);
     if (pid === process.pid || isRunning(pid)) continue;
-    await rm(join(dir, entry), { force: true }).catch(() => undefined);
+    const path = join(dir, entry);
+    const changed = await stat(path).then((stats) => stats.mtimeMs, () => Number.POSITIVE_INFINITY);
+    if (Date.now() - changed < STALE_AFTER_MS) continue;
+    await rm(path, { force: true }).catch(() => undefined);
   }
 }
 
 // `.orders.import.xlsx.tmp-4242-0a1b2c3d4e5f`, as tempPathFor() names them.
 const STALE_TEMP = /^\.(.+)\.tmp-(\d+)-[0-9a-f]{12}$/su;
+const STALE_AFTER_MS = 15 * 60_000;
 
 /** Makes a rename durable; folders cannot be opened for fsync on Windows. */
 export async function syncFolder(dir: string): Promise<void> {

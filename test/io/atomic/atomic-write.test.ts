@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, link, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -319,15 +319,39 @@ describe('temp files a killed run left behind', () => {
     return child.pid!;
   }
 
-  it('are removed when the same output is written again; those of a running process and other files stay', async () => {
+  it('are removed when the same output is written again, once a quarter of an hour old; others stay', async () => {
     const dead = await exitedPid();
+    const hourAgo = new Date(Date.now() - 3600_000);
     const stale = `.orders.import.xlsx.tmp-${dead}-0a1b2c3d4e5f`;
-    const staleLongName = `.ship.tmp-${dead}-aaaaaaaaaaaa`;
+    // A pid this machine cannot see may be a ship in another container writing now.
+    const fresh = `.orders.import.xlsx.tmp-${dead}-111111111111`;
     const running = `.orders.import.xlsx.tmp-${process.pid}-0a1b2c3d4e5f`;
     const otherOutput = `.orders.report.xlsx.tmp-${dead}-0a1b2c3d4e5f`;
-    for (const name of [stale, staleLongName, running, otherOutput, '.orders.import.xlsx.notes']) await writeFile(join(dir, name), 'x');
+    for (const name of [stale, fresh, running, otherOutput, '.orders.import.xlsx.notes']) {
+      await writeFile(join(dir, name), 'x');
+      if (name !== fresh) await utimes(join(dir, name), hourAgo, hourAgo);
+    }
     await writeFileAtomic(join(dir, 'orders.import.xlsx'), (tmp) => writeFile(tmp, 'new'), { inputs: [] });
     // The report's own temp file goes when the report is written: each output sweeps its own.
-    expect((await readdir(dir)).filter((name) => name !== 'orders.xlsx').sort()).toEqual(['.orders.import.xlsx.notes', otherOutput, running, 'orders.import.xlsx'].sort());
+    expect((await readdir(dir)).filter((name) => name !== 'orders.xlsx').sort()).toEqual(['.orders.import.xlsx.notes', fresh, otherOutput, running, 'orders.import.xlsx'].sort());
+  });
+
+  it('of a target with a long name are its own: they carry a hash of the name, and other long names do not sweep them', async () => {
+    const dead = await exitedPid();
+    const hourAgo = new Date(Date.now() - 3600_000);
+    const target = join(dir, `${'订单'.repeat(40)}.import.xlsx`);
+    let temp = '';
+    await writeFileAtomic(target, async (tmp) => { temp = basename(tmp); await writeFile(tmp, 'one'); }, { inputs: [] });
+    expect(temp).toMatch(/^\.ship-[0-9a-f]{12}\.tmp-\d+-[0-9a-f]{12}$/u);
+    const staleOwn = temp.replace(/\.tmp-\d+-/u, `.tmp-${dead}-`);
+    const staleOther = staleOwn.replace(/ship-[0-9a-f]{12}/u, 'ship-000000000000');
+    for (const name of [staleOwn, staleOther]) {
+      await writeFile(join(dir, name), 'x');
+      await utimes(join(dir, name), hourAgo, hourAgo);
+    }
+    await writeFileAtomic(target, (tmp) => writeFile(tmp, 'two'), { inputs: [] });
+    const after = await readdir(dir);
+    expect(after).not.toContain(staleOwn);
+    expect(after).toContain(staleOther);
   });
 });
