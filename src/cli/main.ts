@@ -2,7 +2,6 @@
 // become exit codes and one-line messages.
 
 import { Command, CommanderError } from 'commander';
-import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Lang } from '../core/messages.js';
 import { isKnownError, UsageError } from '../io/errors.js';
@@ -13,73 +12,10 @@ import type { RunReport } from './report-schema.js';
 import { isoTime, jsonReportFromArgv, langFromArgv, langFromEnv, language, nonNegativeInteger, outputFormat, positiveInteger, reportFormat } from './options.js';
 import { isInteractive } from './progress.js';
 import { terminalSafe } from './render/terminal-text.js';
+import { out, watchStdStreams } from './std-streams.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-// A reader that goes away early (`ship validate … | head`) closes the pipe, and Node
-// reports EPIPE as an 'error' event: unheard, it ends the run with a stack trace, maybe
-// before the import sheet and the report are written. The files are the job, so the run
-// goes on and what it would still print is dropped. Any other failure (a full disk under
-// `> result.json`, an I/O error) means the output a script reads is cut short: the run
-// still writes its files, then says so and exits 2, so the script does not read half a
-// document after a clean exit (the files it wrote are complete: they do not go through stdout).
-const gone = new Set<NodeJS.WriteStream>();
-const writeFailures = new Map<NodeJS.WriteStream, string>();
-function dropWhenClosed(stream: NodeJS.WriteStream): void {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    gone.add(stream);
-    if (error.code !== 'EPIPE' && !writeFailures.has(stream)) writeFailures.set(stream, error.code ?? error.message);
-  });
-}
-function print(stream: NodeJS.WriteStream, text: string): void {
-  if (!gone.has(stream)) stream.write(text);
-}
-
-/**
- * Resolves once `stream` can take more: at once unless its buffer is full, else on
- * 'drain', or when it fails or closes (a reader that went away: print drops the rest).
- */
-function drained(stream: NodeJS.WriteStream): Promise<void> {
-  if (gone.has(stream) || stream.destroyed || !stream.writableNeedDrain) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      for (const event of ['drain', 'error', 'close']) stream.off(event, done);
-      resolve();
-    };
-    for (const event of ['drain', 'error', 'close']) stream.on(event, done);
-  });
-}
-
-/**
- * At exit: a failed write to stdout or stderr fails the run. A lost stdout is said on
- * stderr; a lost stderr is not said on stdout, where it would corrupt a JSON document.
- */
-function failOnLostOutput(lang: Lang): void {
-  process.once('exit', () => {
-    if (writeFailures.size === 0) return;
-    process.exitCode = EXIT.FAILURE;
-    const code = writeFailures.get(process.stdout);
-    if (code === undefined || writeFailures.has(process.stderr)) return;
-    const disk = code === 'ENOSPC';
-    const text =
-      lang === 'zh'
-        ? `ship: 写入标准输出失败（${code}${disk ? '，磁盘已满' : ''}），输出不完整；请处理后重新运行\n`
-        : `ship: writing to stdout failed (${code}${disk ? ', disk full' : ''}); the output is incomplete; fix this and run again\n`;
-    try {
-      // Synchronous: the process is exiting.
-      writeSync(2, text);
-    } catch {
-      // stderr is gone as well: the exit code still says the run failed.
-    }
-  });
-}
-
-const out = {
-  stdout: (text: string) => print(process.stdout, text),
-  stdoutDrained: () => drained(process.stdout),
-  stdoutGone: () => gone.has(process.stdout),
-  stderr: (text: string) => print(process.stderr, text),
-};
 
 /** What commander hands the validate action: the command's options before defaults are settled. */
 type ValidateFlags = Omit<ValidateOptions, 'strict' | 'quiet' | 'color' | 'progress' | 'cwd' | 'env' | 'now' | 'skipAfterSales' | 'lang' | 'reportCopy'> & {
@@ -245,9 +181,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   const lang = langFromArgv(argv) ?? langFromEnv(process.env);
   const debug = argv.includes('--debug');
   const json = jsonReportFromArgv(argv);
-  dropWhenClosed(process.stdout);
-  dropWhenClosed(process.stderr);
-  failOnLostOutput(lang);
+  watchStdStreams(lang);
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' });
   } catch (error) {

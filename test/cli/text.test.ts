@@ -23,6 +23,19 @@ describe('the text summary', () => {
     expect(renderText(run([clean], true), options)).toContain('All good');
   });
 
+  it('counts one order as one order in English, and lines the messages up after error and warning', () => {
+    const one = fileReport('one.xlsx', [finding(3, 'tracking-format', 'error'), finding(4, 'merged-shipment', 'warning')], {
+      rows: { total: 2, imported: 1, rejected: 1, skipped: 0 },
+      orders: { imported: 1, rejected: 1, skipped: 0 },
+    });
+    const text = renderText(run([one]), options);
+    expect(text).toContain('2 rows: 1 imported (1 order), 1 rejected (1 order), 0 skipped');
+    expect(text).toContain('✖ 1 order rejected');
+    const [error, warning] = ['row 3', 'row 4'].map((row) => text.split('\n').find((line) => line.includes(row))!);
+    // The message starts in the same column on both lines.
+    expect(error.search(/(?<=error\s+)\S/)).toBe(warning.search(/(?<=warning\s+)\S/));
+  });
+
   it('says so when the sheet has no order rows, in both languages', () => {
     const empty = fileReport('empty.csv', []);
     const counted = fileReport('some.csv', [], { rows: { total: 3, imported: 3, rejected: 0, skipped: 0 } });

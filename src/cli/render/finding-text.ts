@@ -36,3 +36,8 @@ export function repoPath(input: string, cwd: string): string {
   const shown = rel === '' || rel.startsWith('..') ? input : rel;
   return shown.split(sep).join('/');
 }
+
+/** An English count and its noun: `1 order`, `2 orders`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -6,7 +6,7 @@
 
 import type { Lang } from '../../core/messages.js';
 import type { FileReport, RunReport } from '../report-schema.js';
-import { codeTitle, findingSentence, repoPath } from './finding-text.js';
+import { codeTitle, findingSentence, plural, repoPath } from './finding-text.js';
 import { failsRun } from '../exit-codes.js';
 import { terminalSafeKeepingLines } from './terminal-text.js';
 
@@ -42,7 +42,6 @@ export function formatAnnotation({ kind, properties, message }: Annotation): str
   return `::${kind}${props === '' ? '' : ` ${props}`}::${escapeData(message)}`;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const WORDS = {
   zh: {

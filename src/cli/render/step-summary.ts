@@ -7,7 +7,7 @@
 import type { Severity } from '../../core/finding.js';
 import { SEVERITY_LABEL, type Lang } from '../../core/messages.js';
 import type { FileReport, FindingCounts, FindingJson, RunReport } from '../report-schema.js';
-import { codeTitle, repoPath, severityOf } from './finding-text.js';
+import { codeTitle, plural, repoPath, severityOf } from './finding-text.js';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -26,7 +26,6 @@ export function markdownCell(text: string): string {
   return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\`*_[\]<>|&~#]/g, (ch) => `\\${ch}`);
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const WORDS = {
   zh: {

@@ -9,7 +9,7 @@ import { truncateToWidth } from '../../core/display-width.js';
 import { SEVERITY_LABEL, type Lang } from '../../core/messages.js';
 import type { FileReport, RunReport } from '../report-schema.js';
 import { failsRun } from '../exit-codes.js';
-import { codeTitle, severityOf } from './finding-text.js';
+import { codeTitle, plural, severityOf } from './finding-text.js';
 import { terminalSafe } from './terminal-text.js';
 
 interface Words {
@@ -65,8 +65,8 @@ const WORDS: Record<Lang, Words> = {
     sheet: (name, row) => `sheet "${name}", header on row ${row}`,
     ignored: (names) => `sheets not read: ${names}`,
     counts: (r) =>
-      `${r.rows.total} rows: ${r.rows.imported} imported (${r.orders.imported} orders), ${r.rows.rejected} rejected (${r.orders.rejected} orders), ${r.rows.skipped} skipped`,
-    skippedOrders: (n) => `${n} orders left out for open after-sales requests (--skip-after-sales)`,
+      `${plural(r.rows.total, 'row')}: ${r.rows.imported} imported (${plural(r.orders.imported, 'order')}), ${r.rows.rejected} rejected (${plural(r.orders.rejected, 'order')}), ${r.rows.skipped} skipped`,
+    skippedOrders: (n) => `${plural(n, 'order')} left out for open after-sales requests (--skip-after-sales)`,
     noRows: 'No order rows, only a header: the import sheet is empty; check the export filters',
     nothingToShip: 'No order to ship (every row was skipped): the import sheet is empty; check that the export is of pending orders (待配货)',
     tags: (list) => `order tags: ${list}`,
@@ -82,7 +82,7 @@ const WORDS: Record<Lang, Words> = {
     failed: 'failed',
     verdict: (ok, rejected, files, failed) => {
       if (ok) return `✔ All good: ready to import (${files} file${files === 1 ? '' : 's'})`;
-      const parts = [rejected > 0 ? `${rejected} orders rejected` : '', failed > 0 ? `${failed} file${failed === 1 ? '' : 's'} could not be processed (see above)` : ''].filter((part) => part !== '');
+      const parts = [rejected > 0 ? `${plural(rejected, 'order')} rejected` : '', failed > 0 ? `${failed} file${failed === 1 ? '' : 's'} could not be processed (see above)` : ''].filter((part) => part !== '');
       if (parts.length === 0) return '✖ Validation failed';
       return `✖ ${parts.join(', ')}${rejected > 0 ? ': fix them from the report and run again' : ''}`;
     },
@@ -189,7 +189,9 @@ function problemList(report: FileReport, options: TextOptions, width: number): s
   return [
     `  ${words.firstProblems(shown.length, Math.max(total, problems.length))}`,
     ...shown.map((f) => {
-      const head = `    ${words.row(f.row).padEnd(lang === 'zh' ? 7 : 8)} ${SEVERITY_LABEL[lang][f.severity]}  `;
+      // English labels differ in length (error, warning): padded, the messages line up as the Chinese ones do.
+      const label = lang === 'zh' ? SEVERITY_LABEL.zh[f.severity] : SEVERITY_LABEL.en[f.severity].padEnd(7);
+      const head = `    ${words.row(f.row).padEnd(lang === 'zh' ? 7 : 8)} ${label}  `;
       return paint(chalk, f.severity, truncateToWidth(`${head}${terminalSafe(f.message)}`, width - 1));
     }),
   ];
