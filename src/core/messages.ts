@@ -277,17 +277,17 @@ export const MESSAGES: Record<FindingCode, Entry> = {
   },
   'ship-overdue': {
     zh: {
-      message: (a) => `已超过发货时限 ${s(a.deadline)}（${deadlineSourceZh(a)}）${s(a.hours)} 小时，有超时发货风险`,
+      message: (a) => `已超过发货时限 ${s(a.deadline)}（${deadlineSourceZh(a)}）${spanZh(a)}，有超时发货风险`,
       hint: () => '优先发这一单；如因不可抗力无法按时发货，请在千帆后台做超期发货报备',
     },
     en: {
-      message: (a) => `${s(a.hours)} h past the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)}): risk of a late-shipment penalty`,
+      message: (a) => `${spanEn(a)} past the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)}): risk of a late-shipment penalty`,
       hint: () => 'Ship this order first; if you cannot, file a late-shipment report (超期发货报备) in 千帆',
     },
   },
   'ship-due-soon': {
-    zh: { message: (a) => `距发货时限 ${s(a.deadline)}（${deadlineSourceZh(a)}）还剩 ${s(a.hours)} 小时`, hint: () => '请尽快发货并上传单号' },
-    en: { message: (a) => `${s(a.hours)} h left until the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)})`, hint: () => 'Ship and upload the number soon' },
+    zh: { message: (a) => `距发货时限 ${s(a.deadline)}（${deadlineSourceZh(a)}）还剩 ${spanZh(a)}`, hint: () => '请尽快发货并上传单号' },
+    en: { message: (a) => `${spanEn(a)} left until the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)})`, hint: () => 'Ship and upload the number soon' },
   },
   'presale-not-started': {
     zh: { message: (a) => `预售订单要到 ${s(a.start)} 才开始发货`, hint: () => '确认是否可以提前发货；不确定时等到预售开始发货时间再导入' },
@@ -325,11 +325,22 @@ function rivalEn(a: Args): string {
   return s(a.rivalPrefix) ? `, but it starts with ${s(a.rivalPrefix)}, as ${s(a.rival)} numbers do` : `, but it also fits ${s(a.rival)} (${s(a.rivalFormat)})`;
 }
 
+/** How long until (or since) a deadline: hours, or minutes under an hour. */
+function spanZh(a: Args): string {
+  return Number(a.hours) < 1 && a.minutes !== undefined ? `${s(a.minutes)} 分钟` : `${s(a.hours)} 小时`;
+}
+
+function spanEn(a: Args): string {
+  return Number(a.hours) < 1 && a.minutes !== undefined ? `${s(a.minutes)} min` : `${s(a.hours)} h`;
+}
+
 function deadlineSourceZh(a: Args): string {
+  if (a.source === 'presale-start-plus-hours') return `按预售开始发货后 ${s(a.deadlineHours)} 小时估算`;
   return a.source === 'presale-end' ? '预售截止发货时间' : a.source === 'paid-plus-hours' ? `按支付后 ${s(a.deadlineHours)} 小时估算` : '承诺发货时间';
 }
 
 function deadlineSourceEn(a: Args): string {
+  if (a.source === 'presale-start-plus-hours') return `estimated as presale start + ${s(a.deadlineHours)} h`;
   return a.source === 'presale-end' ? 'presale ship-by time' : a.source === 'paid-plus-hours' ? `estimated as payment + ${s(a.deadlineHours)} h` : '承诺发货时间';
 }
 

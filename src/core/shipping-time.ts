@@ -31,7 +31,7 @@ export function chinaTime(instant: number): string {
 }
 
 /** Where the ship-by time came from, for the message. */
-export type DeadlineSource = 'promised' | 'presale-end' | 'paid-plus-hours';
+export type DeadlineSource = 'promised' | 'presale-end' | 'paid-plus-hours' | 'presale-start-plus-hours';
 
 export function deadlineOf(times: OrderTimes, deadlineHours: number): { at: number; source: DeadlineSource } | undefined {
   const promised = { at: times.promisedAt, source: 'promised' as const };
@@ -39,6 +39,10 @@ export function deadlineOf(times: OrderTimes, deadlineHours: number): { at: numb
   const ordered = times.presale ? [presaleEnd, promised] : [promised, presaleEnd];
   const known = ordered.find((candidate) => Number.isFinite(candidate.at));
   if (known !== undefined) return known;
+  // A presale order cannot ship before its window opens: the estimate counts from then,
+  // not from a payment made weeks before (which made it overdue before it could ship).
+  const opens = times.presale ? times.presaleStartAt : Number.NaN;
+  if (Number.isFinite(opens) && !(times.paidAt > opens)) return { at: opens + deadlineHours * HOUR_MS, source: 'presale-start-plus-hours' };
   if (Number.isFinite(times.paidAt)) return { at: times.paidAt + deadlineHours * HOUR_MS, source: 'paid-plus-hours' };
   return undefined;
 }
@@ -53,7 +57,9 @@ export function checkShippingTime(times: OrderTimes, options: ShippingTimeOption
   const deadline = deadlineOf(times, options.deadlineHours);
   if (deadline === undefined) return findings;
   const hours = Math.round(((deadline.at - now) / HOUR_MS) * 10) / 10;
-  const args = { deadline: chinaTime(deadline.at), source: deadline.source, hours: Math.abs(hours), deadlineHours: options.deadlineHours };
+  // Under an hour the message counts minutes: "还剩 0 小时" said nothing.
+  const minutes = Math.round(Math.abs(deadline.at - now) / 60_000);
+  const args = { deadline: chinaTime(deadline.at), source: deadline.source, hours: Math.abs(hours), minutes, deadlineHours: options.deadlineHours };
   if (now > deadline.at) findings.push(finding('ship-overdue', row, { ...at, args }));
   else if (deadline.at - now <= options.dueSoonHours * HOUR_MS) findings.push(finding('ship-due-soon', row, { ...at, args }));
   return findings;

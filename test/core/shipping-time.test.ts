@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPendingAfterSales, watchedTags } from '../../src/core/after-sales.js';
+import { renderMessage } from '../../src/core/messages.js';
 import { chinaTime, checkShippingTime, deadlineOf, type OrderTimes } from '../../src/core/shipping-time.js';
 
 const china = (text: string) => Date.parse(`${text.replace(' ', 'T')}:00+08:00`);
@@ -31,6 +32,23 @@ describe('ship-by deadlines', () => {
     const presale = times({ presale: true, presaleStartAt: china('2026-12-01 00:00'), presaleEndAt: china('2026-12-10 00:00'), promisedAt: china('2026-11-20 00:00') });
     expect(deadlineOf(presale, 48)?.source).toBe('presale-end');
     expect(codes(presale, '2026-11-26 10:00')).toEqual(['presale-not-started']);
+  });
+
+  it('counts the estimate of a presale order without ship-by times from its start, not from a payment weeks before', () => {
+    const presale = times({ presale: true, presaleStartAt: china('2026-12-01 00:00'), paidAt: china('2026-11-21 10:00') });
+    expect(deadlineOf(presale, 48)).toEqual({ at: china('2026-12-03 00:00'), source: 'presale-start-plus-hours' });
+    expect(codes(presale, '2026-11-24 09:00')).toEqual(['presale-not-started']);
+    expect(codes(presale, '2026-12-03 01:00')).toEqual(['ship-overdue']);
+    // Paid after the window opened: the payment starts the clock.
+    expect(deadlineOf({ ...presale, paidAt: china('2026-12-02 00:00') }, 48)?.source).toBe('paid-plus-hours');
+  });
+
+  it('says minutes, not "0 hours", within an hour of the deadline', () => {
+    const [soon] = checkShippingTime(times({ promisedAt: china('2026-11-26 10:03') }), options('2026-11-26 10:00'), 2, 'P1');
+    expect(renderMessage(soon!, 'zh').message).toContain('还剩 3 分钟');
+    expect(renderMessage(soon!, 'en').message).toMatch(/^3 min left/);
+    const [late] = checkShippingTime(times({ promisedAt: china('2026-11-26 09:58') }), options('2026-11-26 10:00'), 2, 'P1');
+    expect(renderMessage(late!, 'zh').message).toContain('）2 分钟，有超时发货风险');
   });
 
   it('writes times the way the export does, in China time', () => {
