@@ -126,6 +126,18 @@ export class CarrierRegistry {
     return checkNumber(declared, context, normalizedNumber);
   }
 
+  /**
+   * The carrier whose package barcode the number is (京东's `JD…-2-3-`: a parcel of a
+   * multi-parcel waybill, not the waybill), and the waybill in it; undefined for any other.
+   */
+  packageBarcode(normalizedNumber: string): { owner: Carrier; waybill: string } | undefined {
+    for (const entry of this.compiled) {
+      const waybill = entry.barcode?.exec(normalizedNumber)?.groups?.['waybill'];
+      if (waybill !== undefined) return { owner: entry.carrier, waybill };
+    }
+    return undefined;
+  }
+
   /** Carriers whose formats accept the number, strongest evidence first. */
   detect(normalizedNumber: string): Detection[] {
     const detections: Detection[] = [];

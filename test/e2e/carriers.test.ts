@@ -37,6 +37,14 @@ describe('ship detect', () => {
     expect(results[0]?.candidates[0]?.carrier).toBe('sf');
   });
 
+  it('names a 京东 package barcode and its waybill, as validate does, and exits 1: it is no waybill', () => {
+    const run = ship(['detect', 'JD0093356842901-2-3-']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('这是京东快递的包裹号，不是运单号；运单号是 JD0093356842901');
+    const json = JSON.parse(ship(['detect', 'JD0093356842901-2-3-', '--json']).stdout) as { results: { packageBarcode?: { carrier: string; waybill: string } }[] };
+    expect(json.results[0]?.packageBarcode).toMatchObject({ carrier: 'jd', waybill: 'JD0093356842901' });
+  });
+
   it('exits 1 when a number fits no carrier', () => {
     const run = ship(['detect', 'SF1385628716739', 'HELLO']);
     expect(run.status).toBe(1);

@@ -34,13 +34,19 @@ export async function runDetect(numbers: readonly string[], options: DetectOptio
       status: d.format.status,
       strength: d.strength,
     }));
-    return { input, normalized, candidates };
+    const barcode = registry.packageBarcode(normalized);
+    return { input, normalized, candidates, ...(barcode === undefined ? {} : { packageBarcode: { carrier: barcode.owner.id, name: barcode.owner.displayName, waybill: barcode.waybill } }) };
   });
   if (options.json) {
     out.stdout(`${JSON.stringify({ version: registry.version, results }, null, 2)}\n`);
   } else {
-    const lines = results.flatMap(({ input, normalized, candidates }) => {
+    const lines = results.flatMap(({ input, normalized, candidates, packageBarcode }) => {
       const head = normalized === input ? input : `${input} → ${normalized}`;
+      // What validate says of it too: the parcel's barcode, and the waybill to fill in instead.
+      if (packageBarcode !== undefined) {
+        const { name, waybill } = packageBarcode;
+        return [head, options.lang === 'zh' ? `  这是${name}的包裹号，不是运单号；运单号是 ${waybill}` : `  a ${name} package barcode, not a waybill number; the waybill is ${waybill}`];
+      }
       if (candidates.length === 0) return [head, options.lang === 'zh' ? '  不符合任何已知快递公司的格式' : '  fits no known carrier format'];
       return [head, ...candidates.map((c, i) => `  ${i + 1}. ${c.name}  ${c.formatName}  (${STRENGTH[options.lang][c.strength] ?? c.strength}${c.status === 'legacy' ? (options.lang === 'zh' ? '，旧格式' : ', legacy') : ''})`)];
     });
