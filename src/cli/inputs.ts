@@ -6,16 +6,16 @@
 
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileKey } from '../io/file-identity.js';
-import { outputName } from '../io/output/output-names.js';
+import { allocateStem, outputName } from '../io/output/output-names.js';
 
 export type InputArgument =
   /** A file to read, as it will be shown: the argument, or the pattern's folder plus the match. */
   | { kind: 'file'; input: string }
   /** A pattern that matched no file: the run goes on with the others and exits 2. */
   | { kind: 'no-match'; pattern: string }
-  /** An import sheet or report ship wrote for another input of the run: left out (ownOutputOf). */
+  /** An import sheet or report ship wrote for another input of the run: left out (ownOutputs). */
   | { kind: 'own-output'; input: string; of: string };
 
 const WILDCARD = /[*?]/;
@@ -93,27 +93,34 @@ export async function expandPattern(pattern: string, cwd: string): Promise<strin
   return [...new Set(found)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** A folder or file path as the file system compares it: Windows and macOS ignore case. */
+function pathKey(path: string): string {
+  return process.platform === 'win32' || process.platform === 'darwin' ? path.toLowerCase() : path;
+}
+
 /**
- * The input whose import sheet or report `path` is, among `inputs` (resolved paths), or
- * undefined. Outputs go beside their input, or into --out-dir (`outDir`). A second
- * nightly run over `exports/*.xlsx` meets the outputs of the first: read as exports they
- * would give `a.import.import.xlsx`, and a.xlsx itself would be refused, its outputs
- * being inputs that must not be overwritten.
+ * Which of `files` (resolved, in run order) are import sheets or reports ship writes for
+ * another of them, by the input each belongs to. Outputs go beside their input, or into
+ * --out-dir (`outDir`), under the stems allocateStem() gives (a.xlsx and a.csv: a and
+ * a-2). A second nightly run over `exports/*.xlsx` meets the outputs of the first: read as
+ * exports they would give `a.import.import.xlsx`, and a.xlsx itself would be refused, its
+ * outputs being inputs that must not be overwritten.
  */
-function ownOutputOf(path: string, inputs: ReadonlySet<string>, outDir: string | undefined): string | undefined {
-  const output = outputName(basename(path));
-  if (output === undefined) return undefined;
-  const folder = dirname(path);
-  // Beside the input (this run's, or an earlier run's without --out-dir), or in --out-dir.
-  const writesHere = (input: string): boolean => dirname(input) === folder || outDir === folder;
-  const named = (stem: string): string[] => [...inputs].filter((input) => input !== path && writesHere(input) && basename(input, extname(input)) === stem);
-  const exact = named(output.stem);
-  if (exact.length > 0) return exact[0];
-  // a.xlsx and a.csv in one run write a.* and a-2.* (validate-file.ts outputStem).
-  const numbered = /^(.+)-(\d+)$/su.exec(output.stem);
-  if (numbered === null) return undefined;
-  const alike = named(numbered[1]!);
-  return alike.length >= Number(numbered[2]) ? alike[Number(numbered[2]) - 1] : undefined;
+function ownOutputs(files: readonly string[], outDir: string | undefined): Map<string, string> {
+  const exports = files.filter((file) => outputName(basename(file)) === undefined);
+  const ownerByStem = new Map<string, string>();
+  // This run's stems, and those of an earlier run without --out-dir (beside each export).
+  for (const folder of outDir === undefined ? [undefined] : [outDir, undefined]) {
+    const used = new Set<string>();
+    for (const input of exports) ownerByStem.set(pathKey(allocateStem(input, folder, used)), input);
+  }
+  const owners = new Map<string, string>();
+  for (const file of files) {
+    const output = outputName(basename(file));
+    const owner = output === undefined ? undefined : ownerByStem.get(pathKey(resolve(dirname(file), output.stem)));
+    if (owner !== undefined && owner !== file) owners.set(file, owner);
+  }
+  return owners;
 }
 
 /**
@@ -141,10 +148,11 @@ export async function expandInputs(args: readonly string[], cwd: string, outDir?
     if (matches.length === 0) result.push({ kind: 'no-match', pattern: argument });
     for (const match of matches) await add(match);
   }
-  const files = new Set(result.flatMap((arg) => (arg.kind === 'file' ? [resolve(cwd, arg.input)] : [])));
+  const files = result.flatMap((arg) => (arg.kind === 'file' ? [resolve(cwd, arg.input)] : []));
+  const owners = ownOutputs(files, outDir === undefined ? undefined : resolve(cwd, outDir));
   return result.map((arg) => {
     if (arg.kind !== 'file') return arg;
-    const of = ownOutputOf(resolve(cwd, arg.input), files, outDir === undefined ? undefined : resolve(cwd, outDir));
+    const of = owners.get(resolve(cwd, arg.input));
     return of === undefined ? arg : { kind: 'own-output', input: arg.input, of };
   });
 }

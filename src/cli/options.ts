@@ -20,7 +20,8 @@ export function nonNegativeInteger(value: string): number {
 }
 
 // 2026-11-26, 2026-11-26T18:00, 2026-11-26 18:00:05.5, each with or without Z / +08:00.
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/iu;
+// `date '+%F %T %z'` puts a space before the offset.
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(?: ?(Z|[+-]\d{2}(?::?\d{2})?))?$/iu;
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /**
@@ -36,17 +37,24 @@ export function isoTime(value: string): Date {
   }
   const [hours, minutes, seconds] = [Number(parts[4] ?? 0), Number(parts[5] ?? 0), Number(parts[6] ?? 0)];
   if (hours > 23 || minutes > 59 || seconds > 59) throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
+  const offset = offsetMs(parts[8]);
+  if (offset === undefined) throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
   const milliseconds = Number((parts[7] ?? '0').padEnd(3, '0'));
   const wallClock = Date.UTC(year!, month! - 1, day!, hours, minutes, seconds, milliseconds);
-  return new Date(wallClock - offsetMs(parts[8]));
+  return new Date(wallClock - offset);
 }
 
-/** The offset a time was given in ('Z', '+08:00', '-0530', '+08'); China time when none was. */
-function offsetMs(offset: string | undefined): number {
+/**
+ * The offset a time was given in ('Z', '+08:00', '-0530', '+08'); China time when none was;
+ * undefined for one no place has (+25:00, +08:75), which would move the time in silence.
+ */
+function offsetMs(offset: string | undefined): number | undefined {
   if (offset === undefined) return CHINA_OFFSET_MS;
   if (offset.toUpperCase() === 'Z') return 0;
   const digits = offset.slice(1).replace(':', '');
-  const ms = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0)) * 60_000;
+  const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || 0)];
+  if (hours > 14 || minutes > 59) return undefined;
+  const ms = (hours * 60 + minutes) * 60_000;
   return offset.startsWith('-') ? -ms : ms;
 }
 

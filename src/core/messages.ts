@@ -327,11 +327,11 @@ function rivalEn(a: Args): string {
 
 /** How long until (or since) a deadline: hours, or minutes under an hour. */
 function spanZh(a: Args): string {
-  return Number(a.hours) < 1 && a.minutes !== undefined ? `${s(a.minutes)} 分钟` : `${s(a.hours)} 小时`;
+  return Number(a.minutes) < 60 ? `${s(a.minutes)} 分钟` : `${s(a.hours)} 小时`;
 }
 
 function spanEn(a: Args): string {
-  return Number(a.hours) < 1 && a.minutes !== undefined ? `${s(a.minutes)} min` : `${s(a.hours)} h`;
+  return Number(a.minutes) < 60 ? `${s(a.minutes)} min` : `${s(a.hours)} h`;
 }
 
 function deadlineSourceZh(a: Args): string {

@@ -63,17 +63,17 @@ export async function writeFileAtomic(
 // Names are at most 255 bytes on common file systems and the temp name adds ~25.
 const LONGEST_NAME_IN_TEMP = 200;
 
-/**
- * A hidden name next to `target` that no other run (pid) or call (random part) uses; `*.tmp-*`
- * is git-ignored. A target name near the length limit gets a short stand-in: a legal output
- * must not fail for its temp file.
- */
 /** The target's name as its temp files carry it: a long one as `ship-<hash>`, still its own. */
 function tempStemOf(name: string): string {
   if (Buffer.byteLength(name) <= LONGEST_NAME_IN_TEMP) return name;
   return `ship-${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
 }
 
+/**
+ * A hidden name next to `target` that no other run (pid) or call (random part) uses; `*.tmp-*`
+ * is git-ignored. A target name near the length limit gets a short stand-in: a legal output
+ * must not fail for its temp file.
+ */
 export function tempPathFor(targetPath: string): string {
   const name = basename(targetPath);
   const stem = tempStemOf(name);
@@ -98,7 +98,7 @@ function isRunning(pid: number): boolean {
  * its temp files change (or wait for the rest of their batch) within minutes, not a
  * quarter of an hour. Best effort: a folder that cannot be listed is skipped.
  */
-async function removeStaleTempFiles(targetPath: string): Promise<void> {
+export async function removeStaleTempFiles(targetPath: string, now = Date.now()): Promise<void> {
   const dir = dirname(targetPath);
   const stem = tempStemOf(basename(targetPath));
   const names = await readdir(dir).catch(() => [] as string[]);
@@ -108,8 +108,10 @@ async function removeStaleTempFiles(targetPath: string): Promise<void> {
     const pid = Number(match[2]);
     if (pid === process.pid || isRunning(pid)) continue;
     const path = join(dir, entry);
-    const changed = await stat(path).then((stats) => stats.mtimeMs, () => Number.POSITIVE_INFINITY);
-    if (Date.now() - changed < STALE_AFTER_MS) continue;
+    // ctime too: the copy of the old target a batch keeps for its rollback is a hard link,
+    // which keeps the old file's mtime however new the link is (atomic-batch.ts).
+    const changed = await stat(path).then((stats) => Math.max(stats.mtimeMs, stats.ctimeMs), () => Number.POSITIVE_INFINITY);
+    if (now - changed < STALE_AFTER_MS) continue;
     await rm(path, { force: true }).catch(() => undefined);
   }
 }

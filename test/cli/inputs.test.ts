@@ -105,6 +105,14 @@ describe("ship's own outputs among the inputs", () => {
     expect(found.filter((arg) => arg.kind === 'file').map((arg) => arg.input)).toEqual(['a-3.report.xlsx', 'a.csv', 'a.xlsx']);
   });
 
+  // a-2.xlsx takes the stem a-2 first (files run in name order), so a.csv writes a.* and a.xlsx a-3.*.
+  it('follows the stems the run hands out when an export is itself named like a numbered stem', async () => {
+    const numbered = tree(['a.xlsx', 'a.csv', 'a-2.xlsx', 'a-2.import.xlsx', 'a.import.xlsx', 'a-3.import.xlsx', 'a-3.report.xlsx']);
+    const found = await expandInputs(['*'], numbered);
+    expect(found.filter((arg) => arg.kind === 'file').map((arg) => arg.input)).toEqual(['a-2.xlsx', 'a.csv', 'a.xlsx']);
+    expect(found.find((arg) => arg.input === 'a-3.report.xlsx')).toMatchObject({ kind: 'own-output', of: join(numbered, 'a.xlsx') });
+  });
+
   it('knows the outputs a run with --out-dir wrote into a folder the pattern reaches', async () => {
     const nested = tree(['exports/a.xlsx', 'exports/b.xlsx', 'exports/checked/a.import.xlsx', 'exports/checked/a.report.xlsx', 'exports/checked/b.report.edited-20261126-190507.xlsx', 'exports/checked/c.report.xlsx']);
     const found = await expandInputs(['exports/**/*.xlsx'], nested, 'exports/checked');

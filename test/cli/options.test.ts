@@ -14,10 +14,12 @@ describe('--now', () => {
     expect(isoTime('2026-11-23').toISOString()).toBe('2026-11-22T16:00:00.000Z');
     expect(isoTime('2026-11-23T01:00Z').toISOString()).toBe('2026-11-23T01:00:00.000Z');
     expect(isoTime('2026-11-22T20:00-0500').toISOString()).toBe('2026-11-23T01:00:00.000Z');
+    // What `date '+%F %T %z'` prints: a space before the offset.
+    expect(isoTime('2026-11-23 09:00:00 +0800').toISOString()).toBe('2026-11-23T01:00:00.000Z');
   });
 
   // Date() would roll these over to the next month and the deadlines would be judged a day or two off.
-  it.each(['2026-11-31T10:00+08:00', '2026-02-30T10:00+08:00', '2027-02-29', '2026-13-01', '2026-00-10', 'tomorrow', '2026-11-23T24:00', '11/23/2026'])('refuses %s', (value) => {
+  it.each(['2026-11-31T10:00+08:00', '2026-02-30T10:00+08:00', '2027-02-29', '2026-13-01', '2026-00-10', 'tomorrow', '2026-11-23T24:00', '11/23/2026', '2026-11-23T10:00+25:00', '2026-11-23T10:00+08:75'])('refuses %s', (value) => {
     expect(() => isoTime(value)).toThrow(InvalidArgumentError);
   });
 });

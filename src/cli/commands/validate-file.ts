@@ -1,7 +1,6 @@
 // One input file end to end: read, validate, write both outputs atomically,
 // and describe what happened as a FileReport.
 
-import { basename, dirname, extname, resolve } from 'node:path';
 import type { CarrierRegistry } from '../../carriers/registry.js';
 import { renderMessage, type Lang } from '../../core/messages.js';
 import { mergedCellFindings, withSheetFindings } from '../../core/merged-cells.js';
@@ -11,6 +10,7 @@ import { AtomicBatch } from '../../io/atomic-batch.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { stampOf, unchangedSince } from '../../io/file-stamp.js';
 import { keepEditedReports } from '../../io/output/edited-report.js';
+import { allocateStem } from '../../io/output/output-names.js';
 import { removeStaleOutputs, writeImportFiles, type ImportFilesOptions } from '../../io/output/import-sheet.js';
 import { writeReportCsv } from '../../io/output/report-csv.js';
 import { columnLabel, type ReportContext } from '../../io/output/report-sheet.js';
@@ -58,12 +58,7 @@ export interface FileOutcome {
 }
 
 function outputStem(job: FileJob): string {
-  const folder = job.outDir ?? dirname(job.input);
-  const stem = basename(job.input, extname(job.input));
-  let candidate = resolve(folder, stem);
-  for (let n = 2; job.usedStems.has(candidate); n += 1) candidate = resolve(folder, `${stem}-${n}`);
-  job.usedStems.add(candidate);
-  return candidate;
+  return allocateStem(job.input, job.outDir, job.usedStems);
 }
 
 export async function validateFile(job: FileJob): Promise<FileOutcome> {

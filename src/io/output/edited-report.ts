@@ -8,7 +8,8 @@
 // (docProps/app.xml at least). That holds when the import sheet is gone (uploaded,
 // moved away) or was saved since, where comparing times could not tell. A CSV report has
 // no such mark: it counts as edited when it was saved after the import sheet ship wrote
-// with it (atomic-batch.ts gives the outputs of one run one modification time).
+// with it (atomic-batch.ts gives the outputs of one run one modification time), or when
+// there is no import sheet to compare with.
 
 import { copyFile, stat } from 'node:fs/promises';
 import yauzl from 'yauzl';
@@ -65,7 +66,10 @@ async function edited(path: string, extension: 'xlsx' | 'csv', stem: string): Pr
   if (extension === 'xlsx') return savedByAnotherProgram(path);
   const written = (await modified(`${stem}.import.xlsx`)) ?? (await modified(`${stem}.import.part1.xlsx`));
   const saved = await modified(path);
-  return written !== undefined && saved !== undefined && saved.getTime() - written.getTime() > SAME_RUN_MS;
+  if (saved === undefined) return false;
+  // No import sheet to tell the run's time by (uploaded, moved away): a copy too many is
+  // cheap, lost edits are not.
+  return written === undefined || saved.getTime() - written.getTime() > SAME_RUN_MS;
 }
 
 /**

@@ -4,6 +4,8 @@
 // (edited-report.ts). One rule for the code that writes them, removes stale ones, and
 // leaves them out of a run's inputs.
 
+import { basename, dirname, extname, resolve } from 'node:path';
+
 const SUFFIX = /^(.+)\.(?:(import(?:\.part[1-9]\d*)?\.xlsx|report\.(?:xlsx|csv))|report\.edited-\d{8}-\d{6}\.(?:xlsx|csv))$/su;
 
 export interface OutputName {
@@ -17,4 +19,18 @@ export interface OutputName {
 export function outputName(name: string): OutputName | undefined {
   const match = SUFFIX.exec(name);
   return match === null ? undefined : { stem: match[1]!, replaced: match[2] !== undefined };
+}
+
+/**
+ * The output stem (folder and name, without `.import.xlsx`…) of `input`: its name without
+ * the extension, in --out-dir or beside it, with `-2`, `-3`… when an earlier input of the
+ * run took the stem (a.xlsx and a.csv). `used` holds the stems given so far.
+ */
+export function allocateStem(input: string, outDir: string | undefined, used: Set<string>): string {
+  const folder = outDir ?? dirname(input);
+  const stem = basename(input, extname(input));
+  let candidate = resolve(folder, stem);
+  for (let n = 2; used.has(candidate); n += 1) candidate = resolve(folder, `${stem}-${n}`);
+  used.add(candidate);
+  return candidate;
 }

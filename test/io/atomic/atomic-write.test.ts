@@ -5,7 +5,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureOutDir, writeFileAtomic } from '../../../src/io/atomic-write.js';
+import { ensureOutDir, removeStaleTempFiles, writeFileAtomic } from '../../../src/io/atomic-write.js';
 import { OutputError } from '../../../src/io/errors.js';
 import { rejection } from '../../helpers/errors.js';
 
@@ -319,37 +319,45 @@ describe('temp files a killed run left behind', () => {
     return child.pid!;
   }
 
-  it('are removed when the same output is written again, once a quarter of an hour old; others stay', async () => {
+  // A file's ctime cannot be set back: the sweep is asked as if an hour had passed.
+  const inAnHour = () => Date.now() + 3600_000;
+
+  it('are removed once a quarter of an hour old when their pid no longer runs; others stay', async () => {
     const dead = await exitedPid();
-    const hourAgo = new Date(Date.now() - 3600_000);
     const stale = `.orders.import.xlsx.tmp-${dead}-0a1b2c3d4e5f`;
-    // A pid this machine cannot see may be a ship in another container writing now.
-    const fresh = `.orders.import.xlsx.tmp-${dead}-111111111111`;
     const running = `.orders.import.xlsx.tmp-${process.pid}-0a1b2c3d4e5f`;
     const otherOutput = `.orders.report.xlsx.tmp-${dead}-0a1b2c3d4e5f`;
-    for (const name of [stale, fresh, running, otherOutput, '.orders.import.xlsx.notes']) {
-      await writeFile(join(dir, name), 'x');
-      if (name !== fresh) await utimes(join(dir, name), hourAgo, hourAgo);
-    }
-    await writeFileAtomic(join(dir, 'orders.import.xlsx'), (tmp) => writeFile(tmp, 'new'), { inputs: [] });
+    for (const name of [stale, running, otherOutput, '.orders.import.xlsx.notes']) await writeFile(join(dir, name), 'x');
+    // Fresh: a pid this machine cannot see may be a ship in another container writing now.
+    await removeStaleTempFiles(join(dir, 'orders.import.xlsx'));
+    expect(await readdir(dir)).toContain(stale);
+    await removeStaleTempFiles(join(dir, 'orders.import.xlsx'), inAnHour());
     // The report's own temp file goes when the report is written: each output sweeps its own.
-    expect((await readdir(dir)).filter((name) => name !== 'orders.xlsx').sort()).toEqual(['.orders.import.xlsx.notes', fresh, otherOutput, running, 'orders.import.xlsx'].sort());
+    expect((await readdir(dir)).filter((name) => name !== 'orders.xlsx').sort()).toEqual(['.orders.import.xlsx.notes', otherOutput, running].sort());
+  });
+
+  it('keep a fresh hard link to an old file (the copy of the old target a batch keeps for its rollback)', async () => {
+    const dead = await exitedPid();
+    const old = join(dir, 'orders.report.xlsx');
+    await writeFile(old, 'old report');
+    const hoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await utimes(old, hoursAgo, hoursAgo);
+    const copy = `.orders.report.xlsx.tmp-${dead}-0123456789ab`;
+    await link(old, join(dir, copy));
+    await removeStaleTempFiles(old);
+    expect(await readdir(dir)).toContain(copy);
   });
 
   it('of a target with a long name are its own: they carry a hash of the name, and other long names do not sweep them', async () => {
     const dead = await exitedPid();
-    const hourAgo = new Date(Date.now() - 3600_000);
     const target = join(dir, `${'订单'.repeat(40)}.import.xlsx`);
     let temp = '';
     await writeFileAtomic(target, async (tmp) => { temp = basename(tmp); await writeFile(tmp, 'one'); }, { inputs: [] });
     expect(temp).toMatch(/^\.ship-[0-9a-f]{12}\.tmp-\d+-[0-9a-f]{12}$/u);
     const staleOwn = temp.replace(/\.tmp-\d+-/u, `.tmp-${dead}-`);
     const staleOther = staleOwn.replace(/ship-[0-9a-f]{12}/u, 'ship-000000000000');
-    for (const name of [staleOwn, staleOther]) {
-      await writeFile(join(dir, name), 'x');
-      await utimes(join(dir, name), hourAgo, hourAgo);
-    }
-    await writeFileAtomic(target, (tmp) => writeFile(tmp, 'two'), { inputs: [] });
+    for (const name of [staleOwn, staleOther]) await writeFile(join(dir, name), 'x');
+    await removeStaleTempFiles(target, inAnHour());
     const after = await readdir(dir);
     expect(after).not.toContain(staleOwn);
     expect(after).toContain(staleOther);

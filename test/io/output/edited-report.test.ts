@@ -53,7 +53,7 @@ describe('keepEditedReports', () => {
     expect(await keepEditedReports(join(dir, 'x'))).toHaveLength(1);
   });
 
-  it('copies a CSV report saved after the import sheet it was written with, and leaves one written with it', async () => {
+  it('copies a CSV report saved after the import sheet it was written with, or without one to compare with, and leaves one written with it', async () => {
     const dir = folder();
     for (const [name, minutes] of [['x.import.xlsx', 0], ['x.report.csv', 12], ['y.import.part1.xlsx', 0], ['y.report.csv', 0], ['z.report.csv', 12]] as const) {
       writeFileSync(join(dir, name), name);
@@ -63,8 +63,8 @@ describe('keepEditedReports', () => {
     expect(kept).toHaveLength(1);
     expect(readFileSync(kept[0]!, 'utf8')).toBe('x.report.csv');
     expect(await keepEditedReports(join(dir, 'y'))).toEqual([]);
-    // No import sheet to tell the time of the run by: a CSV report carries no mark of its own.
-    expect(await keepEditedReports(join(dir, 'z'))).toEqual([]);
+    // No import sheet to tell the time of the run by, and a CSV report carries no mark of its own: kept.
+    expect(await keepEditedReports(join(dir, 'z'))).toHaveLength(1);
   });
 
   it('leaves a copied report alone: copying a file edits nothing', async () => {
