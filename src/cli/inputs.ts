@@ -9,14 +9,15 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fileKey } from '../io/file-identity.js';
 import { allocateStem, outputName } from '../io/output/output-names.js';
+import { savedByAnotherProgram } from '../io/output/ship-written.js';
 
 export type InputArgument =
   /** A file to read, as it will be shown: the argument, or the pattern's folder plus the match. */
   | { kind: 'file'; input: string }
   /** A pattern that matched no file: the run goes on with the others and exits 2. */
   | { kind: 'no-match'; pattern: string }
-  /** An import sheet or report ship wrote for another input of the run: left out (ownOutputs). */
-  | { kind: 'own-output'; input: string; of: string };
+  /** An import sheet or report ship wrote, for `of` when it is an input of the run: left out (leftOut). */
+  | { kind: 'own-output'; input: string; of?: string };
 
 const WILDCARD = /[*?]/;
 
@@ -99,20 +100,17 @@ function pathKey(path: string): string {
 }
 
 /**
- * Which of `files` (resolved, in run order) are import sheets or reports ship writes for
- * another of them, by the input each belongs to. Outputs go beside their input, or into
- * --out-dir (`outDir`), under the stems allocateStem() gives (a.xlsx and a.csv: a and
- * a-2). A second nightly run over `exports/*.xlsx` meets the outputs of the first: read as
- * exports they would give `a.import.import.xlsx`, and a.xlsx itself would be refused, its
- * outputs being inputs that must not be overwritten.
+ * For each of `files` (resolved, in run order) named like an output ship writes for
+ * another of them, that input. Outputs go beside their input, or into --out-dir (`outDir`),
+ * under the stems allocateStem() gives (a.xlsx and a.csv: a and a-2). Every file owns
+ * stems, reports too: re-checking a.report.xlsx writes a.report.import.xlsx.
  */
-function ownOutputs(files: readonly string[], outDir: string | undefined): Map<string, string> {
-  const exports = files.filter((file) => outputName(basename(file)) === undefined);
+function ownersOf(files: readonly string[], outDir: string | undefined): Map<string, string> {
   const ownerByStem = new Map<string, string>();
-  // This run's stems, and those of an earlier run without --out-dir (beside each export).
+  // This run's stems, and those of an earlier run without --out-dir (beside each input).
   for (const folder of outDir === undefined ? [undefined] : [outDir, undefined]) {
     const used = new Set<string>();
-    for (const input of exports) ownerByStem.set(pathKey(allocateStem(input, folder, used)), input);
+    for (const input of files) ownerByStem.set(pathKey(allocateStem(input, folder, used)), input);
   }
   const owners = new Map<string, string>();
   for (const file of files) {
@@ -124,35 +122,55 @@ function ownOutputs(files: readonly string[], outDir: string | undefined): Map<s
 }
 
 /**
+ * Whether `file`, named like a ship output, is left out of the run. A second nightly run
+ * over `exports/*.xlsx` meets the outputs of the first: read as exports they would give
+ * `a.import.import.xlsx`, and a.xlsx itself would be refused, its outputs being inputs
+ * that must not be overwritten. A pattern leaves out every such file, with or without its
+ * export (a report left behind when the export was archived would give a second import
+ * sheet for orders already uploaded); a file named on the command line (or by the shell)
+ * only when it is the output of another input. An import sheet that ship did not write
+ * as it is (a merchant's export saved under that name) is always read, and so guarded.
+ */
+async function leftOut(file: string, owner: string | undefined, fromPattern: boolean): Promise<boolean> {
+  const output = outputName(basename(file));
+  if (output === undefined || (owner === undefined && !fromPattern)) return false;
+  const importSheet = output.replaced && !basename(file).includes('.report.');
+  return !(importSheet && (await savedByAnotherProgram(file)));
+}
+
+/**
  * Expands the arguments in order. An argument that names an existing file is taken
  * as it is, even if its name contains `*` or `?`. Duplicates (the same file through
  * two arguments, a symlink or a hard link) are dropped, keeping the first. ship's own
- * outputs of another input of the run (beside it, or in `outDir`) are set apart as
- * 'own-output', whether a pattern here or the shell found them.
+ * outputs are set apart as 'own-output' (leftOut() says which).
  */
 export async function expandInputs(args: readonly string[], cwd: string, outDir?: string): Promise<InputArgument[]> {
   const result: InputArgument[] = [];
   const seen = new Set<string>();
-  const add = async (input: string): Promise<void> => {
+  const matched = new Set<string>();
+  const add = async (input: string, fromPattern: boolean): Promise<void> => {
     const key = await fileKey(resolve(cwd, input));
     if (seen.has(key)) return;
     seen.add(key);
     result.push({ kind: 'file', input });
+    if (fromPattern) matched.add(input);
   };
   for (const argument of args) {
     if (!isPattern(argument) || (await kindOf(argument, cwd)) === 'file') {
-      await add(argument);
+      await add(argument, false);
       continue;
     }
     const matches = await expandPattern(argument, cwd);
     if (matches.length === 0) result.push({ kind: 'no-match', pattern: argument });
-    for (const match of matches) await add(match);
+    for (const match of matches) await add(match, true);
   }
   const files = result.flatMap((arg) => (arg.kind === 'file' ? [resolve(cwd, arg.input)] : []));
-  const owners = ownOutputs(files, outDir === undefined ? undefined : resolve(cwd, outDir));
-  return result.map((arg) => {
-    if (arg.kind !== 'file') return arg;
-    const of = owners.get(resolve(cwd, arg.input));
-    return of === undefined ? arg : { kind: 'own-output', input: arg.input, of };
-  });
+  const owners = ownersOf(files, outDir === undefined ? undefined : resolve(cwd, outDir));
+  const expanded: InputArgument[] = [];
+  for (const arg of result) {
+    const of = arg.kind === 'file' ? owners.get(resolve(cwd, arg.input)) : undefined;
+    if (arg.kind !== 'file' || !(await leftOut(resolve(cwd, arg.input), of, matched.has(arg.input)))) expanded.push(arg);
+    else expanded.push({ kind: 'own-output', input: arg.input, ...(of === undefined ? {} : { of }) });
+  }
+  return expanded;
 }

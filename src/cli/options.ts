@@ -21,7 +21,9 @@ export function nonNegativeInteger(value: string): number {
 
 // 2026-11-26, 2026-11-26T18:00, 2026-11-26 18:00:05.5, each with or without Z / +08:00.
 // `date '+%F %T %z'` puts a space before the offset.
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(?: ?(Z|[+-]\d{2}(?::?\d{2})?))?$/iu;
+// An offset only after a time: `2026-11-23-10:00` (a dash typed for T) must not read as
+// midnight at UTC−10.
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(?: ?(Z|[+-]\d{2}(?::?\d{2})?))?)?$/iu;
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /**

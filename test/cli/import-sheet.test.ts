@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,18 @@ describe('the import sheet', () => {
     expect(readdirSync(folder).sort()).toEqual(['x-2.import.xlsx', 'x-2.report.xlsx', 'x.import.part1.xlsx', 'x.import.part1.xlsx.bak', 'x.import.part2.xlsx', 'x.import.xlsx', 'x.report.csv', 'xy.import.part1.xlsx']);
     expect(existsSync(join(folder, 'x.import.part3.xlsx'))).toBe(false);
     expect(existsSync(join(folder, 'x.report.xlsx'))).toBe(false);
+  });
+
+  it("sweeps the temp files a killed run left for parts this run did not write, not another stem's", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ship-stale-'));
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const dead = child.stdout;
+    const partTemp = `.x.import.part6.xlsx.tmp-${dead}-0a1b2c3d4e5f`;
+    const otherTemp = `.xy.import.part6.xlsx.tmp-${dead}-0a1b2c3d4e5f`;
+    for (const name of [partTemp, otherTemp, 'x.import.xlsx']) writeFileSync(join(folder, name), '');
+    // Asked as if an hour had passed: a temp file's ctime cannot be set back.
+    await removeStaleOutputs(join(folder, 'x'), [join(folder, 'x.import.xlsx')], [], Date.now() + 3600_000);
+    expect(readdirSync(folder).sort()).toEqual([otherTemp, 'x.import.xlsx'].sort());
   });
 
   it('leaves a stale report it cannot remove, without failing the run', async () => {

@@ -1,8 +1,9 @@
-import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expandInputs, expandPattern, segmentMatcher } from '../../src/cli/inputs.js';
+import { writeTextSheets } from '../../src/io/output/text-sheet.js';
 
 function tree(files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'ship-glob-'));
@@ -78,54 +79,78 @@ describe('input arguments', () => {
 });
 
 describe("ship's own outputs among the inputs", () => {
-  const cwd = tree(['exports/a.xlsx', 'exports/a.import.xlsx', 'exports/a.import.part2.xlsx', 'exports/a.report.xlsx', 'exports/a.report.edited-20261126-190507.xlsx', 'exports/b.csv', 'exports/b.report.csv', 'exports/c.report.xlsx', 'other/a.import.xlsx']);
+  // Import sheets must be ship's own to be left out: a merchant's export saved under such a name is read.
+  let shipWorkbook: Buffer;
+  beforeAll(async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ship-own-')), 'made.xlsx');
+    await writeTextSheets(path, [{ name: '批量发货', header: ['订单号', '快递公司', '快递单号'], rows: [] }]);
+    shipWorkbook = readFileSync(path);
+  });
+  const folder = (files: string[]): string => {
+    const dir = tree(files);
+    for (const file of files) if (file.includes('.import.')) writeFileSync(join(dir, file), shipWorkbook);
+    return dir;
+  };
+  const kept = (found: Awaited<ReturnType<typeof expandInputs>>) => found.filter((arg) => arg.kind === 'file').map((arg) => arg.input);
 
-  it('sets apart the import sheets and reports of another input in the same folder, whether a pattern or the shell found them', async () => {
+  it('sets apart the import sheets and reports of another input, whether a pattern or the shell found them', async () => {
+    const cwd = folder(['exports/a.xlsx', 'exports/a.import.xlsx', 'exports/a.import.part2.xlsx', 'exports/a.report.xlsx', 'exports/a.report.edited-20261126-190507.xlsx', 'exports/b.csv', 'exports/b.report.csv']);
     const expected = [
       { kind: 'own-output', input: 'exports/a.import.part2.xlsx', of: join(cwd, 'exports/a.xlsx') },
       { kind: 'own-output', input: 'exports/a.import.xlsx', of: join(cwd, 'exports/a.xlsx') },
       { kind: 'own-output', input: 'exports/a.report.edited-20261126-190507.xlsx', of: join(cwd, 'exports/a.xlsx') },
       { kind: 'own-output', input: 'exports/a.report.xlsx', of: join(cwd, 'exports/a.xlsx') },
       { kind: 'file', input: 'exports/a.xlsx' },
-      // A report whose export is not in the run is what a merchant re-checks after fixing it.
-      { kind: 'file', input: 'exports/c.report.xlsx' },
     ];
     expect(await expandInputs(['exports/*.xlsx'], cwd)).toEqual(expected);
-    const shellExpanded = expected.map((arg) => arg.input);
-    expect(await expandInputs(shellExpanded, cwd)).toEqual(expected);
+    expect(await expandInputs(expected.map((arg) => arg.input), cwd)).toEqual(expected);
     expect(await expandInputs(['exports/b.csv', 'exports/b.report.csv'], cwd)).toEqual([
       { kind: 'file', input: 'exports/b.csv' },
       { kind: 'own-output', input: 'exports/b.report.csv', of: join(cwd, 'exports/b.csv') },
     ]);
   });
 
+  it('leaves every output a pattern finds out, even without its export (archived); one named on its own is checked', async () => {
+    const cwd = folder(['exports/c.report.xlsx', 'exports/d.import.xlsx']);
+    expect(kept(await expandInputs(['exports/*'], cwd))).toEqual([]);
+    // The fix-and-recheck loop: a report named on the command line is what the merchant asked to check.
+    expect(await expandInputs(['exports/c.report.xlsx'], cwd)).toEqual([{ kind: 'file', input: 'exports/c.report.xlsx' }]);
+  });
+
+  it("leaves out the outputs of a re-checked report (a.report.import.xlsx), the next night's exports being the same", async () => {
+    const cwd = folder(['a.xlsx', 'a.report.xlsx', 'a.report.import.xlsx', 'a.report.report.xlsx']);
+    expect(kept(await expandInputs(['a.xlsx', 'a.report.xlsx', 'a.report.import.xlsx', 'a.report.report.xlsx'], cwd))).toEqual(['a.xlsx']);
+  });
+
+  it("reads a merchant's export saved under an import sheet's name (and so never writes over it)", async () => {
+    const cwd = tree(['orders.xlsx', 'orders.import.xlsx']);
+    expect(kept(await expandInputs(['*.xlsx'], cwd))).toEqual(['orders.import.xlsx', 'orders.xlsx']);
+  });
+
   it('knows the outputs of the second of two exports named alike (a.xlsx and a.csv write a.* and a-2.*)', async () => {
-    const alike = tree(['a.xlsx', 'a.csv', 'a.import.xlsx', 'a-2.import.xlsx', 'a-2.report.xlsx', 'a-3.report.xlsx']);
-    const found = await expandInputs(['*'], alike);
-    expect(found.filter((arg) => arg.kind === 'file').map((arg) => arg.input)).toEqual(['a-3.report.xlsx', 'a.csv', 'a.xlsx']);
+    const alike = folder(['a.xlsx', 'a.csv', 'a.import.xlsx', 'a-2.import.xlsx', 'a-2.report.xlsx']);
+    expect(kept(await expandInputs(['a.xlsx', 'a.csv', 'a.import.xlsx', 'a-2.import.xlsx', 'a-2.report.xlsx'], alike))).toEqual(['a.xlsx', 'a.csv']);
   });
 
   // a-2.xlsx takes the stem a-2 first (files run in name order), so a.csv writes a.* and a.xlsx a-3.*.
   it('follows the stems the run hands out when an export is itself named like a numbered stem', async () => {
-    const numbered = tree(['a.xlsx', 'a.csv', 'a-2.xlsx', 'a-2.import.xlsx', 'a.import.xlsx', 'a-3.import.xlsx', 'a-3.report.xlsx']);
-    const found = await expandInputs(['*'], numbered);
-    expect(found.filter((arg) => arg.kind === 'file').map((arg) => arg.input)).toEqual(['a-2.xlsx', 'a.csv', 'a.xlsx']);
+    const names = ['a-2.import.xlsx', 'a-2.xlsx', 'a-3.import.xlsx', 'a-3.report.xlsx', 'a.csv', 'a.import.xlsx', 'a.xlsx'];
+    const numbered = folder(names);
+    const found = await expandInputs(names, numbered);
+    expect(kept(found)).toEqual(['a-2.xlsx', 'a.csv', 'a.xlsx']);
     expect(found.find((arg) => arg.input === 'a-3.report.xlsx')).toMatchObject({ kind: 'own-output', of: join(numbered, 'a.xlsx') });
   });
 
-  it('knows the outputs a run with --out-dir wrote into a folder the pattern reaches', async () => {
-    const nested = tree(['exports/a.xlsx', 'exports/b.xlsx', 'exports/checked/a.import.xlsx', 'exports/checked/a.report.xlsx', 'exports/checked/b.report.edited-20261126-190507.xlsx', 'exports/checked/c.report.xlsx']);
-    const found = await expandInputs(['exports/**/*.xlsx'], nested, 'exports/checked');
-    expect(found.filter((arg) => arg.kind === 'file').map((arg) => arg.input)).toEqual(['exports/a.xlsx', 'exports/b.xlsx', 'exports/checked/c.report.xlsx']);
-    // Without --out-dir those files are no outputs of this run's exports.
-    expect((await expandInputs(['exports/**/*.xlsx'], nested)).filter((arg) => arg.kind === 'file')).toHaveLength(6);
+  it('knows the outputs a run with --out-dir wrote, named on the command line', async () => {
+    const names = ['exports/a.xlsx', 'exports/b.xlsx', 'exports/checked/a.import.xlsx', 'exports/checked/a.report.xlsx', 'exports/checked/b.report.edited-20261126-190507.xlsx'];
+    const nested = folder(names);
+    expect(kept(await expandInputs(names, nested, 'exports/checked'))).toEqual(['exports/a.xlsx', 'exports/b.xlsx']);
+    // Without --out-dir, and named one by one, they are no outputs of this run's exports.
+    expect(kept(await expandInputs(names, nested))).toHaveLength(5);
   });
 
-  it('keeps a file named like an output when its export is in another folder or not in the run', async () => {
-    expect(await expandInputs(['exports/a.xlsx', 'other/a.import.xlsx'], cwd)).toEqual([
-      { kind: 'file', input: 'exports/a.xlsx' },
-      { kind: 'file', input: 'other/a.import.xlsx' },
-    ]);
-    expect(await expandInputs(['exports/a.report.xlsx'], cwd)).toEqual([{ kind: 'file', input: 'exports/a.report.xlsx' }]);
+  it('keeps a file named like an output when it is named on its own and its export is elsewhere', async () => {
+    const cwd = folder(['exports/a.xlsx', 'other/a.import.xlsx']);
+    expect(kept(await expandInputs(['exports/a.xlsx', 'other/a.import.xlsx'], cwd))).toEqual(['exports/a.xlsx', 'other/a.import.xlsx']);
   });
 });

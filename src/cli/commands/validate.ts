@@ -34,8 +34,8 @@ const EMPTY_ARGUMENT: Record<Lang, string> = {
 
 // Said on stderr (not a failure): the merchant's edits are in the copy, not in the new report.
 const KEPT_REPORT: Record<Lang, (path: string) => string> = {
-  zh: (path) => `上次的问题报告在写出之后被改过（在里面改表了？），已另存为 ${path}；要导入改过的内容，请校验那个文件`,
-  en: (path) => `the previous report was edited after ship wrote it; it was kept as ${path}: check that file to import the edits`,
+  zh: (path) => `上次的问题报告可能改过（被其他程序保存过，或已无法判断），先另存为 ${path} 再写新的；如果在里面改过表，请校验那个文件`,
+  en: (path) => `the previous report may have been edited (saved by another program, or no longer possible to tell); it was kept as ${path} before the new one was written: if you fixed rows in it, check that file`,
 };
 
 export interface ValidateOptions {

@@ -11,8 +11,9 @@
 // with it (atomic-batch.ts gives the outputs of one run one modification time), or when
 // there is no import sheet to compare with.
 
+import { constants } from 'node:fs';
 import { copyFile, stat } from 'node:fs/promises';
-import yauzl from 'yauzl';
+import { savedByAnotherProgram } from './ship-written.js';
 
 /**
  * Slack for file systems that keep times coarsely (FAT and exFAT on USB drives: 2 s), and
@@ -21,38 +22,10 @@ import yauzl from 'yauzl';
  */
 const SAME_RUN_MS = 2_000;
 
-/** The parts ship writes into a workbook (text-sheet.ts). */
-const SHIP_PARTS = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|xl\/styles\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/sheet\d+\.xml)$/u;
 
 async function modified(path: string): Promise<Date | undefined> {
   const stats = await stat(path).catch(() => undefined);
   return stats?.isFile() === true ? stats.mtime : undefined;
-}
-
-/**
- * Whether a program other than ship saved the workbook: it holds a part ship never
- * writes, or it is no zip at all (saved in another format under the same name). Only the
- * zip's directory is read.
- */
-function savedByAnotherProgram(path: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, zip) => {
-      if (error !== null || zip === undefined) return resolve(true);
-      let foreign = false;
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (!SHIP_PARTS.test(entry.fileName)) {
-          foreign = true;
-          zip.close();
-          resolve(true);
-          return;
-        }
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(foreign));
-      zip.on('error', () => resolve(true));
-      zip.readEntry();
-    });
-  });
 }
 
 /** `2026-11-26 19:05:07` as `20261126-190507`, in local time (the merchant's clock). */
@@ -64,12 +37,15 @@ function stampOf(time: Date): string {
 /** Whether the report at `path` (xlsx or csv) was edited since ship wrote it. */
 async function edited(path: string, extension: 'xlsx' | 'csv', stem: string): Promise<boolean> {
   if (extension === 'xlsx') return savedByAnotherProgram(path);
-  const written = (await modified(`${stem}.import.xlsx`)) ?? (await modified(`${stem}.import.part1.xlsx`));
+  const importSheet = [`${stem}.import.xlsx`, `${stem}.import.part1.xlsx`];
+  const written = (await modified(importSheet[0]!)) ?? (await modified(importSheet[1]!));
   const saved = await modified(path);
   if (saved === undefined) return false;
-  // No import sheet to tell the run's time by (uploaded, moved away): a copy too many is
-  // cheap, lost edits are not.
-  return written === undefined || saved.getTime() - written.getTime() > SAME_RUN_MS;
+  // No import sheet to tell the run's time by (uploaded, moved away), or one someone saved
+  // since: a copy too many is cheap, lost edits are not.
+  if (written === undefined) return true;
+  const sheet = (await modified(importSheet[0]!)) === undefined ? importSheet[1]! : importSheet[0]!;
+  return saved.getTime() - written.getTime() > SAME_RUN_MS || (await savedByAnotherProgram(sheet));
 }
 
 /**
@@ -83,8 +59,17 @@ export async function keepEditedReports(stem: string): Promise<string[]> {
     const saved = await modified(report);
     if (saved === undefined || !(await edited(report, extension, stem))) continue;
     const copy = `${stem}.report.edited-${stampOf(saved)}.${extension}`;
-    await copyFile(report, copy);
-    kept.push(copy);
+    // Never over an existing copy: another run on the same export (a nightly job and a
+    // run by hand) may have kept this edit already and put its new report in place, which
+    // this run would otherwise copy over the only copy of the edit.
+    const made = await copyFile(report, copy, constants.COPYFILE_EXCL).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') return false;
+        throw error;
+      },
+    );
+    if (made) kept.push(copy);
   }
   return kept;
 }

@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportTable } from '../../core/validate.js';
 import { writeFileAtomic, type AtomicWriteOptions } from '../atomic-write.js';
 import { OutputError } from '../errors.js';
+import { removeStaleTempFiles } from '../atomic-write.js';
 import { DEFAULT_TEMPLATE, IMPORT_SHEET_NAME, type ImportTemplate } from './import-template.js';
 import { writeTextSheets } from './text-sheet.js';
 import { outputName } from './output-names.js';
@@ -63,7 +64,10 @@ export async function writeImportFiles(stem: string, lines: ImportTable, options
  * `<stem>.report.csv` (--report-format changed), describing older data. Call it once the
  * new files are in place, with every path this run wrote.
  */
-export async function removeStaleOutputs(stem: string, writtenPaths: readonly string[], inputs: readonly string[]): Promise<void> {
+// `.orders.import.part3.xlsx.tmp-4242-0a1b2c3d4e5f`: the output a temp file was for.
+const TEMP_TARGET = /^\.(.+)\.tmp-\d+-[0-9a-f]{12}$/su;
+
+export async function removeStaleOutputs(stem: string, writtenPaths: readonly string[], inputs: readonly string[], now = Date.now()): Promise<void> {
   const written = new Set(writtenPaths.map((path) => basename(path)));
   const name = basename(stem);
   const ours = (entry: string): boolean => {
@@ -73,6 +77,10 @@ export async function removeStaleOutputs(stem: string, writtenPaths: readonly st
   const real = (path: string) => realpath(path).catch(() => resolve(path));
   const inputPaths = new Set(await Promise.all(inputs.map(real)));
   const names = await readdir(dirname(stem)).catch(() => [] as string[]);
+  // Temp files a killed run left for outputs this run did not write again (a part6 of a
+  // larger batch): writing a target sweeps only its own (atomic-write.ts).
+  const tempTargets = new Set(names.flatMap((entry) => TEMP_TARGET.exec(entry)?.[1] ?? []));
+  for (const target of tempTargets) if (ours(target) && !written.has(target)) await removeStaleTempFiles(join(dirname(stem), target), now);
   for (const entry of names) {
     const path = join(dirname(stem), entry);
     // Never an input, whatever its name: `orders.import.xlsx` may be what the user asked to check.

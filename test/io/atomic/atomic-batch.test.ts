@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtomicBatch } from '../../../src/io/atomic-batch.js';
 import { writeFileAtomic } from '../../../src/io/atomic-write.js';
 import { keepEditedReports } from '../../../src/io/output/edited-report.js';
+import { writeTextSheets } from '../../../src/io/output/text-sheet.js';
 import { OutputError } from '../../../src/io/errors.js';
 import { writeError } from '../../../src/io/write-errors.js';
 import { rejection } from '../../helpers/errors.js';
@@ -29,7 +30,8 @@ async function stageBoth(batch: AtomicBatch, importText: string, reportText: str
 describe('AtomicBatch', () => {
   it('gives the files of one batch one modification time, so a slow report is not taken for an edited one', async () => {
     const batch = new AtomicBatch();
-    await writeFileAtomic(join(dir, 'orders.import.xlsx'), writeText('import'), { inputs: [], batch });
+    // An import sheet as ship writes it: one another program saved would make the times meaningless.
+    await writeFileAtomic(join(dir, 'orders.import.xlsx'), (tmp) => writeTextSheets(tmp, [{ name: '批量发货', header: ['订单号'], rows: [] }]), { inputs: [], batch });
     // A 100k-row report finishes seconds after its import sheet.
     const later = new Date(Date.now() + 8_000);
     await writeFileAtomic(join(dir, 'orders.report.csv'), async (tmp) => { await writeFile(tmp, 'report'); await utimes(tmp, later, later); }, { inputs: [], batch });

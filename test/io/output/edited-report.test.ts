@@ -56,7 +56,8 @@ describe('keepEditedReports', () => {
   it('copies a CSV report saved after the import sheet it was written with, or without one to compare with, and leaves one written with it', async () => {
     const dir = folder();
     for (const [name, minutes] of [['x.import.xlsx', 0], ['x.report.csv', 12], ['y.import.part1.xlsx', 0], ['y.report.csv', 0], ['z.report.csv', 12]] as const) {
-      writeFileSync(join(dir, name), name);
+      if (name.includes('.import.')) await shipReport(join(dir, name));
+      else writeFileSync(join(dir, name), name);
       utimesSync(join(dir, name), at(minutes), at(minutes));
     }
     const kept = await keepEditedReports(join(dir, 'x'));
@@ -65,6 +66,26 @@ describe('keepEditedReports', () => {
     expect(await keepEditedReports(join(dir, 'y'))).toEqual([]);
     // No import sheet to tell the time of the run by, and a CSV report carries no mark of its own: kept.
     expect(await keepEditedReports(join(dir, 'z'))).toHaveLength(1);
+  });
+
+  it('copies a CSV report when its import sheet was saved by another program since: times tell nothing then', async () => {
+    const dir = folder();
+    await shipReport(join(dir, 'x.import.xlsx'));
+    await savedElsewhere(join(dir, 'x.import.xlsx'));
+    writeFileSync(join(dir, 'x.report.csv'), 'edited');
+    utimesSync(join(dir, 'x.report.csv'), at(0), at(0));
+    expect(await keepEditedReports(join(dir, 'x'))).toHaveLength(1);
+  });
+
+  it('never copies over an earlier copy (another run kept this edit and wrote its new report already)', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'x.report.xlsx'), 'edited by hand');
+    utimesSync(join(dir, 'x.report.xlsx'), at(5), at(5));
+    const [first] = await keepEditedReports(join(dir, 'x'));
+    writeFileSync(join(dir, 'x.report.xlsx'), 'new report of the other run');
+    utimesSync(join(dir, 'x.report.xlsx'), at(5), at(5));
+    expect(await keepEditedReports(join(dir, 'x'))).toEqual([]);
+    expect(readFileSync(first!, 'utf8')).toBe('edited by hand');
   });
 
   it('leaves a copied report alone: copying a file edits nothing', async () => {
