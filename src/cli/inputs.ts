@@ -15,7 +15,11 @@ export type InputArgument =
   /** A file to read, as it will be shown: the argument, or the pattern's folder plus the match. */
   | { kind: 'file'; input: string }
   /** A pattern that matched no file: the run goes on with the others and exits 2. */
-  | { kind: 'no-match'; pattern: string }
+  /**
+   * A pattern that matched no file, or only files ship wrote (`onlyOutputs`): the run
+   * goes on with the others and exits 2, as a folder without an export to check.
+   */
+  | { kind: 'no-match'; pattern: string; onlyOutputs?: boolean }
   /** An import sheet or report ship wrote, for `of` when it is an input of the run: left out (leftOut). */
   | { kind: 'own-output'; input: string; of?: string };
 
@@ -147,30 +151,41 @@ async function leftOut(file: string, owner: string | undefined, fromPattern: boo
 export async function expandInputs(args: readonly string[], cwd: string, outDir?: string): Promise<InputArgument[]> {
   const result: InputArgument[] = [];
   const seen = new Set<string>();
-  const matched = new Set<string>();
-  const add = async (input: string, fromPattern: boolean): Promise<void> => {
+  // The pattern each input was found by (none for a name given as it is).
+  const patternOf = new Map<string, string>();
+  const add = async (input: string, pattern?: string): Promise<void> => {
     const key = await fileKey(resolve(cwd, input));
     if (seen.has(key)) return;
     seen.add(key);
     result.push({ kind: 'file', input });
-    if (fromPattern) matched.add(input);
+    if (pattern !== undefined) patternOf.set(input, pattern);
   };
   for (const argument of args) {
     if (!isPattern(argument) || (await kindOf(argument, cwd)) === 'file') {
-      await add(argument, false);
+      await add(argument);
       continue;
     }
     const matches = await expandPattern(argument, cwd);
     if (matches.length === 0) result.push({ kind: 'no-match', pattern: argument });
-    for (const match of matches) await add(match, true);
+    for (const match of matches) await add(match, argument);
   }
   const files = result.flatMap((arg) => (arg.kind === 'file' ? [resolve(cwd, arg.input)] : []));
   const owners = ownersOf(files, outDir === undefined ? undefined : resolve(cwd, outDir));
   const expanded: InputArgument[] = [];
+  const checkedBy = new Set<string>();
+  const leftOutBy = new Map<string, number>();
   for (const arg of result) {
     const of = arg.kind === 'file' ? owners.get(resolve(cwd, arg.input)) : undefined;
-    if (arg.kind !== 'file' || !(await leftOut(resolve(cwd, arg.input), of, matched.has(arg.input)))) expanded.push(arg);
-    else expanded.push({ kind: 'own-output', input: arg.input, ...(of === undefined ? {} : { of }) });
+    const pattern = arg.kind === 'file' ? patternOf.get(arg.input) : undefined;
+    if (arg.kind !== 'file' || !(await leftOut(resolve(cwd, arg.input), of, pattern !== undefined))) {
+      expanded.push(arg);
+      if (pattern !== undefined) checkedBy.add(pattern);
+      continue;
+    }
+    expanded.push({ kind: 'own-output', input: arg.input, ...(of === undefined ? {} : { of }) });
+    if (pattern !== undefined) leftOutBy.set(pattern, (leftOutBy.get(pattern) ?? 0) + 1);
   }
+  // A pattern that found only ship's outputs found no export: as a folder with nothing to check.
+  for (const pattern of leftOutBy.keys()) if (!checkedBy.has(pattern)) expanded.push({ kind: 'no-match', pattern, onlyOutputs: true });
   return expanded;
 }

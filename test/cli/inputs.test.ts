@@ -112,7 +112,10 @@ describe("ship's own outputs among the inputs", () => {
 
   it('leaves every output a pattern finds out, even without its export (archived); one named on its own is checked', async () => {
     const cwd = folder(['exports/c.report.xlsx', 'exports/d.import.xlsx']);
-    expect(kept(await expandInputs(['exports/*'], cwd))).toEqual([]);
+    const found = await expandInputs(['exports/*'], cwd);
+    expect(kept(found)).toEqual([]);
+    // A pattern that found only ship's outputs found no export: the run says so and exits 2.
+    expect(found.at(-1)).toEqual({ kind: 'no-match', pattern: 'exports/*', onlyOutputs: true });
     // The fix-and-recheck loop: a report named on the command line is what the merchant asked to check.
     expect(await expandInputs(['exports/c.report.xlsx'], cwd)).toEqual([{ kind: 'file', input: 'exports/c.report.xlsx' }]);
   });

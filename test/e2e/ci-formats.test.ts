@@ -41,7 +41,7 @@ describe('a nightly run repeated in the exports folder, without --out-dir', () =
     // outputs were read as exports, giving *.import.import.xlsx and exit 2.
     expect(second.status).toBe(1);
     expect(parseReport(second.stdout).files.map((f) => f.input)).toEqual(['all-importable.xlsx', 'sample-qianfan-export.xlsx']);
-    expect(second.stderr).toContain('跳过 ship 为同一批输入写出的导入表/问题报告：all-importable.import.xlsx, all-importable.report.xlsx, sample-qianfan-export.import.xlsx … (+1)');
+    expect(second.stderr).toContain('跳过 ship 写出的导入表/问题报告：all-importable.import.xlsx, all-importable.report.xlsx, sample-qianfan-export.import.xlsx … (+1)');
     expect(readdirSync(dir).sort()).toEqual(firstNames);
   });
 });

@@ -104,9 +104,14 @@ const NO_MATCH = {
   en: (pattern: string) => `No file matches "${pattern}"; check the folder and the file names`,
 };
 
+const ONLY_OUTPUTS = {
+  zh: (pattern: string) => `「${pattern}」只匹配到 ship 写出的导入表/问题报告，没有要校验的导出表；请检查文件夹（要复查改过的报告，请单独校验它）`,
+  en: (pattern: string) => `"${pattern}" matches only import sheets/reports ship wrote, no export to check; check the folder (to re-check an edited report, validate it on its own)`,
+};
+
 const OWN_OUTPUTS_LEFT_OUT = {
-  zh: (names: string) => `跳过 ship 为同一批输入写出的导入表/问题报告：${names}（要复查改过的报告，请单独校验它）`,
-  en: (names: string) => `Skipped the import sheets/reports ship wrote for other inputs of this run: ${names} (to re-check an edited report, validate it on its own)`,
+  zh: (names: string) => `跳过 ship 写出的导入表/问题报告：${names}（要复查改过的报告，请单独校验它）`,
+  en: (names: string) => `Skipped the import sheets/reports ship wrote: ${names} (to re-check an edited report, validate it on its own)`,
 };
 
 // research/xhs-platform.md §4.1: the industry default when an order has no ship-by time; not confirmed for 小红书.
@@ -174,7 +179,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   for (const [index, arg] of expanded.entries()) {
     if (arg.kind === 'no-match') {
       progress.clear();
-      fail(arg.pattern, NO_MATCH[lang](arg.pattern));
+      fail(arg.pattern, (arg.onlyOutputs === true ? ONLY_OUTPUTS : NO_MATCH)[lang](arg.pattern));
       continue;
     }
     if (arg.input.trim() === '') {
