@@ -9,7 +9,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fileKey } from '../io/file-identity.js';
 import { allocateStem, outputName } from '../io/output/output-names.js';
-import { savedByAnotherProgram } from '../io/output/ship-written.js';
+import { IMPORT_SHEET_NAME } from '../io/output/import-template.js';
+import { isImportSheet } from '../io/output/ship-written.js';
 
 export type InputArgument =
   /** A file to read, as it will be shown: the argument, or the pattern's folder plus the match. */
@@ -132,14 +133,15 @@ function ownersOf(files: readonly string[], outDir: string | undefined): Map<str
  * that must not be overwritten. A pattern leaves out every such file, with or without its
  * export (a report left behind when the export was archived would give a second import
  * sheet for orders already uploaded); a file named on the command line (or by the shell)
- * only when it is the output of another input. An import sheet that ship did not write
- * as it is (a merchant's export saved under that name) is always read, and so guarded.
+ * only when it is the output of another input. A file named like an import sheet that is
+ * none (a merchant's export saved under that name; isImportSheet) is always read, and
+ * so guarded: ship refuses to write over it.
  */
 async function leftOut(file: string, owner: string | undefined, fromPattern: boolean): Promise<boolean> {
   const output = outputName(basename(file));
   if (output === undefined || (owner === undefined && !fromPattern)) return false;
   const importSheet = output.replaced && !basename(file).includes('.report.');
-  return !(importSheet && (await savedByAnotherProgram(file)));
+  return !importSheet || (await isImportSheet(file, IMPORT_SHEET_NAME));
 }
 
 /**
@@ -150,13 +152,18 @@ async function leftOut(file: string, owner: string | undefined, fromPattern: boo
  */
 export async function expandInputs(args: readonly string[], cwd: string, outDir?: string): Promise<InputArgument[]> {
   const result: InputArgument[] = [];
-  const seen = new Set<string>();
   // The pattern each input was found by (none for a name given as it is).
   const patternOf = new Map<string, string>();
+  const inputByKey = new Map<string, string>();
   const add = async (input: string, pattern?: string): Promise<void> => {
     const key = await fileKey(resolve(cwd, input));
-    if (seen.has(key)) return;
-    seen.add(key);
+    const first = inputByKey.get(key);
+    if (first !== undefined) {
+      // Named on its own as well: checked as a name given is, whichever argument came first.
+      if (pattern === undefined) patternOf.delete(first);
+      return;
+    }
+    inputByKey.set(key, input);
     result.push({ kind: 'file', input });
     if (pattern !== undefined) patternOf.set(input, pattern);
   };

@@ -19,7 +19,7 @@ export function nonNegativeInteger(value: string): number {
   return number;
 }
 
-// 2026-11-26, 2026-11-26T18:00, 2026-11-26 18:00:05.5, each with or without Z / +08:00.
+// 2026-11-26, 2026-11-26T18:00, 2026-11-26 18:00:05.5; a time with or without Z / +08:00.
 // `date '+%F %T %z'` puts a space before the offset.
 // An offset only after a time: `2026-11-23-10:00` (a dash typed for T) must not read as
 // midnight at UTC−10.

@@ -1,6 +1,7 @@
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expandInputs, expandPattern, segmentMatcher } from '../../src/cli/inputs.js';
 import { writeTextSheets } from '../../src/io/output/text-sheet.js';
@@ -125,9 +126,23 @@ describe("ship's own outputs among the inputs", () => {
     expect(kept(await expandInputs(['a.xlsx', 'a.report.xlsx', 'a.report.import.xlsx', 'a.report.report.xlsx'], cwd))).toEqual(['a.xlsx']);
   });
 
-  it("reads a merchant's export saved under an import sheet's name (and so never writes over it)", async () => {
-    const cwd = tree(['orders.xlsx', 'orders.import.xlsx']);
-    expect(kept(await expandInputs(['*.xlsx'], cwd))).toEqual(['orders.import.xlsx', 'orders.xlsx']);
+  it("reads a merchant's export saved under an import sheet's name, and leaves out ship's import sheet saved again in Excel", async () => {
+    const cwd = tree(['orders.xlsx', 'orders.import.xlsx', 'b.xlsx', 'b.import.xlsx']);
+    const exported = new ExcelJS.Workbook();
+    exported.addWorksheet('包裹详情').addRow(['订单号', '订单状态', '快递公司', '快递单号']);
+    await exported.xlsx.writeFile(join(cwd, 'orders.import.xlsx'));
+    // ship's import sheet, opened and saved by another program (exceljs stands in for Excel).
+    writeFileSync(join(cwd, 'b.import.xlsx'), shipWorkbook);
+    const resaved = new ExcelJS.Workbook();
+    await resaved.xlsx.readFile(join(cwd, 'b.import.xlsx'));
+    await resaved.xlsx.writeFile(join(cwd, 'b.import.xlsx'));
+    expect(kept(await expandInputs(['*.xlsx'], cwd))).toEqual(['b.xlsx', 'orders.import.xlsx', 'orders.xlsx']);
+  });
+
+  it('checks a file named on its own even when a pattern found it first', async () => {
+    const cwd = folder(['exports/b.xlsx', 'exports/c.report.xlsx']);
+    expect(kept(await expandInputs(['exports/*.xlsx', 'exports/c.report.xlsx'], cwd))).toEqual(['exports/b.xlsx', 'exports/c.report.xlsx']);
+    expect(kept(await expandInputs(['exports/c.report.xlsx', 'exports/*.xlsx'], cwd))).toEqual(['exports/c.report.xlsx', 'exports/b.xlsx']);
   });
 
   it('knows the outputs of the second of two exports named alike (a.xlsx and a.csv write a.* and a-2.*)', async () => {

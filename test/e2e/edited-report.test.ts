@@ -1,6 +1,6 @@
 // The fix-and-recheck loop as merchants run it: they fix cells in the report, and
 // sometimes run ship on the original export again. Their fixes must never be lost.
-import { existsSync, readdirSync, readFileSync, renameSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWithExcelJs, ship, workspace } from '../helpers/cli.js';
@@ -34,5 +34,20 @@ describe('a report the merchant edited', () => {
     for (let run = 0; run < 3; run++) expect(ship(['validate', 'sample-qianfan-export.xlsx'], { cwd: dir }).stderr).toBe('');
     expect(readdirSync(dir).filter((name) => name.includes('.edited-'))).toEqual([]);
     expect(existsSync(join(dir, 'sample-qianfan-export.report.xlsx'))).toBe(true);
+  });
+});
+
+describe("a merchant's export saved under an import sheet's name", () => {
+  it('is never written over: the export it would be the import sheet of is refused, the file stays byte for byte', () => {
+    const dir = workspace('sample-qianfan-export.xlsx');
+    mkdirSync(join(dir, 'exports'));
+    renameSync(join(dir, 'sample-qianfan-export.xlsx'), join(dir, 'exports', 'orders.xlsx'));
+    // The same 千帆 export, saved a second time under the name ship gives its import sheet.
+    copyFileSync(join(dir, 'exports', 'orders.xlsx'), join(dir, 'exports', 'orders.import.xlsx'));
+    const before = readFileSync(join(dir, 'exports', 'orders.import.xlsx'));
+    const run = ship(['validate', 'exports/*.xlsx'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('exports/orders.xlsx: 不会覆盖输入文件');
+    expect(readFileSync(join(dir, 'exports', 'orders.import.xlsx'))).toEqual(before);
   });
 });

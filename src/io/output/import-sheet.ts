@@ -6,9 +6,8 @@
 import { readdir, realpath, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportTable } from '../../core/validate.js';
-import { writeFileAtomic, type AtomicWriteOptions } from '../atomic-write.js';
+import { removeStaleTempFiles, writeFileAtomic, type AtomicWriteOptions } from '../atomic-write.js';
 import { OutputError } from '../errors.js';
-import { removeStaleTempFiles } from '../atomic-write.js';
 import { DEFAULT_TEMPLATE, IMPORT_SHEET_NAME, type ImportTemplate } from './import-template.js';
 import { writeTextSheets } from './text-sheet.js';
 import { outputName } from './output-names.js';
@@ -57,6 +56,9 @@ export async function writeImportFiles(stem: string, lines: ImportTable, options
   return plan.map((part) => part.path);
 }
 
+// `.orders.import.part3.xlsx.tmp-4242-0a1b2c3d4e5f`: the output a temp file was for.
+const TEMP_TARGET = /^\.(.+)\.tmp-\d+-[0-9a-f]{12}$/su;
+
 /**
  * Removes the outputs an earlier run of the same input left and this run did not write
  * again: a script that uploads every `<stem>.import*.xlsx` must not pick up a stale part3
@@ -64,8 +66,6 @@ export async function writeImportFiles(stem: string, lines: ImportTable, options
  * `<stem>.report.csv` (--report-format changed), describing older data. Call it once the
  * new files are in place, with every path this run wrote.
  */
-// `.orders.import.part3.xlsx.tmp-4242-0a1b2c3d4e5f`: the output a temp file was for.
-const TEMP_TARGET = /^\.(.+)\.tmp-\d+-[0-9a-f]{12}$/su;
 
 export async function removeStaleOutputs(stem: string, writtenPaths: readonly string[], inputs: readonly string[], now = Date.now()): Promise<void> {
   const written = new Set(writtenPaths.map((path) => basename(path)));
