@@ -146,7 +146,12 @@ function withRival(fit: Legacy, declared: CompiledCarrier, context: CheckContext
 }
 
 function isOther(declared: CompiledCarrier, carrier: Carrier): boolean {
-  return carrier.id !== declared.carrier.id && !declared.carrier.partners.includes(carrier.id);
+  return isOtherNetwork(declared.carrier, carrier);
+}
+
+/** Whether `other` is neither the declared carrier nor one of its partners (another network). */
+export function isOtherNetwork(declared: Carrier, other: Carrier): boolean {
+  return other.id !== declared.id && !declared.partners.includes(other.id);
 }
 
 /**

@@ -17,3 +17,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export function failsRun(severity: Severity, strict: boolean): boolean {
   return severity === 'error' || (severity === 'warning' && strict);
 }
+
+/** Whether a finding of `severity` is shown: --quiet shows only what fails the run. */
+export function shownWith(severity: Severity, options: { quiet?: boolean | undefined; strict?: boolean | undefined }): boolean {
+  return options.quiet !== true || failsRun(severity, options.strict === true);
+}

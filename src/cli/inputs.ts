@@ -7,7 +7,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { fileKey } from '../io/file-identity.js';
+import { fileKey, pathKey } from '../io/file-identity.js';
 import { allocateStem, outputName } from '../io/output/output-names.js';
 import { IMPORT_SHEET_NAME } from '../io/output/import-template.js';
 import { isImportSheet } from '../io/output/ship-written.js';
@@ -15,7 +15,6 @@ import { isImportSheet } from '../io/output/ship-written.js';
 export type InputArgument =
   /** A file to read, as it will be shown: the argument, or the pattern's folder plus the match. */
   | { kind: 'file'; input: string }
-  /** A pattern that matched no file: the run goes on with the others and exits 2. */
   /**
    * A pattern that matched no file, or only files ship wrote (`onlyOutputs`): the run
    * goes on with the others and exits 2, as a folder without an export to check.
@@ -99,11 +98,6 @@ export async function expandPattern(pattern: string, cwd: string): Promise<strin
   return [...new Set(found)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** A folder or file path as the file system compares it: Windows and macOS ignore case. */
-function pathKey(path: string): string {
-  return process.platform === 'win32' || process.platform === 'darwin' ? path.toLowerCase() : path;
-}
-
 /**
  * For each of `files` (resolved, in run order) named like an output ship writes for
  * another of them, that input. Outputs go beside their input, or into --out-dir (`outDir`),
@@ -180,7 +174,7 @@ export async function expandInputs(args: readonly string[], cwd: string, outDir?
   const owners = ownersOf(files, outDir === undefined ? undefined : resolve(cwd, outDir));
   const expanded: InputArgument[] = [];
   const checkedBy = new Set<string>();
-  const leftOutBy = new Map<string, number>();
+  const leftOutBy = new Set<string>();
   for (const arg of result) {
     const of = arg.kind === 'file' ? owners.get(resolve(cwd, arg.input)) : undefined;
     const pattern = arg.kind === 'file' ? patternOf.get(arg.input) : undefined;
@@ -190,9 +184,9 @@ export async function expandInputs(args: readonly string[], cwd: string, outDir?
       continue;
     }
     expanded.push({ kind: 'own-output', input: arg.input, ...(of === undefined ? {} : { of }) });
-    if (pattern !== undefined) leftOutBy.set(pattern, (leftOutBy.get(pattern) ?? 0) + 1);
+    if (pattern !== undefined) leftOutBy.add(pattern);
   }
   // A pattern that found only ship's outputs found no export: as a folder with nothing to check.
-  for (const pattern of leftOutBy.keys()) if (!checkedBy.has(pattern)) expanded.push({ kind: 'no-match', pattern, onlyOutputs: true });
+  for (const pattern of leftOutBy) if (!checkedBy.has(pattern)) expanded.push({ kind: 'no-match', pattern, onlyOutputs: true });
   return expanded;
 }

@@ -2,6 +2,7 @@
 // what was expected.
 
 import { InvalidArgumentError } from 'commander';
+import { CHINA_OFFSET_MS, utcTime } from '../core/excel-date.js';
 import type { Lang } from '../core/messages.js';
 
 // Digits only: Number() also takes 0x10, 1e3 and 0b11, which nobody means by a row count.
@@ -24,7 +25,6 @@ export function nonNegativeInteger(value: string): number {
 // An offset only after a time: `2026-11-23-10:00` (a dash typed for T) must not read as
 // midnight at UTC−10.
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(?: ?(Z|[+-]\d{2}(?::?\d{2})?))?)?$/iu;
-const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /**
  * --now as an instant. A time without an offset is China time (UTC+8), as the export's
@@ -33,17 +33,12 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
  */
 export function isoTime(value: string): Date {
   const parts = ISO_TIME.exec(value.trim());
-  const [year, month, day] = parts === null ? [] : [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  if (parts === null || !isCalendarDay(year!, month!, day!)) {
-    throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
-  }
-  const [hours, minutes, seconds] = [Number(parts[4] ?? 0), Number(parts[5] ?? 0), Number(parts[6] ?? 0)];
-  if (hours > 23 || minutes > 59 || seconds > 59) throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
-  const offset = offsetMs(parts[8]);
-  if (offset === undefined) throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
-  const milliseconds = Number((parts[7] ?? '0').padEnd(3, '0'));
-  const wallClock = Date.UTC(year!, month! - 1, day!, hours, minutes, seconds, milliseconds);
-  return new Date(wallClock - offset);
+  const offset = parts === null ? undefined : offsetMs(parts[8]);
+  const [year, month, day, hours, minutes, seconds] = (parts ?? []).slice(1, 7).map((part) => Number(part ?? 0));
+  const milliseconds = Number((parts?.[7] ?? '0').padEnd(3, '0'));
+  const time = offset === undefined ? Number.NaN : utcTime(year!, month!, day!, hours!, minutes!, seconds!, milliseconds, offset);
+  if (Number.isNaN(time)) throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
+  return new Date(time);
 }
 
 /**
@@ -58,12 +53,6 @@ function offsetMs(offset: string | undefined): number | undefined {
   if (hours > 14 || minutes > 59) return undefined;
   const ms = (hours * 60 + minutes) * 60_000;
   return offset.startsWith('-') ? -ms : ms;
-}
-
-// Date() rolls 2026-11-31 over to December 1st (and 02-30 to March): a typo must not move --now.
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 export function language(value: string): Lang {

@@ -49,6 +49,14 @@ function roundedByExcel(digits: string): boolean {
   return end <= SHOWN_SIGNIFICANT_DIGITS;
 }
 
+/** How Excel destroyed a number cell's tracking number (messages.ts words each kind), or undefined when it did not. */
+function damageOf(type: Cell['type'], digits: string | undefined): 'date' | 'decimal' | 'too-long' | 'rounded' | undefined {
+  if (type === 'date') return 'date';
+  if (digits === undefined) return 'decimal';
+  if (digits.length > EXCEL_SIGNIFICANT_DIGITS) return 'too-long';
+  return roundedByExcel(digits) ? 'rounded' : undefined;
+}
+
 function numberCellDigits(literal: string): string | undefined {
   const value = Number(literal);
   if (!Number.isFinite(value) || value < 0 || !Number.isInteger(value)) return undefined;
@@ -73,13 +81,14 @@ export function readCodeCell(cell: Cell | undefined, row: number, field: FieldNa
   if (field === 'trackingNumber' && (cell.type === 'number' || cell.type === 'date')) {
     const digits = numberCellDigits(cell.text);
     // A date cell's serial (46023) is no number anyone printed on a label.
-    if (cell.type === 'date' || digits === undefined || digits.length > EXCEL_SIGNIFICANT_DIGITS || roundedByExcel(digits)) {
-      const kind = cell.type === 'date' ? 'date' : digits === undefined ? 'decimal' : digits.length > EXCEL_SIGNIFICANT_DIGITS ? 'too-long' : 'rounded';
+    const kind = damageOf(cell.type, digits);
+    if (kind !== undefined) {
       findings.push(finding('tracking-number-damaged', row, { ...at, args: { digits: digits?.length ?? 0, kind } }));
       return { text: '', findings, unusable: true };
     }
-    findings.push(finding('tracking-number-cell', row, { ...at, args: { digits: digits.length } }));
-    text = digits;
+    // Undamaged: damageOf() says 'decimal' when there are no digits.
+    text = digits!;
+    findings.push(finding('tracking-number-cell', row, { ...at, args: { digits: text.length } }));
   }
   const trimmed = text.trim();
   if (isNonePlaceholder(trimmed)) return { text: '', findings, unusable: false };

@@ -10,7 +10,7 @@ export interface ExcelDateOptions {
 }
 
 /** China Standard Time has no daylight saving: always UTC+08:00. */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Serial 1 is 1900-01-01. Excel keeps Lotus 1-2-3's fictitious 1900-02-29 as serial 60,
@@ -79,10 +79,10 @@ export function isoDateToSerial(text: string, options: ExcelDateOptions): number
   // No serial is that early, and Date.UTC would read the years 0 to 99 as 1900 to 1999.
   if (year < 1900) return undefined;
   const millis = Math.round(Number(`0.${fraction ?? '0'}`) * 1000);
-  const offset = zone === undefined ? 0 : offsetMs(zone);
-  const time = utcTime(year, Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), millis, offset);
+  // Without a zone the text is China wall-clock time already: − 8 h, then + 8 h, exactly.
+  const time = utcTime(year, Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), millis, offsetMs(zone));
   if (Number.isNaN(time)) return undefined;
-  return wallClockToSerial(zone === undefined ? time : time + CHINA_OFFSET_MS, options);
+  return wallClockToSerial(time + CHINA_OFFSET_MS, options);
 }
 
 // 2026-11-26 18:00:00, 2026/11/26 18:00, 2026-11-26T18:00:00.123+08:00, 2026年11月26日 18:00, 2026-11-26
@@ -121,7 +121,8 @@ function textToTime(text: string): number {
 }
 
 /** The instant of calendar fields at a UTC offset; NaN for a day or time that does not exist. */
-function utcTime(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number, offset: number): number {
+/** The instant of a wall-clock time at `offset` ms east of UTC; NaN for a day or time that does not exist. */
+export function utcTime(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number, offset: number): number {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
   if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
   return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;

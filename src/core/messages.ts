@@ -85,28 +85,8 @@ export const MESSAGES: Record<FindingCode, Entry> = {
     },
   },
   'tracking-number-damaged': {
-    zh: {
-      message: (a) =>
-        a.kind === 'date'
-          ? '快递单号单元格是日期格式（Excel 把它当成了日期），读不出单号'
-          : a.kind === 'decimal'
-            ? '快递单号单元格是带小数或负号的数字，不是单号'
-            : a.kind === 'rounded'
-              ? '快递单号是 Excel 按科学计数法（如 7.73277E+14）四舍五入后的数字，后面的位数已变成 0，单号已损坏'
-              : '快递单号被 Excel 存成了数字，超过 15 位的部分已被改成 0，单号已损坏',
-      hint: () => '把该列设为「文本」格式，然后重新粘贴或重新导出单号（不要从 Excel 里复制显示的值）',
-    },
-    en: {
-      message: (a) =>
-        a.kind === 'date'
-          ? 'The tracking number cell is formatted as a date (Excel took it for one): no number can be read from it'
-          : a.kind === 'decimal'
-            ? 'The tracking number cell holds a number with a fraction or a minus sign: not a tracking number'
-            : a.kind === 'rounded'
-              ? 'The tracking number is a number Excel rounded through scientific notation (like 7.73277E+14): its last digits became zeros, the number is destroyed'
-              : 'Excel stored the tracking number as a number and replaced digits after the 15th with zeros: the number is destroyed',
-      hint: () => 'Format the column as Text, then paste or export the numbers again (do not copy what Excel displays)',
-    },
+    zh: { message: (a) => damagedText(a, 'zh'), hint: () => '把该列设为「文本」格式，然后重新粘贴或重新导出单号（不要从 Excel 里复制显示的值）' },
+    en: { message: (a) => damagedText(a, 'en'), hint: () => 'Format the column as Text, then paste or export the numbers again (do not copy what Excel displays)' },
   },
   'tracking-scientific-notation': {
     zh: { message: (_a, v) => `快递单号是科学计数法「${v}」，真实单号已丢失`, hint: () => '把该列设为「文本」格式，从面单工具或原始文件重新粘贴单号' },
@@ -323,6 +303,26 @@ function rivalZh(a: Args): string {
 function rivalEn(a: Args): string {
   if (!s(a.rival)) return '';
   return s(a.rivalPrefix) ? `, but it starts with ${s(a.rivalPrefix)}, as ${s(a.rival)} numbers do` : `, but it also fits ${s(a.rival)} (${s(a.rivalFormat)})`;
+}
+
+/** How Excel destroyed a 快递单号 cell (cell-value.ts readCodeCell: the kind), in each language. */
+const DAMAGED: Record<Lang, Record<string, string>> = {
+  zh: {
+    date: '快递单号单元格是日期格式（Excel 把它当成了日期），读不出单号',
+    decimal: '快递单号单元格是带小数或负号的数字，不是单号',
+    rounded: '快递单号是 Excel 按科学计数法（如 7.73277E+14）四舍五入后的数字，后面的位数已变成 0，单号已损坏',
+    'too-long': '快递单号被 Excel 存成了数字，超过 15 位的部分已被改成 0，单号已损坏',
+  },
+  en: {
+    date: 'The tracking number cell is formatted as a date (Excel took it for one): no number can be read from it',
+    decimal: 'The tracking number cell holds a number with a fraction or a minus sign: not a tracking number',
+    rounded: 'The tracking number is a number Excel rounded through scientific notation (like 7.73277E+14): its last digits became zeros, the number is destroyed',
+    'too-long': 'Excel stored the tracking number as a number and replaced digits after the 15th with zeros: the number is destroyed',
+  },
+};
+
+function damagedText(a: Args, lang: Lang): string {
+  return DAMAGED[lang][s(a.kind)] ?? DAMAGED[lang]['too-long']!;
 }
 
 /** How long until (or since) a deadline: hours, or minutes under an hour. */

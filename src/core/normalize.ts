@@ -47,9 +47,7 @@ export function normalizeTrackingNumber(raw: string): string {
  * from each other, "顺丰 速运" and "顺丰速运" do not).
  */
 export function carrierKey(raw: string): string {
-  return toHalfWidth(raw)
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
+  return withoutInvisible(toHalfWidth(raw).normalize('NFKC'))
     .toLowerCase()
     .replace(/[\s._\-·・()（）【】[\]"'“”‘’]+/g, '');
 }

@@ -93,10 +93,8 @@ function cellIn(cells: readonly (Cell | undefined)[], column: number): Cell | un
  * cell has none that can be used). A number cell counts too: Excel stores them that way.
  */
 function usedNumberOf(cell: Cell | undefined, row: number): string {
-  const plain = plainCodeText(cell, 'trackingNumber');
-  if (plain !== undefined) return normalizeTrackingNumber(plain);
-  const reading = readCodeCell(cell, row, 'trackingNumber');
-  return reading.unusable ? '' : normalizeTrackingNumber(reading.text);
+  // An unusable cell reads as '' (readCodeCell).
+  return normalizeTrackingNumber(plainCodeText(cell, 'trackingNumber') ?? readCodeCell(cell, row, 'trackingNumber').text);
 }
 
 /** Findings of the row so far followed by `more`, copying only when both have some. */

@@ -56,13 +56,15 @@ export function checkShippingTime(times: OrderTimes, options: ShippingTimeOption
   }
   const deadline = deadlineOf(times, options.deadlineHours);
   if (deadline === undefined) return findings;
+  // Decided first: most orders are neither late nor due soon, and their message is never built.
+  const code = now > deadline.at ? 'ship-overdue' : deadline.at - now <= options.dueSoonHours * HOUR_MS ? 'ship-due-soon' : undefined;
+  if (code === undefined) return findings;
   const span = Math.abs(deadline.at - now);
   // Rounded on the distance, so 57 minutes read the same before and after the deadline.
   const hours = Math.round((span / HOUR_MS) * 10) / 10;
   // Under an hour the message counts minutes ("还剩 0 小时" said nothing), at least one.
   const minutes = Math.max(1, Math.ceil(span / 60_000));
   const args = { deadline: chinaTime(deadline.at), source: deadline.source, hours, minutes, deadlineHours: options.deadlineHours };
-  if (now > deadline.at) findings.push(finding('ship-overdue', row, { ...at, args }));
-  else if (deadline.at - now <= options.dueSoonHours * HOUR_MS) findings.push(finding('ship-due-soon', row, { ...at, args }));
+  findings.push(finding(code, row, { ...at, args }));
   return findings;
 }

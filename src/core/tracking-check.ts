@@ -2,6 +2,7 @@
 // turning the registry's verdict into findings a merchant can act on.
 
 import { formatName, type Carrier, type CarrierRegistry, type Detection, type Format, type Rival } from '../carriers/registry.js';
+import { isOtherNetwork } from '../carriers/check.js';
 import { EXCEL_SIGNIFICANT_DIGITS } from './cell-value.js';
 import { finding, type Finding, type FindingCode } from './finding.js';
 
@@ -90,7 +91,7 @@ function numberProblem(registry: CarrierRegistry, carrier: Carrier, number: stri
     case 'package-barcode': {
       const { owner } = outcome;
       // A barcode of another network: the waybill alone would still not fit the carrier.
-      const elsewhere = owner.id !== carrier.id && !carrier.partners.includes(owner.id);
+      const elsewhere = isOtherNetwork(carrier, owner);
       return { code: 'tracking-package-barcode', args: { carrier: name, owner: owner.displayName, waybill: outcome.waybill, ...(elsewhere ? { switchTo: owner.displayName } : {}) } };
     }
     case 'mismatch':

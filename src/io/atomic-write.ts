@@ -102,9 +102,17 @@ export async function removeStaleTempFiles(targetPath: string, now = Date.now())
   const dir = dirname(targetPath);
   const stem = tempStemOf(basename(targetPath));
   const names = await readdir(dir).catch(() => [] as string[]);
+  await sweepStaleTempFiles(dir, names, (target) => target === stem, now);
+}
+
+/**
+ * removeStaleTempFiles() for the temp files among `names` (the folder as already listed)
+ * whose target name (as the temp name carries it) `isTarget` accepts.
+ */
+export async function sweepStaleTempFiles(dir: string, names: readonly string[], isTarget: (target: string) => boolean, now = Date.now()): Promise<void> {
   for (const entry of names) {
     const match = STALE_TEMP.exec(entry);
-    if (match === null || match[1] !== stem) continue;
+    if (match === null || !isTarget(match[1]!)) continue;
     const pid = Number(match[2]);
     if (pid === process.pid || isRunning(pid)) continue;
     const path = join(dir, entry);

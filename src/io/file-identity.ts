@@ -18,13 +18,17 @@ export interface FileIdentity {
  * reports no inode (FAT, some network drives), by case-insensitive realpath on the
  * platforms whose disks are usually case-insensitive.
  */
+/** A path as the file system compares it: Windows and macOS disks usually ignore case. */
+export function pathKey(path: string): string {
+  return process.platform === 'win32' || process.platform === 'darwin' ? path.toLowerCase() : path;
+}
+
 export function sameFile(a: FileIdentity, b: FileIdentity): boolean {
   if (a.real === b.real) return true;
   // On a case-insensitive disk a differently-cased spelling of an existing file exists too.
   if (!a.exists || !b.exists) return false;
   if (a.inode !== undefined && b.inode !== undefined) return a.inode === b.inode;
-  const caseInsensitive = process.platform === 'win32' || process.platform === 'darwin';
-  return caseInsensitive && a.real.toLowerCase() === b.real.toLowerCase();
+  return pathKey(a.real) === pathKey(b.real);
 }
 
 export async function identify(path: string): Promise<FileIdentity> {
@@ -47,6 +51,5 @@ export async function identify(path: string): Promise<FileIdentity> {
 export async function fileKey(path: string): Promise<string> {
   const found = await identify(path);
   if (found.inode !== undefined) return `inode:${found.inode}`;
-  const caseInsensitive = process.platform === 'win32' || process.platform === 'darwin';
-  return `path:${caseInsensitive ? found.real.toLowerCase() : found.real}`;
+  return `path:${pathKey(found.real)}`;
 }

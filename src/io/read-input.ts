@@ -106,9 +106,8 @@ function widen(width: Width, rows: readonly SheetRow[]): void {
   for (let i = 0; i < rows.length; i++) if (rows[i]!.cells.length > width.widest) width.widest = rows[i]!.cells.length;
 }
 
-/** Yields the rows after the header: first the buffered ones, then the rest of the stream. */
-async function* rowsBelow(buffered: readonly SheetRow[], rest: AsyncIterator<readonly SheetRow[]>, headerRow: number, width: Width): AsyncGenerator<readonly SheetRow[]> {
-  const below = buffered.filter((row) => row.row > headerRow);
+/** Yields the rows after the header: first those read with it, then the rest of the stream. */
+async function* rowsBelow(below: readonly SheetRow[], rest: AsyncIterator<readonly SheetRow[]>, width: Width): AsyncGenerator<readonly SheetRow[]> {
   if (below.length > 0) yield below;
   for (let next = await rest.next(); next.done !== true; next = await rest.next()) {
     widen(width, next.value);
@@ -144,10 +143,11 @@ async function openRows(source: RowBatches, path: string, options: ReadOptions, 
   }
   const read = [...buffered, ...rest];
   // A field with two columns is read from the one with values in the rows read so far.
-  const location = preferFilledColumns(found, read.filter((row) => row.row > found.row));
+  const below = read.filter((row) => row.row > found.row);
+  const location = preferFilledColumns(found, below);
   const width: Width = { widest: 0 };
   widen(width, read);
-  return { location, rows: rowsBelow(read, iterator, location.row, width), width: () => width.widest };
+  return { location, rows: rowsBelow(below, iterator, width), width: () => width.widest };
 }
 
 async function chooseSheet(workbook: Workbook, path: string, options: ReadOptions): Promise<number> {

@@ -4,7 +4,8 @@
 // An existing file is only replaced with --force.
 
 import { stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { extensionOf } from '../../io/extension.js';
 import { importTableOf } from '../../core/import-table.js';
 import type { Lang } from '../../core/messages.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -26,7 +27,7 @@ export async function runTemplate(file: string, options: TemplateOptions, out: O
   const settings = await loadSettings({ cwd: options.cwd, explicit: options.config === false ? undefined : options.config, ignoreDefault: options.config === false });
   const target = resolve(options.cwd, file);
   // The template is a workbook: under another name Excel would refuse it, or ship would read it as CSV.
-  if (extname(target).toLowerCase() !== '.xlsx') {
+  if (extensionOf(target) !== '.xlsx') {
     throw new UsageError({ zh: '模板是 .xlsx 工作簿；请给一个以 .xlsx 结尾的文件名', en: 'The template is an .xlsx workbook; give a file name ending in .xlsx' });
   }
   const existing = await stat(target).catch(() => undefined);

@@ -57,10 +57,6 @@ export interface FileOutcome {
   keptReports: string[];
 }
 
-function outputStem(job: FileJob): string {
-  return allocateStem(job.input, job.outDir, job.usedStems);
-}
-
 export async function validateFile(job: FileJob): Promise<FileOutcome> {
   const stamp = await stampOf(job.input);
   const opened = await openInput(job.input, job.read);
@@ -85,7 +81,7 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
     await opened.close();
   }
 
-  const stem = outputStem(job);
+  const stem = allocateStem(job.input, job.outDir, job.usedStems);
   const reportPath = `${stem}.report.${job.reportFormat}`;
   const context: ReportContext = { result, columns: opened.columns, lang: job.lang };
   // The CSV report is the findings table alone; the workbook adds the summary and the marked copy of the input.

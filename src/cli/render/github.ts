@@ -7,7 +7,7 @@
 import type { Lang } from '../../core/messages.js';
 import type { FileReport, RunReport } from '../report-schema.js';
 import { codeTitle, findingSentence, plural, repoPath } from './finding-text.js';
-import { failsRun } from '../exit-codes.js';
+import { shownWith } from '../exit-codes.js';
 import { terminalSafeKeepingLines } from './terminal-text.js';
 
 /** GitHub's limit per kind and per step (actions/toolkit docs/problem-matchers.md). */
@@ -77,7 +77,7 @@ function annotationsOf(report: FileReport, options: GithubOptions): Annotation[]
     return [{ kind: 'error', properties: { file, title: `ship: ${WORDS[options.lang].unreadable}` }, message: report.error }];
   }
   return report.findings.flatMap((found): Annotation[] => {
-    if (found.severity === 'info' || (options.quiet && !failsRun(found.severity, options.strict === true))) return [];
+    if (found.severity === 'info' || !shownWith(found.severity, options)) return [];
     return [
       {
         kind: found.severity,
@@ -96,7 +96,7 @@ export function renderGithub(run: RunReport, options: GithubOptions): string {
   // Every error and warning of the run, including those --max-errors left out of the lists.
   const totals: Record<Kind, number> = {
     error: run.files.reduce((sum, f) => sum + f.counts.error + (f.error === null ? 0 : 1), 0),
-    warning: options.quiet && !failsRun('warning', options.strict === true) ? 0 : run.files.reduce((sum, f) => sum + f.counts.warning, 0),
+    warning: !shownWith('warning', options) ? 0 : run.files.reduce((sum, f) => sum + f.counts.warning, 0),
   };
   const shown: Record<Kind, number> = { error: 0, warning: 0 };
   const lines: string[] = [];

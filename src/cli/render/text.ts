@@ -8,7 +8,7 @@ import type { Severity } from '../../core/finding.js';
 import { truncateToWidth } from '../../core/display-width.js';
 import { SEVERITY_LABEL, type Lang } from '../../core/messages.js';
 import type { FileReport, RunReport } from '../report-schema.js';
-import { failsRun } from '../exit-codes.js';
+import { failsRun, shownWith } from '../exit-codes.js';
 import { codeTitle, plural, severityOf } from './finding-text.js';
 import { terminalSafe } from './terminal-text.js';
 
@@ -81,8 +81,8 @@ const WORDS: Record<Lang, Words> = {
     reportPath: 'report',
     failed: 'failed',
     verdict: (ok, rejected, files, failed) => {
-      if (ok) return `✔ All good: ready to import (${files} file${files === 1 ? '' : 's'})`;
-      const parts = [rejected > 0 ? `${plural(rejected, 'order')} rejected` : '', failed > 0 ? `${failed} file${failed === 1 ? '' : 's'} could not be processed (see above)` : ''].filter((part) => part !== '');
+      if (ok) return `✔ All good: ready to import (${plural(files, 'file')})`;
+      const parts = [rejected > 0 ? `${plural(rejected, 'order')} rejected` : '', failed > 0 ? `${plural(failed, 'file')} could not be processed (see above)` : ''].filter((part) => part !== '');
       if (parts.length === 0) return '✖ Validation failed';
       return `✖ ${parts.join(', ')}${rejected > 0 ? ': fix them from the report and run again' : ''}`;
     },
@@ -98,7 +98,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 function countsByCode(report: FileReport, options: TextOptions): { code: string; severity: Severity; count: number }[] {
   return Object.entries(report.counts.byCode)
     .map(([code, count]) => ({ code, severity: severityOf(code), count }))
-    .filter((entry) => options.quiet !== true || failsRun(entry.severity, options.strict === true))
+    .filter((entry) => shownWith(entry.severity, options))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.code.localeCompare(b.code));
 }
 
@@ -146,7 +146,7 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   const width = Math.max(60, options.columns ?? 80);
   lines.push(...indent(carrierTable(report, options)), ...indent(codeTable(report, options)), ...problemList(report, options, width));
   // Every part when --max-rows split the import: a merchant uploads each one.
-  const parts = report.outputs.importParts.length > 1 ? report.outputs.importParts : report.outputs.import === null ? [] : [report.outputs.import];
+  const parts = report.outputs.importParts;
   if (parts.length > 1) lines.push(`  ${words.importParts(parts.length)}`, ...parts.map((part) => `    ${shortPath(part, options.cwd)}`));
   else if (parts.length === 1) lines.push(`  ${words.importPath}: ${shortPath(parts[0]!, options.cwd)}`);
   if (report.outputs.report !== null) lines.push(`  ${words.reportPath}: ${shortPath(report.outputs.report, options.cwd)}`);
@@ -182,9 +182,9 @@ function codeTable(report: FileReport, options: TextOptions): string[] {
 function problemList(report: FileReport, options: TextOptions, width: number): string[] {
   const { lang, chalk } = options;
   const words = WORDS[lang];
-  const problems = report.findings.filter((f) => f.severity !== 'info' && (options.quiet !== true || failsRun(f.severity, options.strict === true)));
+  const problems = report.findings.filter((f) => f.severity !== 'info' && shownWith(f.severity, options));
   if (problems.length === 0) return [];
-  const total = report.counts.error + (options.quiet !== true || failsRun('warning', options.strict === true) ? report.counts.warning : 0);
+  const total = report.counts.error + (shownWith('warning', options) ? report.counts.warning : 0);
   const shown = problems.slice(0, LISTED_PROBLEMS);
   return [
     `  ${words.firstProblems(shown.length, Math.max(total, problems.length))}`,

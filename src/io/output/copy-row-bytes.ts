@@ -20,7 +20,6 @@ export interface CopyRowLooks {
   added: readonly [string, string | undefined, string | undefined];
 }
 
-/** The added columns in front of the input's. */
 /** More than a cell's parts around its text can take: `<c r="XFD1048576" s="11" t="inlineStr"><is><t>` and `</t></is></c>`. */
 const CELL_ROOM = 96;
 /** Field bytes up to this many are copied four at a time in JS; longer ones by Buffer.copy, a call into C++. */

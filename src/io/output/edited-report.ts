@@ -34,18 +34,16 @@ function stampOf(time: Date): string {
   return `${time.getFullYear()}${two(time.getMonth() + 1)}${two(time.getDate())}-${two(time.getHours())}${two(time.getMinutes())}${two(time.getSeconds())}`;
 }
 
-/** Whether the report at `path` (xlsx or csv) was edited since ship wrote it. */
-async function edited(path: string, extension: 'xlsx' | 'csv', stem: string): Promise<boolean> {
+/** Whether the report at `path` (xlsx or csv), saved at `saved`, was edited since ship wrote it. */
+async function edited(path: string, extension: 'xlsx' | 'csv', stem: string, saved: Date): Promise<boolean> {
   if (extension === 'xlsx') return savedByAnotherProgram(path);
-  const importSheet = [`${stem}.import.xlsx`, `${stem}.import.part1.xlsx`];
-  const written = (await modified(importSheet[0]!)) ?? (await modified(importSheet[1]!));
-  const saved = await modified(path);
-  if (saved === undefined) return false;
   // No import sheet to tell the run's time by (uploaded, moved away), or one someone saved
   // since: a copy too many is cheap, lost edits are not.
-  if (written === undefined) return true;
-  const sheet = (await modified(importSheet[0]!)) === undefined ? importSheet[1]! : importSheet[0]!;
-  return saved.getTime() - written.getTime() > SAME_RUN_MS || (await savedByAnotherProgram(sheet));
+  for (const sheet of [`${stem}.import.xlsx`, `${stem}.import.part1.xlsx`]) {
+    const written = await modified(sheet);
+    if (written !== undefined) return saved.getTime() - written.getTime() > SAME_RUN_MS || (await savedByAnotherProgram(sheet));
+  }
+  return true;
 }
 
 /**
@@ -57,7 +55,7 @@ export async function keepEditedReports(stem: string): Promise<string[]> {
   for (const extension of ['xlsx', 'csv'] as const) {
     const report = `${stem}.report.${extension}`;
     const saved = await modified(report);
-    if (saved === undefined || !(await edited(report, extension, stem))) continue;
+    if (saved === undefined || !(await edited(report, extension, stem, saved))) continue;
     const copy = `${stem}.report.edited-${stampOf(saved)}.${extension}`;
     // Never over an existing copy: another run on the same export (a nightly job and a
     // run by hand) may have kept this edit already and put its new report in place, which

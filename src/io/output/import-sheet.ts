@@ -6,7 +6,7 @@
 import { readdir, realpath, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ImportTable } from '../../core/validate.js';
-import { removeStaleTempFiles, writeFileAtomic, type AtomicWriteOptions } from '../atomic-write.js';
+import { sweepStaleTempFiles, writeFileAtomic, type AtomicWriteOptions } from '../atomic-write.js';
 import { OutputError } from '../errors.js';
 import { DEFAULT_TEMPLATE, IMPORT_SHEET_NAME, type ImportTemplate } from './import-template.js';
 import { writeTextSheets } from './text-sheet.js';
@@ -56,9 +56,6 @@ export async function writeImportFiles(stem: string, lines: ImportTable, options
   return plan.map((part) => part.path);
 }
 
-// `.orders.import.part3.xlsx.tmp-4242-0a1b2c3d4e5f`: the output a temp file was for.
-const TEMP_TARGET = /^\.(.+)\.tmp-\d+-[0-9a-f]{12}$/su;
-
 /**
  * Removes the outputs an earlier run of the same input left and this run did not write
  * again: a script that uploads every `<stem>.import*.xlsx` must not pick up a stale part3
@@ -79,8 +76,7 @@ export async function removeStaleOutputs(stem: string, writtenPaths: readonly st
   const names = await readdir(dirname(stem)).catch(() => [] as string[]);
   // Temp files a killed run left for outputs this run did not write again (a part6 of a
   // larger batch): writing a target sweeps only its own (atomic-write.ts).
-  const tempTargets = new Set(names.flatMap((entry) => TEMP_TARGET.exec(entry)?.[1] ?? []));
-  for (const target of tempTargets) if (ours(target) && !written.has(target)) await removeStaleTempFiles(join(dirname(stem), target), now);
+  await sweepStaleTempFiles(dirname(stem), names, (target) => ours(target) && !written.has(target), now);
   for (const entry of names) {
     const path = join(dirname(stem), entry);
     // Never an input, whatever its name: `orders.import.xlsx` may be what the user asked to check.

@@ -16,7 +16,7 @@ import type { CsvFile } from '../csv/read-csv.js';
 import { openCsvForCopy } from '../csv/read-csv-ranges.js';
 import { ADDED, CopyVerdicts } from './copy-looks.js';
 import { openCsvCopyRows } from './csv-copy-rows.js';
-import { columnName } from '../xlsx/cell-ref.js';
+import { columnName, MAX_COLUMN, MAX_ROW } from '../xlsx/cell-ref.js';
 import type { CellValue, SheetLine, StyledRow } from './sheet-rows.js';
 import { openSourceRows, walkToHeader, type SourceSheet } from './source-sheet.js';
 import { displayWidth, type TextSheet } from './text-sheet.js';
@@ -25,10 +25,10 @@ import { displayWidth, type TextSheet } from './text-sheet.js';
 export const COPY_SHEET = EXPORT_SHEET;
 
 /** Excel opens no sheet longer than this; a longer CSV input gets no copy. */
-export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_ROWS = MAX_ROW;
 
 /** Excel's last column is XFD, the 16384th. */
-export const EXCEL_MAX_COLUMNS = 16_384;
+export const EXCEL_MAX_COLUMNS = MAX_COLUMN + 1;
 
 /**
  * Why the copy would not fit in a sheet Excel can open, or undefined when it fits: more
@@ -145,7 +145,7 @@ function copySheet(context: CopyContext, opened: CopySource): TextSheet {
   const shift = ADDED - strip;
   // A title merged across the whole row (A1:XFD1) would end past XFD once moved right: it
   // is cut at the last column, where its value (in its first cell) never is.
-  const last = EXCEL_MAX_COLUMNS - 1;
+  const last = MAX_COLUMN;
   const merges = source.merges
     .filter((range) => range.left >= strip && range.left + shift <= last)
     .map((range) => `${columnName(range.left + shift)}${range.top}:${columnName(Math.min(range.right + shift, last))}${range.bottom}`);

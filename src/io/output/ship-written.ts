@@ -8,34 +8,68 @@ import yauzl from 'yauzl';
 /** The parts ship writes into a workbook (text-sheet.ts). */
 const SHIP_PARTS = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|xl\/styles\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/sheet\d+\.xml)$/u;
 
+/** What the zip's directory says: a part ship never writes; and the workbook part's text, when asked for. */
+interface Inspection {
+  foreign: boolean;
+  workbook: string | undefined;
+}
+
+/** Sheet names in a workbook part: `<sheet name="批量发货" sheetId="1" r:id="rId1"/>`. */
+const SHEET_NAME = /<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/gu;
+const WORKBOOK_PART = 'xl/workbook.xml';
+const LONGEST_WORKBOOK_PART = 1 << 20;
+
 /**
- * Whether a program other than ship saved the workbook: it holds a part ship never
- * writes, or it is no zip at all (saved in another format under the same name, or a
- * file that only has the name).
+ * One pass over the zip's directory. Without `readWorkbook` it stops at the first foreign
+ * part; with it, it reads xl/workbook.xml on the way. Not a zip: foreign, no workbook.
  */
-export function savedByAnotherProgram(path: string): Promise<boolean> {
+function inspect(path: string, readWorkbook: boolean): Promise<Inspection> {
   return new Promise((resolve) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, zip) => {
-      if (error !== null || zip === undefined) return resolve(true);
-      let foreign = false;
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, zip) => {
+      if (error !== null || zip === undefined) return resolve({ foreign: true, workbook: undefined });
+      const found: Inspection = { foreign: false, workbook: undefined };
+      let closed = false;
+      const done = (): void => {
+        if (closed) return;
+        closed = true;
+        zip.close();
+        resolve(found);
+      };
       zip.on('entry', (entry: yauzl.Entry) => {
         if (!SHIP_PARTS.test(entry.fileName)) {
-          foreign = true;
-          zip.close();
-          resolve(true);
-          return;
+          found.foreign = true;
+          if (!readWorkbook) return done();
         }
-        zip.readEntry();
+        if (!readWorkbook || entry.fileName !== WORKBOOK_PART || entry.uncompressedSize > LONGEST_WORKBOOK_PART) return zip.readEntry();
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError !== null || stream === undefined) return zip.readEntry();
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            found.workbook = Buffer.concat(chunks).toString('utf8');
+            zip.readEntry();
+          });
+          stream.on('error', () => zip.readEntry());
+        });
       });
-      zip.on('end', () => resolve(foreign));
-      zip.on('error', () => resolve(true));
+      zip.on('end', done);
+      zip.on('error', () => {
+        found.foreign = true;
+        done();
+      });
       zip.readEntry();
     });
   });
 }
 
-/** Sheet names in a workbook part: `<sheet name="批量发货" sheetId="1" r:id="rId1"/>`. */
-const SHEET_NAME = /<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/gu;
+/**
+ * Whether a program other than ship saved the workbook: it holds a part ship never
+ * writes, or it is no zip at all (saved in another format under the same name, or a
+ * file that only has the name).
+ */
+export async function savedByAnotherProgram(path: string): Promise<boolean> {
+  return (await inspect(path, false)).foreign;
+}
 
 /**
  * Whether the workbook is an import sheet ship wrote, maybe opened and saved since (a
@@ -44,36 +78,9 @@ const SHEET_NAME = /<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/gu;
  * and more. Anything unreadable counts as no import sheet: it is read, and so guarded.
  */
 export async function isImportSheet(path: string, sheetName: string): Promise<boolean> {
-  if (!(await savedByAnotherProgram(path))) return true;
-  const workbook = await partText(path, 'xl/workbook.xml', 1 << 20);
+  const { foreign, workbook } = await inspect(path, true);
+  if (!foreign) return true;
   if (workbook === undefined) return false;
   const names = [...workbook.matchAll(SHEET_NAME)].map((match) => match[1]);
   return names.length === 1 && names[0] === sheetName;
-}
-
-/** One part's text (at most `limit` bytes inflated), or undefined when it cannot be read. */
-function partText(path: string, part: string, limit: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, zip) => {
-      if (error !== null || zip === undefined) return resolve(undefined);
-      const done = (text: string | undefined): void => {
-        zip.close();
-        resolve(text);
-      };
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== part) return zip.readEntry();
-        if (entry.uncompressedSize > limit) return done(undefined);
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError !== null || stream === undefined) return done(undefined);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
-          stream.on('error', () => done(undefined));
-        });
-      });
-      zip.on('end', () => resolve(undefined));
-      zip.on('error', () => resolve(undefined));
-      zip.readEntry();
-    });
-  });
 }
