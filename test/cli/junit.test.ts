@@ -75,3 +75,31 @@ describe('the test XML parser', () => {
     expect(parseXml('<?xml version="1.0"?><a x="&lt;&#10;">t&amp;</a>')).toEqual({ name: 'a', attributes: { x: '<\n' }, children: [], text: 't&' });
   });
 });
+
+describe('JUnit XML with --strict', () => {
+  const cases: OrderCase[] = [
+    { name: 'P1 · 行 2', rows: [2], outcome: 'imported' },
+    { name: 'P2 · 行 3', rows: [3], outcome: 'imported' },
+    { name: 'P3 · 行 4', rows: [4], outcome: 'skipped' },
+  ];
+  const findings = [finding(2, 'status-not-pending', 'info'), finding(2, 'merged-shipment', 'warning'), finding(3, 'due-soon', 'info'), finding(4, 'after-sales-skipped', 'info')];
+  const render = (strict: boolean) => parseXml([...renderJunit([{ report: fileReport('/repo/a.xlsx', findings), cases }], { lang: 'en', cwd: '/repo', strict })].join(''));
+
+  it('fails an order imported with a warning, as the exit code does, and names the warning', () => {
+    const root = render(true);
+    expect(root.attributes).toMatchObject({ tests: '3', failures: '1', skipped: '1' });
+    const [warned, informed, skipped] = child(child(root, 'testsuite')[0], 'testcase');
+    const failure = child(warned, 'failure')[0];
+    expect(failure?.attributes.type).toBe('merged-shipment');
+    expect(failure?.text).toContain('[status-not-pending]');
+    // Notes (info) never fail a run, strict or not.
+    expect(child(informed, 'failure')).toHaveLength(0);
+    expect(child(skipped, 'skipped')).toHaveLength(1);
+  });
+
+  it('lets the same order pass without --strict', () => {
+    const root = render(false);
+    expect(root.attributes).toMatchObject({ failures: '0' });
+    expect(child(child(child(root, 'testsuite')[0], 'testcase')[0], 'system-out')[0]?.text).toContain('[merged-shipment]');
+  });
+});

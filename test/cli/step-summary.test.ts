@@ -146,6 +146,21 @@ describe('appending to $GITHUB_STEP_SUMMARY', () => {
     expect(said).toEqual([`ship: GITHUB_STEP_SUMMARY (${path}): the file already holds 999900 bytes; appending would pass GitHub's 1 MiB limit (which hides the whole summary), so no job summary was written\n`]);
   });
 
+  it('starts on a line of its own when an earlier command left its last line open', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ship-summary-')), 'step_summary');
+    writeFileSync(path, 'coverage 93%');
+    await appendStepSummary(path, run(files.slice(0, 1)), { lang: 'zh', cwd: '/repo' }, () => undefined);
+    // Glued to "coverage 93%", the heading would be plain text.
+    expect(readFileSync(path, 'utf8').split('\n').slice(0, 2)).toEqual(['coverage 93%', '## ship validate：✖ 未通过']);
+  });
+
+  it('says in the user\'s language why the summary could not be written', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ship-summary-')), 'no-such-folder', 'step_summary');
+    const said: string[] = [];
+    await appendStepSummary(path, run(files.slice(0, 1)), { lang: 'zh', cwd: '/repo' }, (text) => said.push(text));
+    expect(said).toEqual([`ship: GITHUB_STEP_SUMMARY (${path}): 没有写入任务摘要：文件所在的文件夹不存在\n`]);
+  });
+
   it('creates the file when the step has not written one yet', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'ship-summary-')), 'step_summary');
     await appendStepSummary(path, run(files.slice(0, 2)), { lang: 'zh', cwd: '/repo' }, () => undefined);

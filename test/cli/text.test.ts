@@ -77,6 +77,13 @@ describe('the text summary', () => {
     expect(renderText(run([warned]), { ...options, quiet: true })).not.toContain('merged-shipment message');
   });
 
+  it('with --strict says in the last line that warnings failed a run in which every order passed', () => {
+    const warned = fileReport('warned.xlsx', [finding(2, 'merged-shipment', 'warning')]);
+    const last = (text: string) => text.trimEnd().split('\n').at(-1);
+    expect(last(renderText(run([warned]), { ...options, strict: true }))).toBe('✖ 1 warning (--strict makes warnings fail the run)');
+    expect(last(renderText(run([warned]), { ...options, lang: 'zh', strict: true }))).toBe('✖ 有 1 条警告（加了 --strict，警告也算未通过）');
+  });
+
   it('counts the files that could not be processed in the last line, beside the rejected orders', () => {
     const bad = fileReport('bad.xlsx', [], { orders: { imported: 0, rejected: 3, skipped: 0 } });
     const unreadable = { ...fileReport('gone.xlsx', []), error: 'not found' };

@@ -223,7 +223,7 @@ async function render(run: RunReport, files: readonly JunitFile[], options: Vali
       await writeStreamed(renderJson(run), out);
       return;
     case 'junit':
-      await writeStreamed(renderJunit(files, { lang, cwd }), out);
+      await writeStreamed(renderJunit(files, { lang, cwd, strict: options.strict }), out);
       return;
     case 'github': {
       const summaryPath = options.env.GITHUB_STEP_SUMMARY;

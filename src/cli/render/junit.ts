@@ -1,7 +1,10 @@
 // --format junit: one <testsuite> per input file, one <testcase> per order, for CI
 // systems that show test reports (GitLab, Jenkins, Azure, test-reporter actions).
 // A rejected order fails with its findings; a skipped row is <skipped>; an order
-// imported with warnings passes and lists them in <system-out>. Values come from the
+// imported with warnings passes and lists them in <system-out>, unless --strict made
+// warnings fail the run: then it fails too, so that the report and the exit code agree
+// (a red job whose test report is all green sends people looking in the wrong place).
+// Values come from the
 // spreadsheet: they are escaped, and characters XML cannot hold are removed.
 // The list is never cut by --max-errors: a failing order must not pass by omission.
 
@@ -62,12 +65,22 @@ function testcase(classname: string, name: string, body: string): string {
   return body === '' ? `${open}/>` : `${open}>\n${body}\n    </testcase>`;
 }
 
-function caseBody(outcome: OrderCase['outcome'], findings: readonly FindingJson[], lang: Lang): string {
+const isWarning = (found: FindingJson): boolean => found.severity === 'warning';
+
+/** The case fails: its order was rejected, or --strict counts its warnings as failures (exit code 1). */
+function fails(outcome: OrderCase['outcome'], findings: readonly FindingJson[], strict: boolean): boolean {
+  return outcome === 'rejected' || (strict && findings.some(isWarning));
+}
+
+function caseBody(outcome: OrderCase['outcome'], findings: readonly FindingJson[], options: RenderOptions): string {
+  const { lang } = options;
   const lines = findings.map((f) => `${findingSentence(f, lang)} [${f.code}]`).join('\n');
   const first = findings.find((f) => f.severity === 'error') ?? findings[0];
-  if (outcome === 'rejected') {
-    const message = first === undefined ? '' : findingSentence(first, lang);
-    return `      <failure message="${xmlAttribute(message)}" type="${xmlAttribute(first?.code ?? 'rejected')}">${xmlText(lines)}</failure>`;
+  if (fails(outcome, findings, options.strict)) {
+    // A case failed by --strict has no error: its first warning says why.
+    const lead = first?.severity === 'error' ? first : (findings.find(isWarning) ?? first);
+    const message = lead === undefined ? '' : findingSentence(lead, lang);
+    return `      <failure message="${xmlAttribute(message)}" type="${xmlAttribute(lead?.code ?? 'rejected')}">${xmlText(lines)}</failure>`;
   }
   if (outcome === 'skipped') return `      <skipped message="${xmlAttribute(first === undefined ? WORDS[lang].skipped : findingSentence(first, lang))}"/>`;
   return lines === '' ? '' : `      <system-out>${xmlText(lines)}</system-out>`;
@@ -83,8 +96,16 @@ interface Suite {
   testcases: Iterable<string>;
 }
 
-function suite(file: JunitFile, lang: Lang, cwd: string): Suite {
-  const name = repoPath(file.report.input, cwd);
+interface RenderOptions {
+  lang: Lang;
+  cwd: string;
+  /** --strict: warnings fail the run, so an order with one is a failed case. */
+  strict: boolean;
+}
+
+function suite(file: JunitFile, options: RenderOptions): Suite {
+  const { lang } = options;
+  const name = repoPath(file.report.input, options.cwd);
   if (file.report.error !== null || file.cases === undefined) {
     const body = `      <error message="${xmlAttribute(file.report.error ?? '')}" type="unreadable"/>`;
     return { name, tests: 1, failures: 0, errors: 1, skipped: 0, testcases: [testcase(name, WORDS[lang].read, body)] };
@@ -98,21 +119,21 @@ function suite(file: JunitFile, lang: Lang, cwd: string): Suite {
   if (loose.length > 0) {
     cases.push({ name: WORDS[lang].sheet, rows: [], outcome: loose.some((f) => f.severity === 'error') ? 'rejected' : 'imported', findings: loose });
   }
-  const failures = cases.filter((c) => c.outcome === 'rejected').length;
-  const skipped = cases.filter((c) => c.outcome === 'skipped').length;
-  return { name, tests: cases.length, failures, errors: 0, skipped, testcases: testcases(name, cases, lang) };
+  const failures = cases.filter((c) => fails(c.outcome, c.findings, options.strict)).length;
+  const skipped = cases.filter((c) => c.outcome === 'skipped' && !fails(c.outcome, c.findings, options.strict)).length;
+  return { name, tests: cases.length, failures, errors: 0, skipped, testcases: testcases(name, cases, options) };
 }
 
-function* testcases(classname: string, cases: readonly (OrderCase & { findings: FindingJson[] })[], lang: Lang): Generator<string> {
-  for (const c of cases) yield testcase(classname, c.name, caseBody(c.outcome, c.findings, lang));
+function* testcases(classname: string, cases: readonly (OrderCase & { findings: FindingJson[] })[], options: RenderOptions): Generator<string> {
+  for (const c of cases) yield testcase(classname, c.name, caseBody(c.outcome, c.findings, options));
 }
 
 /**
  * The XML in pieces, a <testcase> each: an export of a million orders makes a document
  * longer than the longest string V8 can hold. The totals on <testsuites> are counted first.
  */
-export function* renderJunit(files: readonly JunitFile[], options: { lang: Lang; cwd: string }): Generator<string> {
-  const suites = files.map((file) => suite(file, options.lang, options.cwd));
+export function* renderJunit(files: readonly JunitFile[], options: { lang: Lang; cwd: string; strict?: boolean }): Generator<string> {
+  const suites = files.map((file) => suite(file, { ...options, strict: options.strict === true }));
   const sum = (key: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((total, s) => total + s[key], 0);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield `<testsuites name="ship validate" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}" skipped="${sum('skipped')}" time="0">\n`;

@@ -31,7 +31,8 @@ interface Words {
   reportPath: string;
   failed: string;
   /** The last line: `failedFiles` could not be read or written (named above with their reason). */
-  verdict: (ok: boolean, rejectedOrders: number, files: number, failedFiles: number) => string;
+  /** `strictWarnings`: the warnings that failed the run because of --strict (0 without it). */
+  verdict: (ok: boolean, rejectedOrders: number, files: number, failedFiles: number, strictWarnings: number) => string;
 }
 
 const WORDS: Record<Lang, Words> = {
@@ -54,9 +55,13 @@ const WORDS: Record<Lang, Words> = {
     importParts: (n) => `导入表（分成 ${n} 个文件，每个都要上传）：`,
     reportPath: '问题报告',
     failed: '无法处理',
-    verdict: (ok, rejected, files, failed) => {
+    verdict: (ok, rejected, files, failed, warnings) => {
       if (ok) return `✔ 校验通过，可以导入（${files} 个文件）`;
-      const parts = [rejected > 0 ? `${rejected} 单未通过校验` : '', failed > 0 ? `${failed} 个文件无法处理（原因见上）` : ''].filter((part) => part !== '');
+      const parts = [
+        rejected > 0 ? `${rejected} 单未通过校验` : '',
+        failed > 0 ? `${failed} 个文件无法处理（原因见上）` : '',
+        warnings > 0 ? `有 ${warnings} 条警告（加了 --strict，警告也算未通过）` : '',
+      ].filter((part) => part !== '');
       if (parts.length === 0) return '✖ 校验未通过';
       return `✖ ${parts.join('，')}${rejected > 0 ? '，请按问题报告修改后重新校验' : ''}`;
     },
@@ -80,9 +85,13 @@ const WORDS: Record<Lang, Words> = {
     importParts: (n) => `import sheets (${n} files, upload each one):`,
     reportPath: 'report',
     failed: 'failed',
-    verdict: (ok, rejected, files, failed) => {
+    verdict: (ok, rejected, files, failed, warnings) => {
       if (ok) return `✔ All good: ready to import (${plural(files, 'file')})`;
-      const parts = [rejected > 0 ? `${plural(rejected, 'order')} rejected` : '', failed > 0 ? `${plural(failed, 'file')} could not be processed (see above)` : ''].filter((part) => part !== '');
+      const parts = [
+        rejected > 0 ? `${plural(rejected, 'order')} rejected` : '',
+        failed > 0 ? `${plural(failed, 'file')} could not be processed (see above)` : '',
+        warnings > 0 ? `${plural(warnings, 'warning')} (--strict makes warnings fail the run)` : '',
+      ].filter((part) => part !== '');
       if (parts.length === 0) return '✖ Validation failed';
       return `✖ ${parts.join(', ')}${rejected > 0 ? ': fix them from the report and run again' : ''}`;
     },
@@ -207,7 +216,8 @@ export function renderText(run: RunReport, options: TextOptions): string {
   const blocks = shown.map((report) => renderFile(report, options).join('\n'));
   const rejected = run.files.reduce((sum, report) => sum + report.orders.rejected, 0);
   const unprocessed = run.files.filter((report) => report.error !== null).length;
-  const verdict = WORDS[options.lang].verdict(run.ok, rejected, run.files.length, unprocessed);
+  const strictWarnings = failsRun('warning', options.strict === true) ? run.files.reduce((sum, report) => sum + report.counts.warning, 0) : 0;
+  const verdict = WORDS[options.lang].verdict(run.ok, rejected, run.files.length, unprocessed, strictWarnings);
   blocks.push(run.ok ? options.chalk.green(verdict) : options.chalk.red(verdict));
   return `${blocks.join('\n\n')}\n`;
 }
