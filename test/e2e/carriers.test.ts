@@ -51,6 +51,14 @@ describe('ship detect', () => {
     expect(run.stdout).toContain('不符合任何已知快递公司的格式');
   });
 
+  it('says why an empty number or one Excel showed in scientific notation fits nothing, and echoes no escape sequence', () => {
+    const run = ship(['detect', '', '7.73277E+14', 'SF\u001b[2J1']);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines.slice(0, 4)).toEqual(["''", '  单号是空的（脚本里的变量可能没有值）', '7.73277E+14', expect.stringContaining('快递单号是科学计数法「7.73277E+14」，真实单号已丢失；把该列设为「文本」格式')]);
+    expect(run.stdout).not.toContain('\u001b');
+  });
+
   it('speaks English under an English locale, like validate, unless --lang says otherwise', () => {
     const english = ship(['detect', 'SF1385628716739'], { env: { LANG: 'en_US.UTF-8' } });
     expect(english.stdout).toContain('(letter prefix)');

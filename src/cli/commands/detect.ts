@@ -2,7 +2,9 @@
 // evidence first. Exit 1 when some number fits no carrier at all.
 
 import { normalizeTrackingNumber } from '../../core/normalize.js';
-import type { Lang } from '../../core/messages.js';
+import { finding } from '../../core/finding.js';
+import { renderMessage, type Lang } from '../../core/messages.js';
+import { terminalSafe } from '../render/terminal-text.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { rulesFromConfig } from '../config.js';
 import { formatName } from '../../carriers/registry.js';
@@ -15,6 +17,23 @@ export interface DetectOptions {
   rules?: string;
   /** Where ship.config.json is looked for: its rules file applies when --rules is not given. */
   cwd: string;
+}
+
+const EMPTY: Record<Lang, string> = {
+  zh: '  单号是空的（脚本里的变量可能没有值）',
+  en: '  the number is empty (a variable in a script may have no value)',
+};
+
+/** What Excel shows of a long number in a General cell: the digits that matter are gone. */
+const SCIENTIFIC = /^\d+(\.\d+)?E\+\d+$/i;
+
+/** Why a number fits no carrier when the reason is not the carriers' formats, else undefined. */
+function notANumber(input: string, normalized: string, lang: Lang): string | undefined {
+  if (normalized === '') return EMPTY[lang];
+  if (!SCIENTIFIC.test(normalized)) return undefined;
+  // validate says the same of such a cell.
+  const { message, hint } = renderMessage(finding('tracking-scientific-notation', 0, { value: input.trim() }), lang);
+  return `  ${message}${lang === 'zh' ? '；' : '; '}${hint}`;
 }
 
 const STRENGTH: Record<Lang, Record<string, string>> = {
@@ -41,13 +60,14 @@ export async function runDetect(numbers: readonly string[], options: DetectOptio
     out.stdout(`${JSON.stringify({ version: registry.version, results }, null, 2)}\n`);
   } else {
     const lines = results.flatMap(({ input, normalized, candidates, packageBarcode }) => {
-      const head = normalized === input ? input : `${input} → ${normalized}`;
+      // A number comes from the command line or a script's variable: it could hold escape sequences.
+      const head = terminalSafe(input === '' ? "''" : normalized === input ? input : `${input} → ${normalized}`);
       // What validate says of it too: the parcel's barcode, and the waybill to fill in instead.
       if (packageBarcode !== undefined) {
         const { name, waybill } = packageBarcode;
         return [head, options.lang === 'zh' ? `  这是${name}的包裹号，不是运单号；运单号是 ${waybill}` : `  a ${name} package barcode, not a waybill number; the waybill is ${waybill}`];
       }
-      if (candidates.length === 0) return [head, options.lang === 'zh' ? '  不符合任何已知快递公司的格式' : '  fits no known carrier format'];
+      if (candidates.length === 0) return [head, terminalSafe(notANumber(input, normalized, options.lang) ?? (options.lang === 'zh' ? '  不符合任何已知快递公司的格式' : '  fits no known carrier format'))];
       return [head, ...candidates.map((c, i) => `  ${i + 1}. ${c.name}  ${c.formatName}  (${STRENGTH[options.lang][c.strength] ?? c.strength}${c.status === 'legacy' ? (options.lang === 'zh' ? '，旧格式' : ', legacy') : ''})`)];
     });
     out.stdout(`${lines.join('\n')}\n`);
