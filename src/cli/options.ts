@@ -4,19 +4,32 @@
 import { InvalidArgumentError } from 'commander';
 import { CHINA_OFFSET_MS, utcTime } from '../core/excel-date.js';
 import type { Lang } from '../core/messages.js';
+import type { Bilingual } from '../io/errors.js';
+
+/**
+ * A value an option does not take, with what was expected in both languages. Commander
+ * quotes the value itself ("argument 'abc' is invalid"), so the text does not repeat it.
+ */
+export class InvalidValueError extends InvalidArgumentError {
+  readonly text: Bilingual;
+  constructor(text: Bilingual) {
+    super(text.en);
+    this.text = text;
+  }
+}
 
 // Digits only: Number() also takes 0x10, 1e3 and 0b11, which nobody means by a row count.
 const DIGITS = /^\d+$/;
 
 export function positiveInteger(value: string): number {
   const number = Number(value);
-  if (!DIGITS.test(value) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${value}"`);
+  if (!DIGITS.test(value) || !Number.isSafeInteger(number) || number < 1) throw new InvalidValueError({ zh: '应为正整数（1、2、3……）', en: 'expected a whole number ≥ 1' });
   return number;
 }
 
 export function nonNegativeInteger(value: string): number {
   const number = Number(value);
-  if (!DIGITS.test(value) || !Number.isSafeInteger(number)) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  if (!DIGITS.test(value) || !Number.isSafeInteger(number)) throw new InvalidValueError({ zh: '应为 0 或正整数', en: 'expected a whole number ≥ 0' });
   return number;
 }
 
@@ -37,7 +50,7 @@ export function isoTime(value: string): Date {
   const [year, month, day, hours, minutes, seconds] = (parts ?? []).slice(1, 7).map((part) => Number(part ?? 0));
   const milliseconds = Number((parts?.[7] ?? '0').padEnd(3, '0'));
   const time = offset === undefined ? Number.NaN : utcTime(year!, month!, day!, hours!, minutes!, seconds!, milliseconds, offset);
-  if (Number.isNaN(time)) throw new InvalidArgumentError(`expected an ISO time such as 2026-11-26T18:00:00+08:00, got "${value}"`);
+  if (Number.isNaN(time)) throw new InvalidValueError({ zh: '应为 ISO 格式的时间，例如 2026-11-26T18:00:00+08:00', en: 'expected an ISO time such as 2026-11-26T18:00:00+08:00' });
   return new Date(time);
 }
 
@@ -57,17 +70,41 @@ function offsetMs(offset: string | undefined): number | undefined {
 
 export function language(value: string): Lang {
   if (value === 'zh' || value === 'en') return value;
-  throw new InvalidArgumentError(`expected zh or en, got "${value}"`);
+  throw new InvalidValueError({ zh: '应为 zh 或 en', en: 'expected zh or en' });
 }
 
 export function outputFormat(value: string): 'text' | 'json' | 'github' | 'junit' {
   if (value === 'text' || value === 'json' || value === 'github' || value === 'junit') return value;
-  throw new InvalidArgumentError(`expected text, json, github or junit, got "${value}"`);
+  throw new InvalidValueError({ zh: '应为 text、json、github 或 junit', en: 'expected text, json, github or junit' });
 }
 
 export function reportFormat(value: string): 'xlsx' | 'csv' {
   if (value === 'xlsx' || value === 'csv') return value;
-  throw new InvalidArgumentError(`expected xlsx or csv, got "${value}"`);
+  throw new InvalidValueError({ zh: '应为 xlsx 或 csv', en: 'expected xlsx or csv' });
+}
+
+/**
+ * The parsers above, saying what they expected in `lang`: commander prints the message of
+ * the error a parser throws as it is, and the error it builds around it keeps only that text.
+ */
+export function valueParsers(lang: Lang) {
+  const inLang =
+    <T>(parse: (value: string) => T) =>
+    (value: string): T => {
+      try {
+        return parse(value);
+      } catch (error) {
+        throw error instanceof InvalidValueError ? new InvalidArgumentError(error.text[lang]) : error;
+      }
+    };
+  return {
+    positiveInteger: inLang(positiveInteger),
+    nonNegativeInteger: inLang(nonNegativeInteger),
+    isoTime: inLang(isoTime),
+    language: inLang(language),
+    outputFormat: inLang(outputFormat),
+    reportFormat: inLang(reportFormat),
+  };
 }
 
 /** The language asked for on the command line, for messages printed before options are parsed. */
@@ -75,7 +112,8 @@ export function langFromArgv(argv: readonly string[]): Lang | undefined {
   const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
   if (at < 0) return undefined;
   const value = argv[at]?.includes('=') === true ? argv[at]?.split('=')[1] : argv[at + 1];
-  return value === 'en' ? 'en' : 'zh';
+  // A value ship does not know (--lang fr) is itself a usage error, told in the locale's language.
+  return value === 'en' || value === 'zh' ? value : undefined;
 }
 
 /** Chinese unless the user's locale is English (LC_ALL, LC_MESSAGES, LANG as POSIX orders them). */

@@ -205,8 +205,9 @@ describe('ship template, help and version', () => {
   it('shows examples in the help of the program and of each command', () => {
     const help = ship(['--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('Examples');
+    expect(help.stdout).toContain('示例：');
     expect(help.stdout).toContain("ship validate 'exports/*.xlsx'");
+    expect(ship(['--help', '--lang', 'en']).stdout).toContain('Examples:');
     const validate = ship(['validate', '--help']);
     expect(validate.stdout).toContain('--format junit');
     expect(validate.stdout).toContain('--max-errors');
