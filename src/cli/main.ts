@@ -10,10 +10,10 @@ import type { ValidateOptions } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
 import { helpLayout } from './help-layout.js';
 import { helpText } from './help-text.js';
-import type { RunReport } from './report-schema.js';
-import { jsonReportFromArgv, langFromArgv, langFromEnv, valueParsers } from './options.js';
+import { machineFormatFromArgv, langFromArgv, langFromEnv, valueParsers } from './options.js';
 import { isInteractive } from './progress.js';
 import { terminalSafe } from './render/terminal-text.js';
+import { printFailedRun } from './failed-run.js';
 import { out, watchStdStreams } from './std-streams.js';
 import { usageErrorText, usageHint } from './usage-errors.js';
 
@@ -158,15 +158,10 @@ function buildProgram(lang: Lang): Command {
 }
 
 
-function printFailedRun(message: string): void {
-  const run: RunReport = { schemaVersion: 1, ok: false, files: [], error: message };
-  out.stdout(`${JSON.stringify(run, null, 2)}\n`);
-}
-
 export async function main(argv: readonly string[]): Promise<void> {
   const lang = langFromArgv(argv) ?? langFromEnv(process.env);
   const debug = argv.includes('--debug');
-  const json = jsonReportFromArgv(argv);
+  const machine = machineFormatFromArgv(argv);
   watchStdStreams(lang);
   const program = buildProgram(lang);
   try {
@@ -183,7 +178,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       const typed = argv.find((arg) => !arg.startsWith('-'));
       const command = program.commands.find((known) => known.name() === typed)?.name();
       out.stderr(`ship: ${terminalSafe(text)}\n${usageHint(command, lang)}\n`);
-      if (json) printFailedRun(text);
+      if (machine !== undefined) await printFailedRun(machine, text, lang);
       return;
     }
     process.exitCode = EXIT.FAILURE;
@@ -191,16 +186,18 @@ export async function main(argv: readonly string[]): Promise<void> {
       const where = 'path' in error && error.path !== undefined ? `${error.path}: ` : '';
       // A file name or a damaged file's content can hold escape sequences; JSON keeps them as they are.
       out.stderr(`ship: ${terminalSafe(`${where}${error.text[lang]}`)}\n`);
-      if (json) printFailedRun(`${where}${error.text[lang]}`);
+      if (machine !== undefined) await printFailedRun(machine, `${where}${error.text[lang]}`, lang);
       if (debug) out.stderr(`${error.stack ?? ''}\n`);
       return;
     }
-    const detail = terminalSafe(error instanceof Error ? error.message : String(error));
+    const detail = error instanceof Error ? error.message : String(error);
+    const internal = lang === 'zh' ? `内部错误：${detail}` : `internal error: ${detail}`;
     out.stderr(
       lang === 'zh'
-        ? `ship: 内部错误：${detail}。加 --debug 可查看详情；请把详情和文件情况反馈给开发者。\n`
-        : `ship: internal error: ${detail}. Run with --debug for details and report them.\n`,
+        ? `ship: ${terminalSafe(internal)}。加 --debug 可查看详情；请把详情和文件情况反馈给开发者。\n`
+        : `ship: ${terminalSafe(internal)}. Run with --debug for details and report them.\n`,
     );
+    if (machine !== undefined) await printFailedRun(machine, internal, lang);
     if (debug && error instanceof Error) out.stderr(`${error.stack ?? ''}\n`);
   }
 }

@@ -123,11 +123,12 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
 }
 
 /**
- * `ship validate … --format json` that stops before checking any file still prints a JSON
- * document: a script that parses stdout must not get nothing (the message is on stderr too).
+ * The machine-read format `ship validate` was asked for (json, junit, github), else
+ * undefined: a run that stops before checking any file still prints a document in it, since
+ * a script or CI step that reads stdout must not get nothing (the message is on stderr too).
  */
-export function jsonReportFromArgv(argv: readonly string[]): boolean {
-  if (argv.find((arg) => !arg.startsWith('-')) !== 'validate') return false;
+export function machineFormatFromArgv(argv: readonly string[]): MachineFormat | undefined {
+  if (argv.find((arg) => !arg.startsWith('-')) !== 'validate') return undefined;
   // The last of --json / --format wins, as when commander parses them.
   let format = 'text';
   argv.forEach((arg, i) => {
@@ -136,5 +137,8 @@ export function jsonReportFromArgv(argv: readonly string[]): boolean {
     else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
     else if (arg.startsWith('-f') && arg.length > 2 && !arg.startsWith('--')) format = arg.slice(2);
   });
-  return format === 'json';
+  return (MACHINE_FORMATS as readonly string[]).includes(format) ? (format as MachineFormat) : undefined;
 }
+
+const MACHINE_FORMATS = ['json', 'junit', 'github'] as const;
+export type MachineFormat = (typeof MACHINE_FORMATS)[number];

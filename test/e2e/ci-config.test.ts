@@ -84,4 +84,19 @@ describe('ship.config.json', () => {
     expect(report.error).toMatch(message);
     expect(run.stderr).toMatch(message);
   });
+
+  // An empty JUnit file may read as "no tests" (a pass), and a GitHub step with no annotation has nothing to click.
+  it.each([
+    ['a bad config', ['--config', 'bad.json'], /bad\.json: Error in the config file/],
+    ['a bad option value', ['--max-rows', 'abc'], /--max-rows/],
+  ])('with --format junit or github prints a failed run naming the error for %s (exit 2)', (_, args, message) => {
+    const junit = ship(['validate', 'erp.csv', '--format', 'junit', '--lang', 'en', ...args], { cwd: dir });
+    expect(junit.status).toBe(2);
+    expect(junit.stdout).toMatch(/^<\?xml[^]*<testsuites name="ship validate" tests="1" failures="0" errors="1"/);
+    expect(/<error message="([^"]*)" type="run-failed"\/>/.exec(junit.stdout)?.[1]).toMatch(message);
+    const github = ship(['validate', 'erp.csv', '--format', 'github', '--lang', 'en', ...args], { cwd: dir });
+    expect(github.status).toBe(2);
+    expect(github.stdout).toMatch(/^::error title=ship::/);
+    expect(github.stdout).toMatch(message);
+  });
 });
