@@ -138,5 +138,5 @@ function* summaryLines(context: SummaryContext): Generator<SheetLine> {
 }
 
 export function summarySheet(context: SummaryContext): TextSheet {
-  return { name: context.lang === 'zh' ? '汇总' : 'Summary', header: [TEXT[context.lang].title], rows: [...summaryLines(context)], widths: [30, 24, 12, 12, 30] };
+  return { name: context.lang === 'zh' ? '汇总' : 'Summary', header: [TEXT[context.lang].title], rows: [...summaryLines(context)], widths: [30, 24, 12, 12, 30], printFitWidth: true };
 }

@@ -34,6 +34,12 @@ export interface TextSheet {
   merges?: readonly string[];
   /** Compress fast rather than small: for a sheet as large as the input. */
   fastCompression?: boolean;
+  /**
+   * Print on landscape A4 scaled to the page's width: the summary's code column lands on
+   * the same page as its counts, not pages later. Only for narrow sheets: the twelve columns
+   * of the problem list would print at under half size, unreadable.
+   */
+  printFitWidth?: boolean;
 }
 
 export interface WorkbookOptions {
@@ -114,7 +120,7 @@ async function writeSheet(entry: EntryWriter, sheet: TextSheet, selected: boolea
   if (headerRow <= rowNumber) throw new RangeError(`the header row ${headerRow} is not below the rows above it`);
   const friendly = sheet.worksheetFriendly === true;
   sink.add(
-    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${friendly ? paneXml(headerRow) : ''}</sheetView></sheetViews>` +
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${sheet.printFitWidth === true ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ''}<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${friendly ? paneXml(headerRow) : ''}</sheetView></sheetViews>` +
       `<sheetFormatPr defaultRowHeight="15"/>${colsXml(sheet)}<sheetData>${above}${rowXml(sheet.header, headerRow, HEADER_STYLE, columns)}`,
   );
   rowNumber = headerRow;
@@ -134,7 +140,9 @@ async function writeSheet(entry: EntryWriter, sheet: TextSheet, selected: boolea
   if (friendly && width > 0) tail += `<autoFilter ref="${filterRange(sheet, extent)}"/>`;
   const merges = sheet.merges ?? [];
   if (merges.length > 0) tail += `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`;
-  sink.add(`${tail}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  // paperSize 9 is A4; fitToHeight 0 lets the rows run over as many pages as they need.
+  const pageSetup = sheet.printFitWidth === true ? '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' : '';
+  sink.add(`${tail}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${pageSetup}</worksheet>`);
   await sink.end();
   return extent;
 }
@@ -146,13 +154,18 @@ function filterRange(sheet: TextSheet, extent: Extent, absolute = false): string
 
 function workbookXml(sheets: readonly TextSheet[], extents: readonly Extent[], date1904: boolean): string {
   const entries = sheets.map((sheet, i) => `<sheet name="${escapeAttr(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  // Excel keeps an autofilter's range in this hidden name as well as in the sheet.
+  // Excel keeps an autofilter's range in this hidden name as well as in the sheet; the
+  // print titles repeat the rows down to the header on every printed page of a long table.
   const names = sheets
-    .map((sheet, i) =>
-      sheet.worksheetFriendly === true && sheet.header.length > 0
-        ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeAttr(`'${sheet.name.replace(/'/g, "''")}'!${filterRange(sheet, extents[i] ?? { headerRow: 1, lastRow: 1 }, true)}`)}</definedName>`
-        : '',
-    )
+    .map((sheet, i) => {
+      if (sheet.worksheetFriendly !== true || sheet.header.length === 0) return '';
+      const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+      const extent = extents[i] ?? { headerRow: 1, lastRow: 1 };
+      return (
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeAttr(`${quoted}!${filterRange(sheet, extent, true)}`)}</definedName>` +
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeAttr(`${quoted}!$1:$${extent.headerRow}`)}</definedName>`
+      );
+    })
     .join('');
   return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${date1904 ? '<workbookPr date1904="1"/>' : ''}<bookViews><workbookView/></bookViews><sheets>${entries}</sheets>${names === '' ? '' : `<definedNames>${names}</definedNames>`}</workbook>`;
 }

@@ -91,6 +91,23 @@ describe('writeTextSheets', () => {
     expect(find(parseXml(parts.get('xl/workbook.xml')!), 'definedName')[0]?.text).toBe(`'问题'!$A$1:$B$${TRICKY.length + 1}`);
   });
 
+  it('prints a narrow sheet on one page width and repeats a worked-in sheet\'s header on every printed page', async () => {
+    const path = join(dir, 'print.xlsx');
+    await writeTextSheets(path, [{ name: '汇总', header: ['ship 校验汇总'], rows: [['共计', '43']], printFitWidth: true }, ...sheets.slice(1)]);
+    const parts = await unzip(path);
+    const summary = parseXml(parts.get('xl/worksheets/sheet1.xml')!);
+    // sheetPr must come first in a worksheet, pageSetup after pageMargins, or Excel repairs the file.
+    expect(summary.children[0]?.name).toBe('sheetPr');
+    expect(find(summary, 'pageSetUpPr')[0]?.attributes).toEqual({ fitToPage: '1' });
+    expect(summary.children.map((child) => child.name).slice(-2)).toEqual(['pageMargins', 'pageSetup']);
+    expect(find(summary, 'pageSetup')[0]?.attributes).toMatchObject({ orientation: 'landscape', fitToWidth: '1', fitToHeight: '0' });
+    expect(find(parseXml(parts.get('xl/worksheets/sheet2.xml')!), 'pageSetup')).toEqual([]);
+    const names = find(parseXml(parts.get('xl/workbook.xml')!), 'definedName');
+    expect(names.find((name) => name.attributes['name'] === '_xlnm.Print_Titles')).toMatchObject({ attributes: { localSheetId: '1' }, text: "'问题'!$1:$1" });
+    // What a merchant prints with is what re-reads it too: ship still reads the sheets back.
+    expect((await readBackWithShip(path, 1)).slice(1).map((row) => row[1])).toEqual(TRICKY);
+  });
+
   it('gives the same bytes for the same rows', async () => {
     await writeTextSheets(join(dir, 'a.xlsx'), sheets);
     await writeTextSheets(join(dir, 'b.xlsx'), sheets);
