@@ -1,7 +1,8 @@
 // The verdict for a declared (carrier, number) pair. Order matters: a JD package
 // barcode is recognized before formats (its hyphens match none), a fit with the
 // declared carrier beats a partner's, and a failed check digit is only reported when
-// nothing in the carrier group accepts the number.
+// nothing in the carrier group accepts the number. A fit that says little (a legacy
+// format, a loose current one) is weighed against other carriers' stronger claims.
 //
 // check() runs once per order of a sheet, and nearly every number fits its carrier: that
 // case is answered first without building anything (ownFit), and only a number it does
@@ -11,6 +12,8 @@ import {
   byStatus,
   formatVerdict,
   isDistinctive,
+  isLoose,
+  isRetired,
   isStronger,
   matchFormats,
   ownRank,
@@ -35,14 +38,22 @@ export interface CheckContext {
 }
 
 type Legacy = Extract<CheckOutcome, { kind: 'legacy' }>;
+type Unspecific = Extract<CheckOutcome, { kind: 'unspecific' }>;
 
 export function checkNumber(declared: CompiledCarrier, context: CheckContext, normalized: string): CheckOutcome {
   // A package barcode is decided before any format: leave it to the full path.
   if (declared.barcode === undefined || !declared.barcode.test(normalized)) {
     const fit = ownFit(declared, normalized);
-    if (fit !== undefined) return fit.kind === 'legacy' ? withRival(fit, declared, context, normalized) : fit;
+    if (fit !== undefined) return weighed(fit, declared, context, normalized);
   }
   return checkNumberFully(declared, context, normalized);
+}
+
+/** A legacy or loose fit with other carriers' claims weighed in; a confident fit as it is. */
+function weighed(fit: CheckOutcome, declared: CompiledCarrier, context: CheckContext, normalized: string): CheckOutcome {
+  if (fit.kind === 'legacy') return withRival(fit, declared, context, normalized);
+  if (fit.kind === 'unspecific') return withLooseRival(fit, declared, context, normalized);
+  return fit;
 }
 
 /**
@@ -69,7 +80,8 @@ export function ownFit(declared: CompiledCarrier, normalized: string): CheckOutc
   }
   if (best === undefined) return undefined;
   if (best.format.status !== 'current') return best.fits.legacy;
-  return bestByChecksum ? best.fits.validByChecksum : best.fits.valid;
+  if (bestByChecksum) return best.fits.validByChecksum;
+  return isLoose(best.format) ? best.fits.unspecific : best.fits.valid;
 }
 
 /** Every rule in order, with the lists of matches the rarer answers need. */
@@ -81,9 +93,10 @@ export function checkNumberFully(declared: CompiledCarrier, context: CheckContex
   const own = matchFormats(declared, normalized);
   const fit = bestAccepting(own, byStatus);
   if (fit) {
-    return fit.format.status === 'current'
-      ? { kind: 'valid', format: fit.format, byChecksum: fit.checksum === 'passed' }
-      : withRival({ kind: 'legacy', format: fit.format }, declared, context, normalized);
+    if (fit.format.status !== 'current') return withRival({ kind: 'legacy', format: fit.format }, declared, context, normalized);
+    const byChecksum = fit.checksum === 'passed';
+    if (byChecksum || !isLoose(fit.format)) return { kind: 'valid', format: fit.format, byChecksum };
+    return withLooseRival(declared.formats[fit.order]!.fits.unspecific, declared, context, normalized);
   }
 
   const partnerMatches = context.partners.map((partner) => ({ partner, matches: matchFormats(partner, normalized) }));
@@ -138,11 +151,33 @@ function withoutRules(
 
 /** A legacy fit, with another carrier's stronger claim on the number when there is one. */
 function withRival(fit: Legacy, declared: CompiledCarrier, context: CheckContext, normalized: string): Legacy {
-  // A legacy fit with a check digit was reached only when the digit passed.
-  const strength: Strength = fit.format.checksum === undefined ? fit.format.specificity : 'checksum';
-  // Nothing beats a passed check digit: then no other carrier's fit needs detecting.
-  const rival = (strength === 'checksum' ? undefined : fittingRival(declared, context, normalized, strength)) ?? prefixRival(declared, context, normalized);
+  const rival = strongerClaim(fit.format, declared, context, normalized);
   return rival === undefined ? fit : { kind: 'legacy', format: fit.format, rival };
+}
+
+/**
+ * A loose fit, with another carrier's stronger claim when there is one. A widening rule
+ * gives way to it: the number is none of the prefixes seen on real numbers, and another
+ * carrier's confident format takes it, so it is a mismatch that names that carrier. A
+ * length-only rule is the carrier's whole published format and keeps the number with the
+ * claim said: a chance pass of 顺丰's SF-12 check digit (1 number in 10) must not refuse a
+ * real 中通快运 number.
+ */
+function withLooseRival(fit: Unspecific, declared: CompiledCarrier, context: CheckContext, normalized: string): CheckOutcome {
+  const rival = strongerClaim(fit.format, declared, context, normalized);
+  if (rival === undefined) return fit;
+  if (fit.widens !== undefined && rival.how === 'fits') {
+    return { kind: 'mismatch', fits: context.detect(normalized).filter((d) => d.carrier.id !== declared.carrier.id) };
+  }
+  return { ...fit, rival };
+}
+
+/** Another carrier's claim on a number that `format` of the declared carrier takes without a passed check digit. */
+function strongerClaim(format: Format, declared: CompiledCarrier, context: CheckContext, normalized: string): Rival | undefined {
+  // A fit of a format with a check digit was reached only when the digit passed.
+  const strength: Strength = format.checksum === undefined ? format.specificity : 'checksum';
+  // Nothing beats a passed check digit: then no other carrier's fit needs detecting.
+  return (strength === 'checksum' ? undefined : fittingRival(declared, context, normalized, strength)) ?? prefixRival(declared, context, normalized);
 }
 
 function isOther(declared: CompiledCarrier, carrier: Carrier): boolean {
@@ -154,6 +189,11 @@ export function isOtherNetwork(declared: Carrier, other: Carrier): boolean {
   return other.id !== declared.id && !declared.partners.includes(other.id);
 }
 
+/** A carrier a merchant could be told to switch to: another network, and not retired. */
+function isRival(declared: CompiledCarrier, carrier: Carrier): boolean {
+  return isOther(declared, carrier) && !isRetired(carrier);
+}
+
 /**
  * A carrier whose format takes the number on stronger evidence than the declared fit:
  * a distinctive format, or a domestic check digit that passes (EMS-13, SF-12). An
@@ -162,7 +202,7 @@ export function isOtherNetwork(declared: Carrier, other: Carrier): boolean {
 function fittingRival(declared: CompiledCarrier, context: CheckContext, normalized: string, beats: Strength): Rival | undefined {
   for (const detection of context.detect(normalized)) {
     const { carrier, format, strength } = detection;
-    if (!isOther(declared, carrier) || !isStronger(strength, beats)) continue;
+    if (!isRival(declared, carrier) || !isStronger(strength, beats)) continue;
     if (isDistinctive(format) || (strength === 'checksum' && carrier.scope === 'domestic')) return { how: 'fits', carrier, format };
   }
   return undefined;
@@ -171,7 +211,7 @@ function fittingRival(declared: CompiledCarrier, context: CheckContext, normaliz
 /** A carrier whose distinctive letters the number starts with, though its length is not that carrier's (SF1234567890). */
 function prefixRival(declared: CompiledCarrier, context: CheckContext, normalized: string): Rival | undefined {
   for (const { carrier, format, prefix } of context.prefixes) {
-    if (normalized.startsWith(prefix) && isOther(declared, carrier)) return { how: 'prefix', carrier, format, prefix };
+    if (normalized.startsWith(prefix) && isRival(declared, carrier)) return { how: 'prefix', carrier, format, prefix };
   }
   return undefined;
 }

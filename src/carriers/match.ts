@@ -11,7 +11,7 @@ export interface CompiledFormat {
    * What check() answers when this format is the declared carrier's best fit, made once:
    * nearly every number fits, and the answer then costs no object. Frozen, as it is shared.
    */
-  fits: { valid: CheckOutcome; validByChecksum: CheckOutcome; legacy: CheckOutcome };
+  fits: { valid: CheckOutcome; validByChecksum: CheckOutcome; legacy: CheckOutcome; unspecific: Unspecific };
   /** Where the serial and the check digit sit, when the pattern fixes it (check-spans.ts); else exec() finds them. */
   spans: CheckSpans | undefined;
   /**
@@ -37,11 +37,15 @@ export interface FormatMatch {
   order: number;
 }
 
-function compileFormat(format: Format): CompiledFormat {
+type Unspecific = Extract<CheckOutcome, { kind: 'unspecific' }>;
+
+function compileFormat(format: Format, siblings: readonly Format[]): CompiledFormat {
+  const narrower = format.widens === undefined ? undefined : siblings.find((other) => other.id === format.widens);
   const fits = {
     valid: Object.freeze({ kind: 'valid', format, byChecksum: false }),
     validByChecksum: Object.freeze({ kind: 'valid', format, byChecksum: true }),
     legacy: Object.freeze({ kind: 'legacy', format }),
+    unspecific: Object.freeze(narrower === undefined ? { kind: 'unspecific', format } : { kind: 'unspecific', format, widens: narrower }),
   } as const;
   const spans = format.checksum === undefined ? undefined : checkSpansOf(format.pattern);
   const bestOwnRank = ownRank(format, format.checksum === undefined ? format.specificity : 'checksum');
@@ -58,6 +62,20 @@ export function isDistinctive(format: Format): boolean {
   return format.specificity === 'letter-prefix' && format.confidence === 'confirmed';
 }
 
+/**
+ * Whether a current format's pass, without a check digit, says little (carriers.md §4:
+ * "format accepted but unspecific"): a rule that fixes only the length (any 12 digits fit
+ * 中通快运, 安能, 壹米滴答 and 优速 alike), or one wider than the prefixes real numbers show.
+ */
+export function isLoose(format: Format): boolean {
+  return format.widens !== undefined || (format.specificity === 'length-only' && format.checksum === undefined);
+}
+
+/** A carrier every format of which is legacy (百世快递, whose numbers are 极兔's JT… now): no carrier to switch to. */
+export function isRetired(carrier: Carrier): boolean {
+  return carrier.formats.length > 0 && carrier.formats.every((format) => format.status === 'legacy');
+}
+
 /** The literal characters after ^ up to the first class, group or escape, when they hold a letter and are 2 or more. */
 function literalPrefix(pattern: string): string | undefined {
   const run = /^\^([0-9A-Z]*)(.?)/.exec(pattern);
@@ -70,7 +88,7 @@ function literalPrefix(pattern: string): string | undefined {
 export function compileCarrier(carrier: Carrier): CompiledCarrier {
   return {
     carrier,
-    formats: carrier.formats.map(compileFormat),
+    formats: carrier.formats.map((format) => compileFormat(format, carrier.formats)),
     ...(carrier.packageBarcode ? { barcode: new RegExp(carrier.packageBarcode.pattern) } : {}),
   };
 }

@@ -12,7 +12,7 @@ export interface Detection {
 
 /**
  * Another carrier's claim on a number that the declared carrier takes only loosely
- * (a legacy format, or no format at all): the number fits one of its distinctive
+ * (a legacy or loose format, or no format at all): the number fits one of its distinctive
  * formats ('fits'), or starts with the letters only that carrier prints ('prefix').
  */
 export type Rival =
@@ -24,6 +24,11 @@ export type CheckOutcome =
   | { kind: 'valid'; format: Format; byChecksum: boolean }
   /** Fits a legacy format still in circulation: accept, warn; `rival` when another carrier has the stronger claim. */
   | { kind: 'legacy'; format: Format; rival?: Rival }
+  /**
+   * Fits only a loose current format (match.ts isLoose): accept, warn. `widens` is the narrower
+   * format the number missed (韵达's 31/42/43/46 prefixes); `rival` as for a legacy fit.
+   */
+  | { kind: 'unspecific'; format: Format; widens?: Format; rival?: Rival }
   /** Fits a partner carrier's format (EMS vs 邮政快递包裹): accept, warn. */
   | { kind: 'partner'; partner: Carrier; format: Format }
   /**

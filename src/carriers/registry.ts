@@ -19,6 +19,7 @@ export function formatName(format: Format, lang: 'zh' | 'en'): string {
   return lang === 'zh' ? (format.nameZh ?? format.name) : format.name;
 }
 export { RulesError } from './rules-error.js';
+export { isRetired } from './match.js';
 
 const BUILT_IN_ORIGIN = 'built-in carriers.json';
 

@@ -67,6 +67,13 @@ function buildSchemas(z: Z) {
       confidence: z.enum(['confirmed', 'single-source', 'inferred']),
       specificity: z.enum(['letter-prefix', 'digit-prefix', 'length-only']),
       checksum: checksumSchema.optional(),
+      /**
+       * The id of an earlier current format of the same carrier that this one widens: the
+       * narrower one holds what real numbers show (韵达's 31/42/43/46), this one what a single
+       * source's rule allows (any 15 digits starting 3 or 4). A number only this one takes is
+       * imported with a warning that names the narrower format, never a confident pass.
+       */
+      widens: idSchema.optional(),
       source: text,
       note: text.optional(),
       test: z
@@ -132,6 +139,16 @@ function buildSchemas(z: Z) {
       if (carrier.formats.length > 0 && carrier.noKnownFormat) {
         ctx.addIssue({ code: 'custom', path: ['noKnownFormat'], message: 'noKnownFormat is only for carriers without formats' });
       }
+      carrier.formats.forEach((format, f) => {
+        if (format.widens === undefined) return;
+        const narrower = carrier.formats.findIndex((other) => other.id === format.widens);
+        // Listed first, the narrower format answers every number both take (the first fit wins a tie).
+        if (narrower < 0 || narrower >= f) {
+          ctx.addIssue({ code: 'custom', path: ['formats', f, 'widens'], message: `widens must name a format listed before this one in the same carrier, not "${format.widens}"` });
+        } else if (format.status !== 'current' || carrier.formats[narrower]!.status !== 'current') {
+          ctx.addIssue({ code: 'custom', path: ['formats', f, 'widens'], message: 'widens is for two current formats: a legacy format already warns' });
+        }
+      });
       if (carrier.partners.includes(carrier.id)) {
         ctx.addIssue({ code: 'custom', path: ['partners'], message: 'a carrier is not its own partner' });
       }

@@ -111,11 +111,21 @@ export const MESSAGES: Record<FindingCode, Entry> = {
   'tracking-format': {
     zh: {
       message: (a, v) => `单号「${v}」不符合${s(a.carrier)}的单号格式`,
-      hint: (a) => (s(a.fits) ? `该单号符合${s(a.fits)}的格式，请确认快递公司是否应为${firstFit(a)}` : '请核对单号是否抄错、少位或多位'),
+      hint: (a) =>
+        s(a.fits)
+          ? `该单号符合${s(a.fits)}的格式，请确认快递公司是否应为${firstFit(a)}`
+          : s(a.retired)
+            ? `单号像${s(a.retired)}的旧单号（${s(a.retiredFormatZh)}），${s(a.retired)}已不再使用这种单号；请对照面单核对单号是否抄错、少位或多位`
+            : '请核对单号是否抄错、少位或多位',
     },
     en: {
       message: (a, v) => `"${v}" does not fit the tracking number format of ${s(a.carrier)}`,
-      hint: (a) => (s(a.fits) ? `The number fits ${s(a.fits)}; check whether the carrier should be ${firstFit(a)}` : 'Check the number for typos and missing or extra digits'),
+      hint: (a) =>
+        s(a.fits)
+          ? `The number fits ${s(a.fits)}; check whether the carrier should be ${firstFit(a)}`
+          : s(a.retired)
+            ? `It looks like an old ${s(a.retired)} number (${s(a.retiredFormat)}), a format no longer issued; check the number against the waybill for typos and missing or extra digits`
+            : 'Check the number for typos and missing or extra digits',
     },
   },
   'tracking-check-digit': {
@@ -197,6 +207,32 @@ export const MESSAGES: Record<FindingCode, Entry> = {
           : s(a.checkOwner) || s(a.rivalPrefix)
             ? `Compare the carrier and the number with the label; ignore this if it really is a ${s(a.carrier)} number`
             : 'Check the number by hand; add a rule with --rules if you know one',
+    },
+  },
+  'tracking-unspecific-format': {
+    zh: {
+      message: (a, v) =>
+        (s(a.narrowFormatZh)
+          ? `单号「${v}」符合${s(a.carrier)}的宽泛规则（${s(a.formatZh)}），但不在已知的号段里（${s(a.narrowFormatZh)}）`
+          : `单号「${v}」符合${s(a.carrier)}的单号格式（${s(a.formatZh)}），但这个格式只规定位数，只能核对长度`) + alsoZh(a),
+      hint: (a) =>
+        s(a.rival)
+          ? `${s(a.rivalPrefix) ? `${s(a.rival)}的单号是${s(a.rivalFormatZh)}；请核对快递公司和单号` : `请确认快递公司是否应为${s(a.rival)}`}；确实是${s(a.carrier)}的面单时可以忽略`
+          : s(a.narrowFormatZh)
+            ? `可能是新号段：请对照面单核对单号；确实是${s(a.carrier)}的面单时可以忽略`
+            : `请对照面单确认单号没有抄错，快递公司确实是${s(a.carrier)}`,
+    },
+    en: {
+      message: (a, v) =>
+        (s(a.narrowFormat)
+          ? `"${v}" fits the wider ${s(a.carrier)} rule (${s(a.format)}) but none of the prefixes seen on real numbers (${s(a.narrowFormat)})`
+          : `"${v}" fits the ${s(a.carrier)} format (${s(a.format)}), but that format fixes only the length: only the length could be checked`) + alsoEn(a),
+      hint: (a) =>
+        s(a.rival)
+          ? `${s(a.rivalPrefix) ? `${s(a.rival)} numbers are ${s(a.rivalFormat)}; check the carrier and the number` : `Check whether the carrier should be ${s(a.rival)}`}; ignore this if it really is a ${s(a.carrier)} label`
+          : s(a.narrowFormat)
+            ? `It may be a new prefix: check the number against the waybill; ignore this if it really is a ${s(a.carrier)} label`
+            : `Check the number against the waybill, and that the carrier really is ${s(a.carrier)}`,
     },
   },
   'tracking-other-carrier': {
@@ -305,6 +341,17 @@ function rivalEn(a: Args): string {
   return s(a.rivalPrefix) ? `, but it starts with ${s(a.rivalPrefix)}, as ${s(a.rival)} numbers do` : `, but it also fits ${s(a.rival)} (${s(a.rivalFormat)})`;
 }
 
+/** The same claim after a message that already says "but" (tracking-unspecific-format). */
+function alsoZh(a: Args): string {
+  if (!s(a.rival)) return '';
+  return s(a.rivalPrefix) ? `；它以 ${s(a.rivalPrefix)} 开头，像是${s(a.rival)}的单号` : `；它也符合${s(a.rival)}的格式（${s(a.rivalFormatZh)}）`;
+}
+
+function alsoEn(a: Args): string {
+  if (!s(a.rival)) return '';
+  return s(a.rivalPrefix) ? `; it starts with ${s(a.rivalPrefix)}, as ${s(a.rival)} numbers do` : `; it also fits ${s(a.rival)} (${s(a.rivalFormat)})`;
+}
+
 /** How Excel destroyed a 快递单号 cell (cell-value.ts readCodeCell: the kind), in each language. */
 const DAMAGED: Record<Lang, Record<string, string>> = {
   zh: {
@@ -380,6 +427,7 @@ export const CODE_TITLE: Record<FindingCode, Record<Lang, string>> = {
   'tracking-legacy-format': { zh: '旧格式单号', en: 'older number format' },
   'tracking-partner-format': { zh: '同网络另一品牌的单号', en: 'partner network number' },
   'tracking-unverified-format': { zh: '无法校验单号格式', en: 'format not verifiable' },
+  'tracking-unspecific-format': { zh: '单号只能粗略校验', en: 'format accepted but unspecific' },
   'tracking-other-carrier': { zh: '单号属于另一家快递公司', en: "another carrier's number" },
   'order-multiple-tracking-numbers': { zh: '同一订单多个单号', en: 'several numbers on one order' },
   'order-multiple-carriers': { zh: '同一订单多个快递公司', en: 'several carriers on one order' },

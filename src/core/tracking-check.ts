@@ -1,7 +1,7 @@
 // Checking one (carrier, tracking number) pair against the carrier rules and
 // turning the registry's verdict into findings a merchant can act on.
 
-import { formatName, type Carrier, type CarrierRegistry, type Detection, type Format, type Rival } from '../carriers/registry.js';
+import { formatName, isRetired, type Carrier, type CarrierRegistry, type Detection, type Format, type Rival } from '../carriers/registry.js';
 import { isOtherNetwork } from '../carriers/check.js';
 import { EXCEL_SIGNIFICANT_DIGITS } from './cell-value.js';
 import { finding, type Finding, type FindingCode } from './finding.js';
@@ -16,13 +16,23 @@ export interface PairContext {
 
 const SEPARATOR = '、';
 
-/** Display names of the carriers a number fits, strongest first, without repeats. */
+/**
+ * Display names of the carriers a number fits, strongest first, without repeats: the carriers
+ * a hint may tell the merchant to switch to. A retired carrier is left out (百世快递: its
+ * numbers are 极兔's JT… now, and 小红书 does not list it); `ship detect` still shows its match.
+ */
 export function fitNames(detections: readonly Detection[], limit = 3): string {
   const names: string[] = [];
   for (const { carrier } of detections) {
-    if (!names.includes(carrier.displayName)) names.push(carrier.displayName);
+    if (!isRetired(carrier) && !names.includes(carrier.displayName)) names.push(carrier.displayName);
   }
   return names.slice(0, limit).join(SEPARATOR);
+}
+
+/** When only retired carriers fit: the strongest, said as an old number of it, not as a carrier to choose. */
+function retiredArgs(detections: readonly Detection[]): Record<string, string> {
+  const old = detections.find((d) => isRetired(d.carrier));
+  return old === undefined ? {} : { retired: old.carrier.displayName, ...formatArgs('retiredFormat', old.format) };
 }
 
 // Whatever a carrier prints, it is letters, digits and at most hyphens.
@@ -76,6 +86,11 @@ function numberProblem(registry: CarrierRegistry, carrier: Carrier, number: stri
       if (looksZeroedByExcel(number)) args.zeroedDigits = String(number.length - EXCEL_SIGNIFICANT_DIGITS);
       return { code: 'tracking-legacy-format', args };
     }
+    case 'unspecific': {
+      const args: Record<string, string> = { carrier: name, ...formatArgs('format', outcome.format), ...rivalArgs(outcome.rival) };
+      if (outcome.widens !== undefined) Object.assign(args, formatArgs('narrowFormat', outcome.widens));
+      return { code: 'tracking-unspecific-format', args };
+    }
     case 'partner':
       return { code: 'tracking-partner-format', args: { carrier: name, partner: outcome.partner.displayName } };
     case 'unverified': {
@@ -94,8 +109,10 @@ function numberProblem(registry: CarrierRegistry, carrier: Carrier, number: stri
       const elsewhere = isOtherNetwork(carrier, owner);
       return { code: 'tracking-package-barcode', args: { carrier: name, owner: owner.displayName, waybill: outcome.waybill, ...(elsewhere ? { switchTo: owner.displayName } : {}) } };
     }
-    case 'mismatch':
-      return { code: 'tracking-format', args: { carrier: name, fits: fitNames(outcome.fits) } };
+    case 'mismatch': {
+      const fits = fitNames(outcome.fits);
+      return { code: 'tracking-format', args: { carrier: name, fits, ...(fits === '' ? retiredArgs(outcome.fits) : {}) } };
+    }
   }
 }
 

@@ -41,7 +41,8 @@ function numbers(): string[] {
   ]).map((example) => example.number);
   const changed = examples.flatMap((number) => Array.from({ length: 10 }, (_, digit) => number.slice(0, -1) + String(digit)));
   // Plus the shapes only the rarer answers take: another carrier's number, a rival prefix, a barcode.
-  const rare = ['SF1385628716739', 'SF1234567890', 'SF12345678', 'YT9383342193097', '1100000000029', '304312442401', 'JDVA00024194366-1-5-'];
+  // A 韵达 number on the wider rule only, and a Best-shaped one: the loose and retired answers.
+  const rare = ['SF1385628716739', 'SF1234567890', 'SF12345678', 'YT9383342193097', '1100000000029', '304312442401', 'JDVA00024194366-1-5-', '442345678901234', '70123456789012'];
   return [...new Set([...examples, ...changed, ...rare, '', 'A1B2C3D4E5', 'JD0093356842901-2-3-', '1136281381675', '304312442386'])];
 }
 
@@ -63,5 +64,7 @@ describe('check(): the fitting-number shortcut', () => {
     expect(Object.isFrozen(first)).toBe(true);
     expect(registry.check('ems', '1136281381675')).toBe(registry.check('ems', '1136281381675'));
     expect(registry.check('sf', '304312442386')).toMatchObject({ kind: 'legacy', format: { id: 'sf-12' } });
+    // A loose fit without a rival is shared the same way.
+    expect(registry.check('zto-freight', '202197601431')).toBe(registry.check('zto-freight', '202197601433'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CarrierRegistry, RulesError } from '../../src/carriers/registry.js';
+import { CarrierRegistry, RulesError, isRetired } from '../../src/carriers/registry.js';
 
 const registry = CarrierRegistry.builtIn();
 const ids = (carriers: readonly { id: string }[]) => carriers.map((c) => c.id);
@@ -232,6 +232,90 @@ describe('check: a legacy fit that another carrier claims more strongly', () => 
   });
 });
 
+describe('check: a fit on a loose rule is accepted as unspecific, not as valid', () => {
+  // Real numbers from hive-UDF (carriers.md §2.11): 202197601431 中通快运, 300527476792 安能, 106027097895 壹米滴答;
+  // 900043100394 优速 (idx:41611754766). Each carrier's only rule is any 12 digits.
+  it.each([
+    ['zto-freight', '202197601431'],
+    ['ane', '300527476792'],
+    ['yimidida', '106027097895'],
+    ['uc', '900043100394'],
+  ])('%s + %s rests on the length alone', (carrierId, number) => {
+    expect(registry.check(carrierId, number)).toEqual({ kind: 'unspecific', format: expect.objectContaining({ specificity: 'length-only' }) });
+  });
+
+  it('still says a length-only fit that another carrier’s check digit claims, and keeps the number', () => {
+    // 304312442400: a real SF number that passes SF-12 (carriers.md §3.3); 1 number in 10 does by chance.
+    expect(registry.check('zto-freight', '304312442400')).toMatchObject({ kind: 'unspecific', rival: { how: 'fits', carrier: { id: 'sf' }, format: { id: 'sf-12' } } });
+  });
+
+  it('gives a legacy length-only fit its one legacy answer, not a second one (韵达 4311159956248, 天天 669696824735)', () => {
+    expect(registry.check('yunda', '4311159956248')).toEqual({ kind: 'legacy', format: expect.objectContaining({ id: 'yunda-13' }) });
+    expect(registry.check('tiantian', '669696824735')).toEqual({ kind: 'legacy', format: expect.objectContaining({ id: 'tiantian-12' }) });
+  });
+
+  it('accepts a length-only format with a passed check digit as valid: the digit is evidence', () => {
+    // FedEx Express's 12 digits are length-only, but its real numbers pass its mod-11 check digit.
+    const [fedexNumber] = registry.get('fedex')!.formats.find((f) => f.id === 'fedex-12')!.test.valid;
+    expect(registry.check('fedex', fedexNumber!.number)).toMatchObject({ kind: 'valid', byChecksum: true });
+  });
+
+  it.each([
+    ['442345678901234', '44'],
+    ['350123456789012', '35'],
+    ['409876543210987', '40'],
+  ])('accepts 韵达 %s (prefix %s, not among 31/42/43/46) on the wider rule and names the narrower one', (number) => {
+    expect(registry.check('yunda', number)).toMatchObject({ kind: 'unspecific', format: { id: 'yunda-15-wide' }, widens: { id: 'yunda-15' } });
+  });
+
+  it('keeps the real 韵达 numbers on the confident rule (463431409940372, BF-zh; 462598779470531, hive-UDF)', () => {
+    for (const number of ['463431409940372', '462598779470531']) expect(registry.check('yunda', number)).toMatchObject({ kind: 'valid', format: { id: 'yunda-15' } });
+  });
+
+  it.each([
+    ['773277027280336', 'a real 申通 number (BF-zh, carriers.md §2.6)', ['sto', 'fedex']],
+    ['542345678901234', 'starts with 5', []],
+    ['44234567890123', '14 digits', []],
+  ])('still rejects 韵达 + %s (%s), naming who it fits', (number, _why, fits) => {
+    const outcome = registry.check('yunda', number);
+    expect(outcome.kind).toBe('mismatch');
+    if (outcome.kind === 'mismatch') expect(ids(outcome.fits.map((d) => d.carrier))).toEqual(fits);
+  });
+
+  it('rejects a number on the wider rule when another carrier’s confident format takes it', () => {
+    // A --rules carrier whose 15-digit numbers starting 4 carry a domestic check digit.
+    const patched = registry.withOverrides(
+      { carriers: [{ id: 'acme', displayName: '极速达', names: ['极速达快递'], formats: [{ id: 'acme-15', name: '15 digits starting 4, mod 10', pattern: '^(?<serial>4\\d{13})(?<check>\\d)$', status: 'current', confidence: 'confirmed', specificity: 'digit-prefix', checksum: { name: 'mod10', evensMultiplier: 3, oddsMultiplier: 1 }, source: 'test' }] }] },
+      'rules.json',
+    );
+    const numbers = Array.from({ length: 10 }, (_, digit) => `44234567890123${digit}`);
+    const passing = numbers.find((number) => patched.check('acme', number).kind === 'valid')!;
+    const failing = numbers.find((number) => patched.check('acme', number).kind !== 'valid')!;
+    expect(patched.check('yunda', passing)).toMatchObject({ kind: 'mismatch', fits: [{ carrier: { id: 'acme' } }] });
+    expect(patched.check('yunda', failing)).toMatchObject({ kind: 'unspecific', format: { id: 'yunda-15-wide' } });
+  });
+});
+
+describe('check: a retired carrier (every format legacy) is never a rival', () => {
+  it('knows 百世快递 and 天天快递 as retired, and no carrier with a current format', () => {
+    const retired = registry.all().filter(isRetired).map((c) => c.id);
+    expect(retired).toEqual(['best', 'tiantian']);
+  });
+
+  it('still lists 百世快递 among what 中通 + 70123456789012 fits: the answer stays honest, the hint decides', () => {
+    expect(registry.check('zto', '70123456789012')).toMatchObject({ kind: 'mismatch', fits: [{ carrier: { id: 'best' }, format: { id: 'best-14' } }] });
+  });
+
+  it('names no retired carrier as the rival of a legacy fit, even with a confirmed letter prefix', () => {
+    const format = { id: 'best-bx', name: 'BX + 10 digits', pattern: '^BX\\d{10}$', confidence: 'confirmed', specificity: 'letter-prefix', source: 'test' };
+    const retired = registry.withOverrides({ carriers: [{ id: 'best', formats: [{ ...format, status: 'legacy' }] }] }, 'rules.json');
+    const current = registry.withOverrides({ carriers: [{ id: 'best', formats: [{ ...format, status: 'current' }] }] }, 'rules.json');
+    // 圆通's legacy rule takes any two characters before 10 digits (carriers.md §2.4).
+    expect(retired.check('yto', 'BX1234567890')).toEqual({ kind: 'legacy', format: expect.objectContaining({ id: 'yto-12' }) });
+    expect(current.check('yto', 'BX1234567890')).toMatchObject({ kind: 'legacy', rival: { carrier: { id: 'best' } } });
+  });
+});
+
 describe('check: errors', () => {
   it('throws for a carrier id it does not know', () => {
     expect(() => registry.check('nope', 'SF1385628716739')).toThrow(RangeError);
@@ -264,7 +348,8 @@ describe('withOverrides', () => {
   it('adds a carrier with a new id', () => {
     const patched = registry.withOverrides(extra, 'rules.json');
     expect(patched.resolve('顺心')?.id).toBe('shunxin');
-    expect(patched.check('shunxin', '123456789012').kind).toBe('valid');
+    // Its only rule fixes the length: accepted with a warning, as the built-in 12-digit rules are.
+    expect(patched.check('shunxin', '123456789012').kind).toBe('unspecific');
     expect(patched.origins).toEqual(['built-in carriers.json', 'rules.json']);
     expect(registry.get('shunxin')).toBeUndefined();
   });

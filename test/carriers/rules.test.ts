@@ -3,10 +3,17 @@
 // and what merchants paste (spaces, full-width, lower case, a leading ') still passes.
 import { describe, expect, it } from 'vitest';
 import { normalizeTrackingNumber } from '../../src/core/normalize.js';
-import { CarrierRegistry } from '../../src/carriers/registry.js';
+import { isLoose } from '../../src/carriers/match.js';
+import { CarrierRegistry, type Format } from '../../src/carriers/registry.js';
 
 const registry = CarrierRegistry.builtIn();
 const REJECTED = ['mismatch', 'check-digit', 'package-barcode', 'other-carrier'];
+
+/** What check() answers for a real number of the format: a legacy or loose fit is accepted with a warning. */
+function acceptedAs(format: Format): 'valid' | 'legacy' | 'unspecific' {
+  if (format.status === 'legacy') return 'legacy';
+  return isLoose(format) ? 'unspecific' : 'valid';
+}
 
 function toFullWidth(text: string): string {
   return Array.from(text, (ch) => (ch >= '!' && ch <= '~' ? String.fromCodePoint(ch.codePointAt(0)! + 0xfee0) : ch)).join('');
@@ -44,9 +51,9 @@ describe.each(registry.all().map((carrier) => [carrier.displayName, carrier] as 
         });
       }
 
-      it.each(format.test.valid.map((v) => [v.number]))(`accepts %s as ${format.status === 'current' ? 'valid' : 'legacy'}`, (number) => {
+      it.each(format.test.valid.map((v) => [v.number]))(`accepts %s as ${acceptedAs(format)}`, (number) => {
         const outcome = registry.check(carrier.id, number);
-        expect(outcome).toMatchObject({ kind: format.status === 'current' ? 'valid' : 'legacy', format: { id: format.id } });
+        expect(outcome).toMatchObject({ kind: acceptedAs(format), format: { id: format.id } });
         if (outcome.kind === 'valid') expect(outcome.byChecksum).toBe(format.checksum !== undefined);
       });
 
@@ -86,10 +93,20 @@ describe('the built-in rules as a whole', () => {
     expect(numbers.size).toBeGreaterThanOrEqual(5);
   });
 
-  it('adds no rival to a real legacy number of the carrier it belongs to (the note must not fire on real numbers)', () => {
+  it('adds no rival to a real legacy or loose number of the carrier it belongs to (the note must not fire on real numbers)', () => {
     for (const carrier of registry.all()) {
-      for (const format of carrier.formats.filter((f) => f.status === 'legacy')) {
+      for (const format of carrier.formats.filter((f) => acceptedAs(f) !== 'valid')) {
         for (const { number } of format.test.valid) expect(registry.check(carrier.id, number), `${carrier.id} ${number}`).not.toHaveProperty('rival');
+      }
+    }
+  });
+
+  it('lists a widening format after the one it widens, which takes every real number of that one too', () => {
+    for (const carrier of registry.all()) {
+      for (const format of carrier.formats.filter((f) => f.widens !== undefined)) {
+        const narrower = carrier.formats.find((f) => f.id === format.widens)!;
+        expect(carrier.formats.indexOf(narrower)).toBeLessThan(carrier.formats.indexOf(format));
+        for (const { number } of narrower.test.valid) expect(new RegExp(format.pattern).test(number), number).toBe(true);
       }
     }
   });

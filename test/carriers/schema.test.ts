@@ -139,6 +139,31 @@ describe('loading a rules file', () => {
     expect(CarrierRegistry.load(rules(), 'my-rules.json').get('alpha')?.formats[0]?.nameZh).toBeUndefined();
   });
 
+  describe('widens', () => {
+    /** alpha with a second, wider current format; `widens` and the order are what each test breaks. */
+    function widened(widens: string, order: 'after' | 'before' = 'after', status: 'current' | 'legacy' = 'current') {
+      const data = rules();
+      const wide = { id: 'alpha-wide', name: 'any S10', pattern: '^[A-Z]{2}\\d{9}[A-Z]{2}$', status, confidence: 'single-source', specificity: 'letter-prefix', widens, source: 'test' };
+      const formats = data.carriers[0]!.formats as object[];
+      if (order === 'after') formats.push(wide);
+      else formats.unshift(wide);
+      return data;
+    }
+
+    it('takes a current format that widens an earlier current format of the same carrier', () => {
+      expect(CarrierRegistry.load(widened('alpha-s10'), 'my-rules.json').get('alpha')?.formats[1]?.widens).toBe('alpha-s10');
+    });
+
+    it.each([
+      ['a format id it does not know', widened('alpha-nope'), 'carriers[0].formats[1].widens'],
+      ['itself', widened('alpha-wide'), 'carriers[0].formats[1].widens'],
+      ['a format listed after it, which would answer after it', widened('alpha-s10', 'before'), 'carriers[0].formats[0].widens'],
+      ['anything, from a legacy format (that one warns already)', widened('alpha-s10', 'after', 'legacy'), 'carriers[0].formats[1].widens'],
+    ])('rejects widens naming %s', (_, data, path) => {
+      expect(loadError(data).path).toBe(path);
+    });
+  });
+
   it('rejects a Chinese name with no Chinese in it, which would put English into Chinese messages', () => {
     const data = rules();
     Object.assign(data.carriers[0]!.formats[0]!, { nameZh: 'S10 number' });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CarrierRegistry } from '../../src/carriers/registry.js';
 import { FINDING_SEVERITY, finding, type Finding } from '../../src/core/finding.js';
 import { renderMessage } from '../../src/core/messages.js';
-import { checkPair } from '../../src/core/tracking-check.js';
+import { checkPair, fitNames } from '../../src/core/tracking-check.js';
 import { validateRows } from '../../src/core/validate.js';
 import { ALICE, HEADER, order, sheet } from '../helpers/sheet.js';
 
@@ -53,9 +53,10 @@ describe('a carrier without a known format, and a number only another carrier is
   it('imports a number that fits another carrier by its digits only, with a warning that names that carrier', () => {
     const seen = ship('京东快运', '73610555582883');
     expect(seen).toMatchObject({ code: 'tracking-unverified-format', severity: 'warning', imported: true });
-    expect(seen.zh.message).toBe('京东快运没有公开的单号规则，无法校验单号格式；这个单号符合中通速递、百世快递的格式');
+    // 百世快递's 14 digits take it too, but 百世 is retired into 极兔: no carrier to name.
+    expect(seen.zh.message).toBe('京东快运没有公开的单号规则，无法校验单号格式；这个单号符合中通速递的格式');
     expect(seen.zh.hint).toBe('请确认快递公司是否应为中通速递；确实是京东快运的单号时可以忽略');
-    expect(seen.en.message).toBe('京东快运 has no published number format; the number was not checked. It fits 中通速递、百世快递');
+    expect(seen.en.message).toBe('京东快运 has no published number format; the number was not checked. It fits 中通速递');
   });
 
   it('keeps the plain warning when nothing else fits', () => {
@@ -148,14 +149,101 @@ describe('a legacy format in the language of the message', () => {
   });
 });
 
+describe('a number that passes only a loose rule', () => {
+  // 202197601431: a real 中通快运 number (hive-UDF, carriers.md §2.11); 中通快运's only rule is any 12 digits.
+  it('imports 中通快运 + 202197601431 with a warning that only the length was checked', () => {
+    const seen = ship('中通快运', '202197601431');
+    expect(seen).toMatchObject({ code: 'tracking-unspecific-format', severity: 'warning', imported: true });
+    expect(seen.zh.message).toBe('单号「202197601431」符合中通快运的单号格式（12 位数字），但这个格式只规定位数，只能核对长度');
+    expect(seen.zh.hint).toBe('请对照面单确认单号没有抄错，快递公司确实是中通快运');
+    expect(seen.en.message).toBe('"202197601431" fits the 中通快运 format (12 digits), but that format fixes only the length: only the length could be checked');
+    expect(seen.en.hint).toBe('Check the number against the waybill, and that the carrier really is 中通快运');
+  });
+
+  it.each([
+    ['安能', '300527476792'],
+    ['壹米滴答', '106027097895'],
+    ['优速', '518452465794'],
+  ])('warns the same way for %s + %s (real numbers, carriers.md §2.11)', (carrier, number) => {
+    expect(ship(carrier, number)).toMatchObject({ code: 'tracking-unspecific-format', severity: 'warning', imported: true });
+  });
+
+  it('says so when another carrier’s check digit also passes (304312442400, a real SF legacy number)', () => {
+    const seen = ship('中通快运', '304312442400');
+    expect(seen).toMatchObject({ code: 'tracking-unspecific-format', imported: true });
+    expect(seen.zh.message).toBe('单号「304312442400」符合中通快运的单号格式（12 位数字），但这个格式只规定位数，只能核对长度；它也符合顺丰速运的格式（12 位数字，带顺丰校验位）');
+    expect(seen.zh.hint).toBe('请确认快递公司是否应为顺丰速运；确实是中通快运的面单时可以忽略');
+  });
+
+  it('keeps one legacy warning for a legacy length-only number: 韵达 4311159956248 (carriers.md §2.5)', () => {
+    expect(ship('韵达', '4311159956248')).toMatchObject({ code: 'tracking-legacy-format', severity: 'warning', imported: true });
+  });
+
+  it('imports 韵达 + 442345678901234 (prefix 44) with a warning that the prefix is not among those seen', () => {
+    const seen = ship('韵达', '442345678901234');
+    expect(seen).toMatchObject({ code: 'tracking-unspecific-format', severity: 'warning', imported: true });
+    expect(seen.zh.message).toBe('单号「442345678901234」符合韵达速递的宽泛规则（3 或 4 开头的 15 位数字），但不在已知的号段里（31、42、43、46 开头的 15 位数字）');
+    expect(seen.zh.hint).toBe('可能是新号段：请对照面单核对单号；确实是韵达速递的面单时可以忽略');
+    expect(seen.en.message).toBe('"442345678901234" fits the wider 韵达速递 rule (15 digits starting 3 or 4) but none of the prefixes seen on real numbers (15 digits starting 31/42/43/46)');
+  });
+
+  it('passes a real 韵达 number on a known prefix without a finding (463431409940372, BF-zh)', () => {
+    const { columns, rows } = sheet(HEADER, [[order(1), '待配货', '韵达', '463431409940372', ...ALICE]]);
+    expect(validateRows(rows, { registry, columns }).findings).toEqual([]);
+  });
+
+  it('still rejects the 申通 number 773277027280336 under 韵达 and names 申通', () => {
+    const seen = ship('韵达', '773277027280336');
+    expect(seen).toMatchObject({ code: 'tracking-format', severity: 'error', imported: false });
+    expect(seen.zh.hint).toBe('该单号符合申通快递、FedEx的格式，请确认快递公司是否应为申通快递');
+  });
+
+  it('still rejects 韵达 + 542345678901234: 15 digits starting 5 fit no 韵达 rule', () => {
+    expect(ship('韵达', '542345678901234')).toMatchObject({ code: 'tracking-format', imported: false });
+  });
+});
+
+describe('a retired carrier in hints', () => {
+  it('does not tell a merchant to switch 中通 + 70123456789012 to 百世快递, and says it looks like an old 百世 number', () => {
+    const seen = ship('中通', '70123456789012');
+    expect(seen).toMatchObject({ code: 'tracking-format', severity: 'error', imported: false });
+    expect(seen.zh.message).toBe('单号「70123456789012」不符合中通速递的单号格式');
+    expect(seen.zh.hint).toBe('单号像百世快递的旧单号（6 或 7 开头的 14 位数字），百世快递已不再使用这种单号；请对照面单核对单号是否抄错、少位或多位');
+    expect(seen.en.hint).toBe('It looks like an old 百世快递 number (14 digits starting 6 or 7), a format no longer issued; check the number against the waybill for typos and missing or extra digits');
+    expect(`${seen.zh.hint} ${seen.en.hint}`).not.toMatch(/应为百世|should be 百世/);
+  });
+
+  it('says the same of 天天快递, whose formats are all legacy (TT6600236034657, a real 天天 number, carriers.md §2.11)', () => {
+    const seen = ship('中通', 'TT6600236034657');
+    expect(seen).toMatchObject({ code: 'tracking-format', imported: false });
+    expect(seen.zh.hint).toBe('单号像天天快递的旧单号（TT 加 13 位数字），天天快递已不再使用这种单号；请对照面单核对单号是否抄错、少位或多位');
+  });
+
+  it('names the current carriers a number fits and leaves the retired ones out, wherever they rank', () => {
+    // 73610555582883 (a real 中通 number, BF-zh) fits 中通速递 and 百世快递's 14 digits; put 百世 first.
+    const detections = [...registry.detect('73610555582883')].reverse();
+    expect(detections.map((d) => d.carrier.id)).toEqual(['best', 'zto']);
+    expect(fitNames(detections)).toBe('中通速递');
+  });
+
+  it('suggests no retired carrier for a number without a carrier', () => {
+    const { columns, rows } = sheet(HEADER, [[order(1), '待配货', '', '70007163899904', ...ALICE]]);
+    const [found] = validateRows(rows, { registry, columns }).findings;
+    expect(found).toMatchObject({ code: 'missing-carrier', args: { fits: '' } });
+  });
+});
+
 describe('format names never cross languages', () => {
   const formats = registry.all().flatMap((carrier) => carrier.formats.map((format) => ({ carrier, format })));
   const render = (found: Finding) => ({ zh: renderMessage(found, 'zh'), en: renderMessage(found, 'en') });
 
   it.each(formats.map(({ carrier, format }) => [format.id, carrier, format] as const))('%s: the Chinese messages carry nameZh only, the English ones name only', (_, carrier, format) => {
-    const named = { format: format.name, formatZh: format.nameZh!, checkFormat: format.name, checkFormatZh: format.nameZh!, rivalFormat: format.name, rivalFormatZh: format.nameZh! };
-    const args = { carrier: carrier.displayName, owner: carrier.displayName, fit: carrier.displayName, checkOwner: carrier.displayName, rival: carrier.displayName, fits: '', ...named };
-    for (const code of ['tracking-legacy-format', 'tracking-check-digit', 'tracking-other-carrier', 'tracking-unverified-format'] as const) {
+    const named = {
+      format: format.name, formatZh: format.nameZh!, checkFormat: format.name, checkFormatZh: format.nameZh!, rivalFormat: format.name, rivalFormatZh: format.nameZh!,
+      narrowFormat: format.name, narrowFormatZh: format.nameZh!, retiredFormat: format.name, retiredFormatZh: format.nameZh!,
+    };
+    const args = { carrier: carrier.displayName, owner: carrier.displayName, fit: carrier.displayName, checkOwner: carrier.displayName, rival: carrier.displayName, retired: carrier.displayName, fits: '', ...named };
+    for (const code of ['tracking-legacy-format', 'tracking-check-digit', 'tracking-other-carrier', 'tracking-unverified-format', 'tracking-unspecific-format', 'tracking-format'] as const) {
       const { zh, en } = render(finding(code, 2, { value: 'X', args }));
       expect(`${zh.message} ${zh.hint}`, code).not.toContain(format.name);
       expect(`${en.message} ${en.hint}`, code).not.toContain(format.nameZh);
