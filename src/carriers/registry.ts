@@ -1,11 +1,12 @@
 // The one object the rest of ship asks about carriers. It holds validated rules with
-// every pattern compiled once. The built-in rules load without zod (see load.ts), so
-// `ship detect` starts about as fast as node itself; zod loads only for a --rules file.
+// every pattern compiled once. The built-in rules load without zod (see built-in.ts), so
+// `ship detect` starts about as fast as node itself; zod and the checks of a user's rules
+// file (load.ts) load only for a --rules file.
 import { carrierKey } from '../core/normalize.js';
 import builtInData from './carriers.json' with { type: 'json' };
 import { checkNumber, type CheckContext } from './check.js';
 import { carrierAliases } from './cross-check.js';
-import { applyOverrides, builtInRules, parseRules } from './load.js';
+import { builtInRules } from './built-in.js';
 import { compareDetections, compileCarrier, strongestFit, type CompiledCarrier } from './match.js';
 import type { CheckOutcome, Detection } from './outcome.js';
 import type { Carrier, Format, RulesFile } from './schema.js';
@@ -22,6 +23,15 @@ export { RulesError } from './rules-error.js';
 export { isRetired } from './match.js';
 
 const BUILT_IN_ORIGIN = 'built-in carriers.json';
+
+/**
+ * No carrier prints a longer number: the longest rule (DHL e-commerce) takes 41 characters,
+ * and the GS1-128 barcode on a parcel label holds at most 48. A longer value fits no format,
+ * decided before any pattern runs, so a user's pattern only ever sees numbers this short,
+ * which bounds its backtracking (backtracking.ts refuses the patterns for which even that
+ * is not enough).
+ */
+export const LONGEST_TRACKING_NUMBER = 48;
 
 export class CarrierRegistry {
   private static builtInRegistry: CarrierRegistry | undefined;
@@ -73,20 +83,15 @@ export class CarrierRegistry {
     }
   }
 
-  /** Validates `data` as a rules file; throws RulesError naming `origin` and the bad field. */
-  static load(data: unknown, origin: string): CarrierRegistry {
-    return new CarrierRegistry(parseRules(data, origin), [origin]);
+  /** Rules already validated: by load.ts for a user's rules file, which is where they are checked. */
+  static fromRules(rules: RulesFile, origins: readonly string[]): CarrierRegistry {
+    return new CarrierRegistry(rules, origins);
   }
 
   /** The rules shipped in carriers.json (validated by the tests), loaded once per process. */
   static builtIn(): CarrierRegistry {
     CarrierRegistry.builtInRegistry ??= new CarrierRegistry(builtInRules(builtInData, BUILT_IN_ORIGIN), [BUILT_IN_ORIGIN]);
     return CarrierRegistry.builtInRegistry;
-  }
-
-  /** A new registry with a user's --rules file applied (same schema; known ids are patched). */
-  withOverrides(data: unknown, origin: string): CarrierRegistry {
-    return new CarrierRegistry(applyOverrides(this.rules, data, origin), [...this.origins, origin]);
   }
 
   all(): readonly Carrier[] {
@@ -124,6 +129,7 @@ export class CarrierRegistry {
     const declared = this.byId.get(carrierId);
     const context = this.contextOf.get(carrierId);
     if (!declared || !context) throw new RangeError(`unknown carrier id "${carrierId}"`);
+    if (normalizedNumber.length > LONGEST_TRACKING_NUMBER) return { kind: 'mismatch', fits: [] };
     return checkNumber(declared, context, normalizedNumber);
   }
 
@@ -132,6 +138,7 @@ export class CarrierRegistry {
    * multi-parcel waybill, not the waybill), and the waybill in it; undefined for any other.
    */
   packageBarcode(normalizedNumber: string): { owner: Carrier; waybill: string } | undefined {
+    if (normalizedNumber.length > LONGEST_TRACKING_NUMBER) return undefined;
     for (const entry of this.compiled) {
       const waybill = entry.barcode?.exec(normalizedNumber)?.groups?.['waybill'];
       if (waybill !== undefined) return { owner: entry.carrier, waybill };
@@ -142,6 +149,7 @@ export class CarrierRegistry {
   /** Carriers whose formats accept the number, strongest evidence first. */
   detect(normalizedNumber: string): Detection[] {
     const detections: Detection[] = [];
+    if (normalizedNumber.length > LONGEST_TRACKING_NUMBER) return detections;
     for (const entry of this.compiled) {
       const fit = strongestFit(entry, normalizedNumber);
       if (fit !== undefined) detections.push(fit);

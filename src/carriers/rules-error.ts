@@ -9,12 +9,15 @@ export class RulesError extends Error {
   readonly path: string;
   /** What is wrong at `path`, without the origin and path. */
   readonly problem: string;
+  /** The same in Chinese, where ship says it in Chinese (the schema's own messages are English). */
+  readonly problemZh: string | undefined;
 
-  constructor(origin: string, path: string, problem: string) {
+  constructor(origin: string, path: string, problem: string, problemZh?: string) {
     super(`${origin}: ${path || '(top level)'}: ${problem}`);
     this.origin = origin;
     this.path = path;
     this.problem = problem;
+    this.problemZh = problemZh;
   }
 }
 

@@ -5,8 +5,9 @@
 //
 // zod is loaded only when there is a config file to check (as in src/carriers/schema.ts):
 // `ship detect` and `ship carriers` read this module on every run and never pay for it.
+// They take only `rules` from the config (rulesFromConfig), so a problem in a field they
+// do not use cannot stop them.
 
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type * as Zod from 'zod';
@@ -14,6 +15,9 @@ import type { CarrierRegistry } from '../carriers/registry.js';
 import type { ExtraAliases } from '../core/columns.js';
 import { InputError } from '../io/errors.js';
 import { DEFAULT_TEMPLATE, type ImportTemplate } from '../io/output/import-template.js';
+import { readJsonFile } from '../io/read-json-file.js';
+import type { RulesSource } from './load-rules.js';
+import { MOST_HOURS } from './options.js';
 
 export const CONFIG_FILE = 'ship.config.json';
 
@@ -22,7 +26,8 @@ type Z = typeof Zod.z;
 function buildConfigSchema(z: Z) {
   const name = z.string().trim().min(1);
   const aliases = z.array(name);
-  const hours = z.number().positive();
+  // Bounds first, aborting: 1e300 is "too big", not also "not a safe integer".
+  const hours = z.number().min(1, { abort: true }).max(MOST_HOURS, { abort: true }).int();
   return z
     .object({
       $schema: z.string().optional(),
@@ -48,8 +53,8 @@ function buildConfigSchema(z: Z) {
           maxRows: z.number().int().positive().optional().describe('At most this many orders per import file (--max-rows)'),
         })
         .optional(),
-      deadlineHours: hours.optional().describe('Hours after payment an order must ship by, when the export has no 承诺发货时间'),
-      dueSoonHours: hours.optional().describe('Orders due within this many hours are flagged as due soon'),
+      deadlineHours: hours.optional().describe('Hours after payment an order must ship by, when the export has no 承诺发货时间 (whole hours, 1–8760)'),
+      dueSoonHours: hours.optional().describe('Orders due within this many hours are flagged as due soon (whole hours, 1–8760)'),
       rules: name.optional().describe('Carrier rules file (like --rules), relative to this config file'),
     })
     .strict()
@@ -81,8 +86,8 @@ export interface Settings {
   maxRows: number | undefined;
   deadlineHours: number | undefined;
   dueSoonHours: number | undefined;
-  /** Absolute path of the rules file named by the config. */
-  rules: string | undefined;
+  /** The rules file named by the config: its absolute path, and the config that named it. */
+  rules: RulesSource | undefined;
 }
 
 export const NO_SETTINGS: Settings = {
@@ -103,6 +108,11 @@ export interface ConfigSource {
   ignoreDefault?: boolean;
 }
 
+/** Where the commands' --config / --no-config (`false`) send the config lookup. */
+export function configSource(options: { cwd: string; config?: string | false | undefined }): ConfigSource {
+  return { cwd: options.cwd, explicit: options.config === false ? undefined : options.config, ignoreDefault: options.config === false };
+}
+
 function configError(path: string, zh: string, en: string): InputError {
   return new InputError({ zh, en }, path);
 }
@@ -114,16 +124,26 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 const UNKNOWN_FIELD = { zh: '未知字段（请检查拼写）', en: 'unknown field (check the spelling)' };
 
+const HOURS = { zh: `（应为 1 到 ${MOST_HOURS} 之间的整数小时，最多一年）`, en: ` (whole hours from 1 to ${MOST_HOURS}, at most a year)` };
+/** What a field takes, said after zod's message for it. */
+const FIELD_HINTS: Record<string, typeof HOURS> = { deadlineHours: HOURS, dueSoonHours: HOURS };
+
+/** Problems listed in full; the rest are counted. */
+const LISTED_ISSUES = 3;
+
 function describeIssues(issues: readonly Zod.z.core.$ZodIssue[], lang: 'zh' | 'en'): string {
-  return issues
-    .slice(0, 3)
+  const more = issues.length - LISTED_ISSUES;
+  const listed = issues
+    .slice(0, LISTED_ISSUES)
     .map((issue) => {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
       // An unknown key is named by its own path, not its parent's: that is the field to fix.
       const at = keys.length > 0 ? keys.map((key) => fieldPath([...issue.path, key])).join(', ') : fieldPath(issue.path) || (lang === 'zh' ? '顶层' : 'top level');
-      return `${at}: ${keys.length > 0 ? UNKNOWN_FIELD[lang] : issue.message}`;
+      return `${at}: ${keys.length > 0 ? UNKNOWN_FIELD[lang] : `${issue.message}${FIELD_HINTS[at]?.[lang] ?? ''}`}`;
     })
     .join('; ');
+  if (more <= 0) return listed;
+  return lang === 'zh' ? `${listed}；还有 ${more} 处` : `${listed}; ${more} more`;
 }
 
 export function parseConfig(data: unknown, path: string): Settings {
@@ -148,30 +168,28 @@ export function parseConfig(data: unknown, path: string): Settings {
     maxRows: config.importTemplate?.maxRows,
     deadlineHours: config.deadlineHours,
     dueSoonHours: config.dueSoonHours,
-    rules: config.rules === undefined ? undefined : resolve(dirname(path), config.rules),
+    rules: config.rules === undefined ? undefined : { path: resolve(dirname(path), config.rules), namedBy: path },
   };
 }
 
+/** The config file a source names: --config as given (an empty one stays empty), else ./ship.config.json. */
+function configPath(source: ConfigSource): string {
+  if (source.explicit === undefined) return resolve(source.cwd, CONFIG_FILE);
+  return source.explicit.trim() === '' ? source.explicit : resolve(source.cwd, source.explicit);
+}
+
+/** The config as JSON, or undefined when there is none to read (--no-config, or no ./ship.config.json). */
+async function readConfig(source: ConfigSource): Promise<{ path: string; data: unknown } | undefined> {
+  if (source.explicit === undefined && source.ignoreDefault === true) return undefined;
+  const path = configPath(source);
+  // Only a config that was asked for by name must exist.
+  const data = await readJsonFile(path, 'config', { optional: source.explicit === undefined });
+  return data === undefined ? undefined : { path, data };
+}
+
 export async function loadSettings(source: ConfigSource): Promise<Settings> {
-  const path = source.explicit === undefined ? resolve(source.cwd, CONFIG_FILE) : resolve(source.cwd, source.explicit);
-  if (source.explicit === undefined && source.ignoreDefault === true) return NO_SETTINGS;
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    // Only a config that was asked for by name must exist.
-    const code = (error as { code?: unknown }).code;
-    if (source.explicit === undefined && code === 'ENOENT') return NO_SETTINGS;
-    throw configError(path, '读不了配置文件，请检查路径', 'Cannot read the config file; check the path');
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw configError(path, `配置文件不是有效的 JSON：${detail}`, `The config file is not valid JSON: ${detail}`);
-  }
-  return parseConfig(data, path);
+  const config = await readConfig(source);
+  return config === undefined ? NO_SETTINGS : parseConfig(config.data, config.path);
 }
 
 /** Carrier names can only be checked once the rules (built in, plus any rules file) are loaded. */
@@ -187,7 +205,21 @@ export function checkCarrierNames(settings: Settings, registry: CarrierRegistry)
   }
 }
 
-/** The rules file named by ./ship.config.json, for commands that take no other setting from it. */
-export async function rulesFromConfig(cwd: string): Promise<string | undefined> {
-  return (await loadSettings({ cwd, explicit: undefined })).rules;
+/**
+ * The rules file a config names, for the commands that take nothing else from it (detect,
+ * carriers): only `rules` is checked, so a config problem they do not use cannot stop them.
+ */
+export async function rulesFromConfig(source: ConfigSource): Promise<RulesSource | undefined> {
+  const config = await readConfig(source);
+  if (config === undefined) return undefined;
+  const { path, data } = config;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw configError(path, '配置文件有错（顶层：应为 JSON 对象 {…}）', 'Error in the config file (top level: expected a JSON object {…})');
+  }
+  const rules: unknown = (data as Record<string, unknown>)['rules'];
+  if (rules === undefined) return undefined;
+  if (typeof rules !== 'string' || rules.trim() === '') {
+    throw configError(path, '配置文件有错（rules：应为规则文件的路径，非空的字符串）', 'Error in the config file (rules: expected the path of a rules file, a non-empty string)');
+  }
+  return { path: resolve(dirname(path), rules.trim()), namedBy: path };
 }

@@ -9,6 +9,7 @@ import type { Bilingual } from '../io/errors.js';
 // Each description says its default in words: commander's "(default: …)" is left out (help-layout.ts).
 const CONFIG: Bilingual = { zh: '配置文件（默认：当前目录的 ship.config.json）', en: 'config file (default: ship.config.json in the current folder)' };
 const NO_CONFIG: Bilingual = { zh: '不读取 ship.config.json', en: 'do not read ship.config.json' };
+const RULES_CONFIG: Bilingual = { zh: '配置文件，只用其中的 rules（默认：当前目录的 ship.config.json）', en: 'config file; only its rules are used (default: ship.config.json in the current folder)' };
 const LANGUAGE: Bilingual = { zh: '语言 zh | en（默认 zh；LANG 为英文时 en）', en: 'language zh | en (default: zh; en when LANG is English)' };
 const RULES: Bilingual = { zh: '补充或修改快递规则的 JSON 文件', en: 'JSON file with extra or changed carrier rules' };
 
@@ -140,6 +141,8 @@ Examples:
     json: { zh: '以 JSON 打印规则', en: 'print the rules as JSON' },
     lang: LANGUAGE,
     rules: RULES,
+    config: RULES_CONFIG,
+    noConfig: NO_CONFIG,
   },
   detect: {
     description: { zh: '单号符合哪些快递公司的格式', en: 'which carriers a tracking number fits' },
@@ -147,6 +150,8 @@ Examples:
     json: { zh: '以 JSON 打印', en: 'print JSON' },
     lang: LANGUAGE,
     rules: RULES,
+    config: RULES_CONFIG,
+    noConfig: NO_CONFIG,
     after: {
       zh: '\n退出码：0 每个单号都有匹配 · 1 有单号无匹配 · 2 运行失败\n\n示例：\n  ship detect SF1385628716739 73610555582883',
       en: '\nExit codes: 0 every number fits a carrier · 1 some fit none · 2 run failed\n\nExample:\n  ship detect SF1385628716739 73610555582883',

@@ -1,31 +1,30 @@
 // The carrier rules: the built-in set, optionally amended by a user's --rules file.
+// The code that checks a rules file (zod, the pattern checks) is loaded only for one.
 
-import { readFile } from 'node:fs/promises';
 import { CarrierRegistry } from '../carriers/registry.js';
 import { RulesError } from '../carriers/rules-error.js';
 import { InputError } from '../io/errors.js';
+import { readJsonFile } from '../io/read-json-file.js';
 
-export async function loadRegistry(rulesPath: string | undefined): Promise<CarrierRegistry> {
+/** Where a rules file was named: on the command line, or by a config file (its path). */
+export interface RulesSource {
+  path: string;
+  /** The config file whose `rules` names it, for the message when it cannot be read. */
+  namedBy?: string;
+}
+
+export async function loadRegistry(rules: RulesSource | string | undefined): Promise<CarrierRegistry> {
   const builtIn = CarrierRegistry.builtIn();
-  if (rulesPath === undefined) return builtIn;
-  let text: string;
+  if (rules === undefined) return builtIn;
+  const { path, namedBy } = typeof rules === 'string' ? { path: rules, namedBy: undefined } : rules;
+  const data = await readJsonFile(path, 'rules', namedBy === undefined ? {} : { namedBy });
+  const { withOverrides } = await import('../carriers/load.js');
   try {
-    text = await readFile(rulesPath, 'utf8');
-  } catch {
-    throw new InputError({ zh: `读不了规则文件 ${rulesPath}，请检查路径`, en: `Cannot read the rules file ${rulesPath}; check the path` }, rulesPath);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new InputError({ zh: `规则文件不是有效的 JSON：${detail}`, en: `The rules file is not valid JSON: ${detail}` }, rulesPath);
-  }
-  try {
-    return builtIn.withOverrides(data, rulesPath);
+    return withOverrides(builtIn, data, path);
   } catch (error) {
     if (error instanceof RulesError) {
-      throw new InputError({ zh: `规则文件有错（${error.path || '顶层'}）：${error.problem}`, en: `Error in the rules file at ${error.path || 'top level'}: ${error.problem}` }, rulesPath);
+      const at = error.path || '顶层';
+      throw new InputError({ zh: `规则文件有错（${at}）：${error.problemZh ?? error.problem}`, en: `Error in the rules file at ${error.path || 'top level'}: ${error.problem}` }, path);
     }
     throw error;
   }

@@ -66,8 +66,8 @@ function buildProgram(lang: Lang): Command {
     .option('--strict', help.validate.strict)
     .option('--lang <lang>', help.validate.lang, value.language)
     .option('--now <time>', help.validate.now, value.isoTime)
-    .option('--deadline-hours <n>', help.validate.deadlineHours, value.positiveInteger)
-    .option('--due-soon <n>', help.validate.dueSoon, value.positiveInteger)
+    .option('--deadline-hours <n>', help.validate.deadlineHours, value.hours)
+    .option('--due-soon <n>', help.validate.dueSoon, value.hours)
     .option('--skip-after-sales', help.validate.skipAfterSales)
     .option('--sheet <name>', help.validate.sheet)
     .option('--header-row <n>', help.validate.headerRow, value.positiveInteger)
@@ -137,9 +137,11 @@ function buildProgram(lang: Lang): Command {
     .option('--json', help.carriers.json)
     .option('--lang <lang>', help.carriers.lang, value.language, langFromEnv(process.env))
     .option('--rules <file>', help.carriers.rules)
-    .action(async (flags: { json?: boolean; lang: 'zh' | 'en'; rules?: string }) => {
+    .option('--config <file>', help.carriers.config)
+    .option('--no-config', help.carriers.noConfig)
+    .action(async (flags: { json?: boolean; lang: 'zh' | 'en'; rules?: string; config?: string | false }) => {
       const { runCarriers } = await import('./commands/carriers.js');
-      process.exitCode = await runCarriers({ json: flags.json === true, lang: flags.lang, cwd: process.cwd(), ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, out);
+      process.exitCode = await runCarriers({ json: flags.json === true, lang: flags.lang, cwd: process.cwd(), config: flags.config, ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, out);
     });
 
   program
@@ -149,10 +151,12 @@ function buildProgram(lang: Lang): Command {
     .option('--json', help.detect.json)
     .option('--lang <lang>', help.detect.lang, value.language, langFromEnv(process.env))
     .option('--rules <file>', help.detect.rules)
+    .option('--config <file>', help.detect.config)
+    .option('--no-config', help.detect.noConfig)
     .addHelpText('after', help.detect.after)
-    .action(async (numbers: string[], flags: { json?: boolean; lang: 'zh' | 'en'; rules?: string }) => {
+    .action(async (numbers: string[], flags: { json?: boolean; lang: 'zh' | 'en'; rules?: string; config?: string | false }) => {
       const { runDetect } = await import('./commands/detect.js');
-      process.exitCode = await runDetect(numbers, { json: flags.json === true, lang: flags.lang, cwd: process.cwd(), ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, out);
+      process.exitCode = await runDetect(numbers, { json: flags.json === true, lang: flags.lang, cwd: process.cwd(), config: flags.config, ...(flags.rules === undefined ? {} : { rules: flags.rules }) }, out);
     });
   return program;
 }

@@ -27,6 +27,21 @@ export function positiveInteger(value: string): number {
   return number;
 }
 
+/** deadlineHours, dueSoonHours and their flags: whole hours up to a year. */
+export const MOST_HOURS = 8760;
+
+/**
+ * --deadline-hours and --due-soon: whole hours up to a year (the config takes the same).
+ * A larger number is a typo, and 3000000000 hours is past the last date a Date can hold.
+ */
+export function hours(value: string): number {
+  const number = Number(value);
+  if (!DIGITS.test(value) || number < 1 || number > MOST_HOURS) {
+    throw new InvalidValueError({ zh: `应为 1 到 ${MOST_HOURS}（一年）之间的整数小时`, en: `expected whole hours from 1 to ${MOST_HOURS} (one year)` });
+  }
+  return number;
+}
+
 export function nonNegativeInteger(value: string): number {
   const number = Number(value);
   if (!DIGITS.test(value) || !Number.isSafeInteger(number)) throw new InvalidValueError({ zh: '应为 0 或正整数', en: 'expected a whole number ≥ 0' });
@@ -99,6 +114,7 @@ export function valueParsers(lang: Lang) {
     };
   return {
     positiveInteger: inLang(positiveInteger),
+    hours: inLang(hours),
     nonNegativeInteger: inLang(nonNegativeInteger),
     isoTime: inLang(isoTime),
     language: inLang(language),

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtInRules, parseRules } from '../../src/carriers/load.js';
+import { builtInRules } from '../../src/carriers/built-in.js';
+import { parseRules } from '../../src/carriers/load.js';
 import { CarrierRegistry, RulesError } from '../../src/carriers/registry.js';
 
 const raw = (): { version: string; carriers: Record<string, unknown>[] } =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withOverrides } from '../../src/carriers/load.js';
 import { CarrierRegistry, RulesError, isRetired } from '../../src/carriers/registry.js';
 
 const registry = CarrierRegistry.builtIn();
@@ -284,7 +285,7 @@ describe('check: a fit on a loose rule is accepted as unspecific, not as valid',
 
   it('rejects a number on the wider rule when another carrier’s confident format takes it', () => {
     // A --rules carrier whose 15-digit numbers starting 4 carry a domestic check digit.
-    const patched = registry.withOverrides(
+    const patched = withOverrides(registry,
       { carriers: [{ id: 'acme', displayName: '极速达', names: ['极速达快递'], formats: [{ id: 'acme-15', name: '15 digits starting 4, mod 10', pattern: '^(?<serial>4\\d{13})(?<check>\\d)$', status: 'current', confidence: 'confirmed', specificity: 'digit-prefix', checksum: { name: 'mod10', evensMultiplier: 3, oddsMultiplier: 1 }, source: 'test' }] }] },
       'rules.json',
     );
@@ -308,8 +309,8 @@ describe('check: a retired carrier (every format legacy) is never a rival', () =
 
   it('names no retired carrier as the rival of a legacy fit, even with a confirmed letter prefix', () => {
     const format = { id: 'best-bx', name: 'BX + 10 digits', pattern: '^BX\\d{10}$', confidence: 'confirmed', specificity: 'letter-prefix', source: 'test' };
-    const retired = registry.withOverrides({ carriers: [{ id: 'best', formats: [{ ...format, status: 'legacy' }] }] }, 'rules.json');
-    const current = registry.withOverrides({ carriers: [{ id: 'best', formats: [{ ...format, status: 'current' }] }] }, 'rules.json');
+    const retired = withOverrides(registry, { carriers: [{ id: 'best', formats: [{ ...format, status: 'legacy' }] }] }, 'rules.json');
+    const current = withOverrides(registry, { carriers: [{ id: 'best', formats: [{ ...format, status: 'current' }] }] }, 'rules.json');
     // 圆通's legacy rule takes any two characters before 10 digits (carriers.md §2.4).
     expect(retired.check('yto', 'BX1234567890')).toEqual({ kind: 'legacy', format: expect.objectContaining({ id: 'yto-12' }) });
     expect(current.check('yto', 'BX1234567890')).toMatchObject({ kind: 'legacy', rival: { carrier: { id: 'best' } } });
@@ -346,7 +347,7 @@ describe('withOverrides', () => {
   };
 
   it('adds a carrier with a new id', () => {
-    const patched = registry.withOverrides(extra, 'rules.json');
+    const patched = withOverrides(registry, extra, 'rules.json');
     expect(patched.resolve('顺心')?.id).toBe('shunxin');
     // Its only rule fixes the length: accepted with a warning, as the built-in 12-digit rules are.
     expect(patched.check('shunxin', '123456789012').kind).toBe('unspecific');
@@ -355,7 +356,8 @@ describe('withOverrides', () => {
   });
 
   it('replaces the formats of an existing carrier and keeps its other fields', () => {
-    const patched = registry.withOverrides(
+    const patched = withOverrides(
+      registry,
       {
         version: 'shop-1',
         carriers: [
@@ -389,7 +391,7 @@ describe('withOverrides', () => {
     const broken = structuredClone(extra);
     broken.carriers[0]!.names.push('中通');
     try {
-      registry.withOverrides(broken, 'rules.json');
+      withOverrides(registry, broken, 'rules.json');
       throw new Error('expected a RulesError');
     } catch (error) {
       expect(error).toBeInstanceOf(RulesError);
@@ -398,6 +400,6 @@ describe('withOverrides', () => {
   });
 
   it('requires a new carrier to be complete', () => {
-    expect(() => registry.withOverrides({ carriers: [{ id: 'half', names: ['半个'] }] }, 'rules.json')).toThrow(/carriers\[0\]\.displayName/);
+    expect(() => withOverrides(registry, { carriers: [{ id: 'half', names: ['半个'] }] }, 'rules.json')).toThrow(/carriers\[0\]\.displayName/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAnchored } from '../../src/carriers/pattern.js';
+import { loadRules } from '../../src/carriers/load.js';
 import { CarrierRegistry, RulesError } from '../../src/carriers/registry.js';
 
 /** A minimal valid rules file; each test breaks one thing in a copy. */
@@ -38,7 +39,7 @@ function rules() {
 
 function loadError(data: unknown): RulesError {
   try {
-    CarrierRegistry.load(data, 'my-rules.json');
+    loadRules(data, 'my-rules.json');
   } catch (error) {
     if (error instanceof RulesError) return error;
     throw error;
@@ -48,7 +49,7 @@ function loadError(data: unknown): RulesError {
 
 describe('loading a rules file', () => {
   it('loads a well-formed file and applies defaults', () => {
-    const registry = CarrierRegistry.load(rules(), 'my-rules.json');
+    const registry = loadRules(rules(), 'my-rules.json');
     expect(registry.get('beta')).toMatchObject({ partners: [], codes: {} });
     expect(registry.get('alpha')?.formats[0]?.test).toEqual({ valid: [], invalid: [] });
   });
@@ -105,7 +106,7 @@ describe('loading a rules file', () => {
   it('allows the same alias twice within one carrier', () => {
     const data = rules();
     data.carriers[0]!.names.push('阿尔法快递', 'ALPHA');
-    expect(() => CarrierRegistry.load(data, 'my-rules.json')).not.toThrow();
+    expect(() => loadRules(data, 'my-rules.json')).not.toThrow();
   });
 
   it('rejects duplicate carrier ids', () => {
@@ -135,8 +136,8 @@ describe('loading a rules file', () => {
   it('takes a Chinese name for a format, and a file without one still loads', () => {
     const data = rules();
     Object.assign(data.carriers[0]!.formats[0]!, { nameZh: '中国寄出的国际邮件单号' });
-    expect(CarrierRegistry.load(data, 'my-rules.json').get('alpha')?.formats[0]?.nameZh).toBe('中国寄出的国际邮件单号');
-    expect(CarrierRegistry.load(rules(), 'my-rules.json').get('alpha')?.formats[0]?.nameZh).toBeUndefined();
+    expect(loadRules(data, 'my-rules.json').get('alpha')?.formats[0]?.nameZh).toBe('中国寄出的国际邮件单号');
+    expect(loadRules(rules(), 'my-rules.json').get('alpha')?.formats[0]?.nameZh).toBeUndefined();
   });
 
   describe('widens', () => {
@@ -151,7 +152,7 @@ describe('loading a rules file', () => {
     }
 
     it('takes a current format that widens an earlier current format of the same carrier', () => {
-      expect(CarrierRegistry.load(widened('alpha-s10'), 'my-rules.json').get('alpha')?.formats[1]?.widens).toBe('alpha-s10');
+      expect(loadRules(widened('alpha-s10'), 'my-rules.json').get('alpha')?.formats[1]?.widens).toBe('alpha-s10');
     });
 
     it.each([

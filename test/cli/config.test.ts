@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CarrierRegistry } from '../../src/carriers/registry.js';
-import { checkCarrierNames, loadSettings, NO_SETTINGS, parseConfig } from '../../src/cli/config.js';
+import { checkCarrierNames, loadSettings, NO_SETTINGS, parseConfig, rulesFromConfig } from '../../src/cli/config.js';
 import { InputError } from '../../src/io/errors.js';
 import { rejection } from '../helpers/errors.js';
 
@@ -40,7 +40,7 @@ describe('ship.config.json', () => {
     expect(settings.template).toEqual({ header: ['订单编号', '快递公司', '快递单号'], carrierNames: { zto: '中通快递' } });
     expect(settings.maxRows).toBe(500);
     expect([settings.deadlineHours, settings.dueSoonHours]).toEqual([48, 12]);
-    expect(settings.rules).toBe(join('/team', 'rules', 'extra.json'));
+    expect(settings.rules).toEqual({ path: join('/team', 'rules', 'extra.json'), namedBy: '/team/ship.config.json' });
   });
 
   it('names the field of a wrong value, in both languages', () => {
@@ -83,5 +83,32 @@ describe('ship.config.json', () => {
     mkdirSync(join(dir, 'cfg'));
     writeFileSync(join(dir, 'cfg', 'team.json'), '\uFEFF{"importTemplate":{"maxRows":3}}');
     expect((await loadSettings({ cwd: dir, explicit: 'cfg/team.json' })).maxRows).toBe(3);
+  });
+
+  it('takes whole hours up to a year for deadlineHours and dueSoonHours', () => {
+    for (const hours of [1e300, 8761, 0.0000001, 0, 2.5]) {
+      const error = problem({ deadlineHours: hours });
+      expect(error.text.zh, String(hours)).toContain('deadlineHours');
+      expect(error.text.zh, String(hours)).toContain('应为 1 到 8760 之间的整数小时，最多一年');
+      expect(error.text.en, String(hours)).toContain('whole hours from 1 to 8760, at most a year');
+    }
+    expect(problem({ dueSoonHours: 1e300 }).text.en).not.toContain('9007199254740991');
+    expect(parseConfig({ deadlineHours: 8760, dueSoonHours: 1 }, '/team/ship.config.json').deadlineHours).toBe(8760);
+  });
+
+  it('says how many more problems there are than it lists', () => {
+    const error = problem({ deadlineHours: 'a', dueSoonHours: 'b', rules: 3, importTemplate: { maxRows: 'c' }, typo: 1 });
+    expect(error.text.zh).toMatch(/；还有 2 处）$/);
+    expect(error.text.en).toMatch(/; 2 more\)$/);
+    expect(problem({ deadlineHours: 'a', dueSoonHours: 'b', rules: 3 }).text.zh).not.toContain('还有');
+  });
+
+  it('gives detect and carriers its rules file without checking the fields they do not use', async () => {
+    const dir = folder({ deadlineHours: '48', rules: 'rules/extra.json' });
+    expect(await rulesFromConfig({ cwd: dir, explicit: undefined })).toEqual({ path: join(dir, 'rules', 'extra.json'), namedBy: join(dir, 'ship.config.json') });
+    expect(await rulesFromConfig({ cwd: dir, explicit: undefined, ignoreDefault: true })).toBeUndefined();
+    expect(await rulesFromConfig({ cwd: folder({ deadlineHours: '48' }), explicit: undefined })).toBeUndefined();
+    const error = await rejection(rulesFromConfig({ cwd: folder({ rules: 3 }), explicit: undefined }), InputError);
+    expect(error.text.en).toContain('rules: expected the path of a rules file');
   });
 });

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { isoTime, nonNegativeInteger, positiveInteger } from '../../src/cli/options.js';
+import { hours, isoTime, nonNegativeInteger, positiveInteger, valueParsers } from '../../src/cli/options.js';
 
 describe('--now', () => {
   it('takes an ISO time with its offset, a leap day included', () => {
@@ -33,5 +33,18 @@ describe('whole-number options (--max-rows, --max-errors…)', () => {
   it.each(['0x10', '1e3', '0b11', ' 5', '5.0', '-1', ''])('refuse %j', (value) => {
     expect(() => positiveInteger(value)).toThrow(InvalidArgumentError);
     expect(() => nonNegativeInteger(value)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('--deadline-hours and --due-soon', () => {
+  it('take whole hours up to a year', () => {
+    expect(hours('1')).toBe(1);
+    expect(hours('8760')).toBe(8760);
+  });
+
+  // 3000000000 hours ended in "内部错误：Invalid time value": past the last date a Date can hold.
+  it.each(['3000000000', '8761', '0', '0.5', '1e3', ''])('refuse %j, saying the range', (value) => {
+    expect(() => hours(value)).toThrow('expected whole hours from 1 to 8760 (one year)');
+    expect(() => valueParsers('zh').hours(value)).toThrow('应为 1 到 8760（一年）之间的整数小时');
   });
 });

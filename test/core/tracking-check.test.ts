@@ -6,6 +6,7 @@
 // dms-etms WaybillUtil tests, §2.2), 1136281381675 (EMS, passes EMS-13, §3.2), 304312442400 (SF
 // legacy, passes SF-12, §3.3). Numbers with a changed digit say so where they are used.
 import { describe, expect, it } from 'vitest';
+import { withOverrides } from '../../src/carriers/load.js';
 import { CarrierRegistry } from '../../src/carriers/registry.js';
 import { FINDING_SEVERITY, finding, type Finding } from '../../src/core/finding.js';
 import { renderMessage } from '../../src/core/messages.js';
@@ -253,7 +254,8 @@ describe('format names never cross languages', () => {
   });
 
   it('uses a --rules format’s name in Chinese messages when it gives no nameZh', () => {
-    const custom = registry.withOverrides(
+    const custom = withOverrides(
+      registry,
       { carriers: [{ id: 'acme', displayName: '极速达', names: ['极速达快递'], formats: [{ id: 'acme-15', name: 'JSD 加 12 位', pattern: '^JSD\\d{12}$', status: 'legacy', confidence: 'inferred', specificity: 'letter-prefix', source: '面单' }] }] },
       'rules.json',
     );

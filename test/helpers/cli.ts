@@ -22,13 +22,13 @@ export interface CliRun {
  */
 export const FIXTURE_NOW = '2026-11-19T00:00:00+08:00';
 
-export function ship(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+export function ship(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): CliRun {
   const judged = args[0] === 'validate' && !args.includes('--now') ? [...args, '--now', FIXTURE_NOW] : args;
   const result = spawnSync(process.execPath, [BIN, ...judged], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: options.timeout ?? 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

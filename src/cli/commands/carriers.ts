@@ -5,7 +5,7 @@ import Table from 'cli-table3';
 import { formatName, type Carrier } from '../../carriers/registry.js';
 import type { Lang } from '../../core/messages.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { rulesFromConfig } from '../config.js';
+import { configSource, rulesFromConfig } from '../config.js';
 import { loadRegistry } from '../load-rules.js';
 import type { Output } from './validate.js';
 
@@ -13,7 +13,9 @@ export interface CarriersOptions {
   json: boolean;
   lang: Lang;
   rules?: string;
-  /** Where ship.config.json is looked for: its rules file applies when --rules is not given. */
+  /** --config <file>; `false` for --no-config. Only its rules file is used, when --rules is not given. */
+  config?: string | false;
+  /** Where ship.config.json is looked for. */
   cwd: string;
 }
 
@@ -48,7 +50,7 @@ function aliasesOf(carrier: Carrier): string {
 }
 
 export async function runCarriers(options: CarriersOptions, out: Output): Promise<ExitCode> {
-  const registry = await loadRegistry(options.rules ?? (await rulesFromConfig(options.cwd)));
+  const registry = await loadRegistry(options.rules ?? (await rulesFromConfig(configSource(options))));
   if (options.json) {
     out.stdout(`${JSON.stringify({ version: registry.version, origins: registry.origins, carriers: registry.all() }, null, 2)}\n`);
     return EXIT.OK;

@@ -6,8 +6,8 @@ import { finding } from '../../core/finding.js';
 import { renderMessage, type Lang } from '../../core/messages.js';
 import { terminalSafe } from '../render/terminal-text.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { rulesFromConfig } from '../config.js';
-import { formatName } from '../../carriers/registry.js';
+import { configSource, rulesFromConfig } from '../config.js';
+import { formatName, LONGEST_TRACKING_NUMBER } from '../../carriers/registry.js';
 import { loadRegistry } from '../load-rules.js';
 import type { Output } from './validate.js';
 
@@ -15,7 +15,9 @@ export interface DetectOptions {
   json: boolean;
   lang: Lang;
   rules?: string;
-  /** Where ship.config.json is looked for: its rules file applies when --rules is not given. */
+  /** --config <file>; `false` for --no-config. Only its rules file is used, when --rules is not given. */
+  config?: string | false;
+  /** Where ship.config.json is looked for. */
   cwd: string;
 }
 
@@ -30,6 +32,12 @@ const SCIENTIFIC = /^\d+(\.\d+)?E\+\d+$/i;
 /** Why a number fits no carrier when the reason is not the carriers' formats, else undefined. */
 function notANumber(input: string, normalized: string, lang: Lang): string | undefined {
   if (normalized === '') return EMPTY[lang];
+  if (normalized.length > LONGEST_TRACKING_NUMBER) {
+    const length = normalized.length;
+    return lang === 'zh'
+      ? `  有 ${length} 个字符，比任何快递单号都长（最多 ${LONGEST_TRACKING_NUMBER} 个），不符合任何快递公司的格式`
+      : `  ${length} characters, longer than any tracking number (at most ${LONGEST_TRACKING_NUMBER}): fits no carrier format`;
+  }
   if (!SCIENTIFIC.test(normalized)) return undefined;
   // validate says the same of such a cell.
   const { message, hint } = renderMessage(finding('tracking-scientific-notation', 0, { value: input.trim() }), lang);
@@ -42,7 +50,7 @@ const STRENGTH: Record<Lang, Record<string, string>> = {
 };
 
 export async function runDetect(numbers: readonly string[], options: DetectOptions, out: Output): Promise<ExitCode> {
-  const registry = await loadRegistry(options.rules ?? (await rulesFromConfig(options.cwd)));
+  const registry = await loadRegistry(options.rules ?? (await rulesFromConfig(configSource(options))));
   const results = numbers.map((input) => {
     const normalized = normalizeTrackingNumber(input);
     const candidates = registry.detect(normalized).map((d) => ({

@@ -11,7 +11,7 @@ import type { Lang } from '../../core/messages.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { OutputError, UsageError } from '../../io/errors.js';
 import { writeImportSheet } from '../../io/output/import-sheet.js';
-import { loadSettings } from '../config.js';
+import { configSource, loadSettings } from '../config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from './validate.js';
 
@@ -24,7 +24,7 @@ export interface TemplateOptions {
 }
 
 export async function runTemplate(file: string, options: TemplateOptions, out: Output): Promise<ExitCode> {
-  const settings = await loadSettings({ cwd: options.cwd, explicit: options.config === false ? undefined : options.config, ignoreDefault: options.config === false });
+  const settings = await loadSettings(configSource(options));
   const target = resolve(options.cwd, file);
   // The template is a workbook: under another name Excel would refuse it, or ship would read it as CSV.
   if (extensionOf(target) !== '.xlsx') {

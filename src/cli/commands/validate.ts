@@ -8,7 +8,7 @@ import { ensureOutDir } from '../../io/atomic-write.js';
 import { isKnownError } from '../../io/errors.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../io/table.js';
 import { makeChalk } from '../color.js';
-import { checkCarrierNames, loadSettings } from '../config.js';
+import { checkCarrierNames, configSource, loadSettings } from '../config.js';
 import { EXIT, failsRun, type ExitCode } from '../exit-codes.js';
 import { limitFindings } from '../finding-list.js';
 import { expandInputs } from '../inputs.js';
@@ -139,7 +139,7 @@ function listed(names: readonly string[], shown = 3): string {
 
 export async function runValidate(args: readonly string[], options: ValidateOptions, out: Output): Promise<ExitCode> {
   const { cwd, lang } = options;
-  const settings = await loadSettings({ cwd, explicit: options.config === false ? undefined : options.config, ignoreDefault: options.config === false });
+  const settings = await loadSettings(configSource(options));
   const registry = await loadRegistry(options.rules ?? settings.rules);
   checkCarrierNames(settings, registry);
   const outDir = options.outDir === undefined ? undefined : resolve(cwd, options.outDir);
