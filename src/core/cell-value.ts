@@ -29,8 +29,34 @@ export function isNonePlaceholder(trimmed: string): boolean {
   return NONE_PLACEHOLDER.test(trimmed);
 }
 
-/** A first character that sends a cell to the full reading: a formula trigger or a dash. */
-const NEEDS_A_LOOK = new RegExp(`^[${TRIGGERS}${DASHES}]`);
+/** A first character that sends a cell to the full reading: a formula trigger, a dash, or the # of an error value. */
+const NEEDS_A_LOOK = new RegExp(`^[${TRIGGERS}${DASHES}#]`);
+
+/** The error values a cell of an .xlsx file can hold (t="e"), as Excel writes them. */
+export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
+
+// What newer Excel shows for errors of dynamic arrays, data types and Python cells: seen as
+// text only (a CSV of such a sheet), never stored as an error value in the file.
+const NEWER_ERROR_TEXTS: ReadonlySet<string> = new Set(['#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#UNKNOWN!', '#CONNECT!', '#BUSY!', '#PYTHON!']);
+
+/** Longer than any error value: such text is never one, and is not trimmed to find out. */
+const LONGEST_ERROR_TEXT = 16;
+
+/**
+ * An error value: a cell stored as one, or text that is nothing but one. Excel and
+ * LibreOffice save an error cell to CSV as its text (#N/A from a VLOOKUP that found
+ * nothing), and LibreOffice reads that text back as text, also into an .xlsx it saves.
+ * Read as text, #REF! in 订单状态 skipped a pending order as "not pending", and #N/A in
+ * two orders' recipient cells made them one recipient (a merged shipment).
+ */
+export function isErrorCell(cell: Cell | undefined): boolean {
+  if (cell === undefined) return false;
+  if (cell.type === 'error') return true;
+  const { text } = cell;
+  if (cell.type !== 'string' || text.length > LONGEST_ERROR_TEXT || !text.includes('#')) return false;
+  const trimmed = text.trim().toUpperCase();
+  return EXCEL_ERROR_VALUES.has(trimmed) || NEWER_ERROR_TEXTS.has(trimmed);
+}
 
 // Excel keeps 15 significant digits: a number cell with more was rounded when it was typed or imported.
 export const EXCEL_SIGNIFICANT_DIGITS = 15;
@@ -72,8 +98,8 @@ export function readCodeCell(cell: Cell | undefined, row: number, field: FieldNa
   if (cell === undefined) return { text: '', findings: [], unusable: false };
   const at = { field, value: cell.text, ...(orderId === undefined ? {} : { orderId }) };
   const findings: Finding[] = [];
-  if (cell.type === 'error') {
-    return { text: '', findings: [finding('error-cell', row, { ...at, args: { error: cell.text } })], unusable: true };
+  if (isErrorCell(cell)) {
+    return { text: '', findings: [finding('error-cell', row, { ...at, args: { error: cell.text.trim() } })], unusable: true };
   }
   if (cell.formula === true) findings.push(finding('formula-cell', row, at));
 
@@ -119,9 +145,9 @@ export function plainCodeText(cell: Cell | undefined, field: FieldName): string 
   return text;
 }
 
-/** Any other cell as plain text; error cells read as empty. */
+/** Any other cell as plain text; error values read as empty. */
 export function readTextCell(cell: Cell | undefined): string {
-  if (cell === undefined || cell.type === 'error') return '';
+  if (cell === undefined || isErrorCell(cell)) return '';
   return cell.text.trim();
 }
 
@@ -135,8 +161,9 @@ export function readReportedTextCell(
   row: number,
   at: { field: FieldName; code: 'error-cell' | 'error-cell-ignored'; orderId?: string },
 ): CellReading {
-  if (cell?.type !== 'error') return { text: readTextCell(cell), findings: [], unusable: false };
+  if (cell === undefined || !isErrorCell(cell)) return { text: readTextCell(cell), findings: [], unusable: false };
   const owner = at.orderId === undefined ? {} : { orderId: at.orderId };
-  const found = finding(at.code, row, { ...owner, field: at.field, value: cell.text, args: { error: cell.text } });
+  const error = cell.text.trim();
+  const found = finding(at.code, row, { ...owner, field: at.field, value: error, args: { error } });
   return { text: '', findings: [found], unusable: true };
 }

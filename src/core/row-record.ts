@@ -3,7 +3,7 @@
 // nor as one object per row; a RowRecord is made from the store when it is needed.
 
 import type { ColumnMap, Field } from './columns.js';
-import { plainCodeText, readCodeCell, readReportedTextCell, readTextCell } from './cell-value.js';
+import { isErrorCell, plainCodeText, readCodeCell, readReportedTextCell, readTextCell } from './cell-value.js';
 import { finding, type FieldName, type Finding } from './finding.js';
 import { normalizeId, normalizeTrackingNumber, withoutInvisible } from './normalize.js';
 import { isPendingStatus, isShippedStatus, isSummaryLabel } from './order-status.js';
@@ -269,7 +269,7 @@ export class RowReader {
     const { row, cells } = sheetRow;
     const columns = this.errorColumns;
     let any = false;
-    for (let i = 0; i < columns.length; i++) if (cellIn(cells, columns[i]!)?.type === 'error') any = true;
+    for (let i = 0; i < columns.length; i++) if (isErrorCell(cellIn(cells, columns[i]!))) any = true;
     if (!any) return NO_FINDINGS;
     const owner = orderId === '' ? {} : { orderId };
     return ERROR_CELL_FIELDS.flatMap(([field, code], i) => readReportedTextCell(cellIn(cells, columns[i]!), row, { field, code, ...owner }).findings);

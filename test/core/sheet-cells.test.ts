@@ -83,6 +83,35 @@ describe('error cells (#N/A) in any column ship reads', () => {
     expect(result.rows.imported).toBe(1);
   });
 
+  // A CSV saved by Excel or LibreOffice, or an .xlsx LibreOffice made from one, holds the error's text.
+  it('reads an error value saved as text the same way: never a status, a recipient or a number', () => {
+    const asText = (value = '#N/A'): Cell => text(value);
+    const result = validate([
+      [order(1), asText('#REF!'), '中通快递', '73104682937501', ...ALICE],
+      [order(2), '待配货', '顺丰速运', 'SF1385628716739', asText(), asText(' #N/A '), asText('#n/a')],
+      [order(3), '待配货', '顺丰速运', 'SF1385628716739', asText(), asText(), asText()],
+      [order(4), '待配货', asText('#NAME?'), asText('#SPILL!'), ...BOB],
+    ]);
+    const errors = result.findings.filter((f) => f.code === 'error-cell');
+    expect(errors.map((f) => [f.row, f.field, f.args.error])).toEqual([
+      [2, 'status', '#REF!'],
+      [5, 'carrier', '#NAME?'],
+      [5, 'trackingNumber', '#SPILL!'],
+    ]);
+    // Read as text, #REF! skipped the pending order as not pending.
+    expect(result.findings.some((f) => f.code === 'status-not-pending')).toBe(false);
+    // Read as text, #N/A made two buyers one recipient: a merged shipment, imported twice.
+    expect(result.findings.filter((f) => f.row === 4).map((f) => f.code)).toContain('duplicate-tracking-number');
+    expect(result.findings.some((f) => f.code === 'merged-shipment')).toBe(false);
+    expect(result.rows).toEqual({ total: 4, imported: 1, rejected: 3, skipped: 0 });
+  });
+
+  it('keeps text that only starts like an error value', () => {
+    const result = validate([[order(1), '待配货', '中通快递', '73104682937501', '#N/A张三', '13800000000', '上海市 #REF! 路']]);
+    expect(result.findings.map((f) => f.code)).toEqual([]);
+    expect(result.rows.imported).toBe(1);
+  });
+
   it('says nothing about error cells on rows that are skipped anyway', () => {
     const result = validate([[order(1), '已取消', na(), na(), na(), '', '']]);
     expect(result.findings.map((f) => f.code)).toEqual(['status-not-pending']);

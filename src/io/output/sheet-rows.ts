@@ -3,6 +3,7 @@
 // error values as the input stored them, so that checking the copy again reads the same
 // values the same way.
 
+import { EXCEL_ERROR_VALUES } from '../../core/cell-value.js';
 import type { Cell } from '../../core/sheet.js';
 import { columnName } from '../xlsx/cell-ref.js';
 import type { ByteSink } from './byte-sink.js';
@@ -46,7 +47,6 @@ const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]|_
 const EDGE_SPACE = /^\s|\s$/;
 // An xsd:double as a reader gives it ("773277027280336", "7.7327702728033597E+14", "45600.5").
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
 
 const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, '0');
 
@@ -151,7 +151,7 @@ function valueCell(ref: string, value: Exclude<CellValue, undefined>, style: num
     return ref + VALUE_AT[type === 'date' ? dateStyle : style] + text + VALUE_END;
   }
   if (type === 'boolean' && (text === 'TRUE' || text === 'FALSE')) return ref + BOOLEAN_AT[style] + (text === 'TRUE' ? '1' : '0') + VALUE_END;
-  if (type === 'error' && ERROR_VALUES.has(text)) return ref + ERROR_AT[style] + text + VALUE_END;
+  if (type === 'error' && EXCEL_ERROR_VALUES.has(text)) return ref + ERROR_AT[style] + text + VALUE_END;
   return stringCell(ref, style, text);
 }
 
