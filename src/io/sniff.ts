@@ -9,6 +9,7 @@ import { namedAsWorkbook, notAZipMessage, textUnderWrongName } from './extension
 export type InputKind = 'xlsx' | 'csv';
 
 const HEAD_BYTES = 4096;
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const MESSAGES = {
@@ -35,6 +36,10 @@ const MESSAGES = {
   html: {
     zh: '这是网页(HTML)格式的表格，不是真正的 Excel 文件；请在 Excel/WPS 中打开并另存为 .xlsx 后重试',
     en: 'This is an HTML (web page) table, not a real Excel file; open it in Excel/WPS, save it as .xlsx and try again',
+  },
+  ods: {
+    zh: '这是 OpenDocument 表格（.ods，LibreOffice 的格式），不是 .xlsx；请在 LibreOffice 里「另存为」Excel 2007-365 (.xlsx)，或在 Excel/WPS 中另存为 .xlsx 后重试',
+    en: 'This is an OpenDocument spreadsheet (.ods, LibreOffice\'s format), not .xlsx; in LibreOffice use Save As "Excel 2007-365 (.xlsx)", or save it as .xlsx in Excel/WPS, and try again',
   },
   xmlSpreadsheet: {
     zh: '这是 Excel 2003 XML 格式的表格，不是 .xlsx；请在 Excel/WPS 中打开并另存为 .xlsx 后重试',
@@ -84,8 +89,13 @@ export async function sniffFile(path: string): Promise<InputKind> {
 }
 
 async function classify(file: FileHandle, head: Buffer, size: number, path: string): Promise<InputKind> {
-  // Any zip goes to the xlsx reader, which knows what a workbook package must contain.
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return 'xlsx';
+  // Any zip goes to the xlsx reader, which knows what a workbook package must contain; an
+  // OpenDocument file says what it is in its first entry, which the format requires to be
+  // an uncompressed 'mimetype' (an .ods read as a workbook would be 'no workbook inside').
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
+    if (head.subarray(0, 128).includes(ODS_MIMETYPE)) throw new InputError(MESSAGES.ods, path);
+    return 'xlsx';
+  }
   if (startsWith(head, OLE2_MAGIC)) {
     const content = await inspectOle2(file, size);
     if (content === 'encrypted') throw new InputError(MESSAGES.encrypted, path);
@@ -145,8 +155,10 @@ function binaryKind(head: Buffer): Bilingual | undefined {
 }
 
 /** Spreadsheet-looking markup that Excel opens but that is not xlsx: ERP ".xls" exports are often HTML or MHTML. */
-function markupKind(text: string): 'html' | 'xmlSpreadsheet' | undefined {
+function markupKind(text: string): 'html' | 'xmlSpreadsheet' | 'ods' | undefined {
   const start = text.replace(/^[\s\uFEFF]+/, '').slice(0, HEAD_BYTES).toLowerCase();
+  // A flat OpenDocument file (.fods): the same spreadsheet as an .ods, as one XML document.
+  if (start.includes('<office:document') && start.includes(ODS_MIMETYPE)) return 'ods';
   if (start.startsWith('<?xml')) {
     if (/mso-application|urn:schemas-microsoft-com:office:spreadsheet|<(ss:)?workbook/.test(start)) return 'xmlSpreadsheet';
     return 'html';

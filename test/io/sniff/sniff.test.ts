@@ -191,6 +191,19 @@ describe('sniffFile: files it refuses, with what to do', () => {
     expect((await failure(await fileWith(xml, 'x.xls'))).text.zh).toContain('XML');
   });
 
+  // Merchants who edit in LibreOffice may keep its own format: 'no workbook inside' sent them looking for another file.
+  it('an OpenDocument spreadsheet, zipped (.ods) or flat (.fods), says what to save it as', async () => {
+    const mimetype = 'application/vnd.oasis.opendocument.spreadsheet';
+    // ODF puts an uncompressed 'mimetype' entry first: a local header, the name, the content.
+    const ods = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00\x00\x00', 'latin1'), Buffer.alloc(16), Buffer.from([8, 0, 0, 0]), Buffer.from(`mimetype${mimetype}PK\x03\x04`, 'latin1')]);
+    const fods = `<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3" office:mimetype="${mimetype}">`;
+    for (const file of [await fileWith(ods, 'orders.ods'), await fileWith(fods, 'orders.fods')]) {
+      const { text } = await failure(file);
+      expect(text.zh).toContain('OpenDocument 表格（.ods');
+      expect(text.en).toContain('Save As "Excel 2007-365 (.xlsx)"');
+    }
+  });
+
   it('a PDF, an image, and other binary files', async () => {
     const cases: [Buffer, string][] = [
       [Buffer.from('%PDF-1.7\n%âãÏÓ\n', 'latin1'), 'PDF'],
