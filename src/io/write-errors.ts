@@ -2,6 +2,7 @@
 // OutputError that says what to do (close the file in Excel, choose another folder…).
 
 import { stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { isKnownError, OutputError, type Bilingual } from './errors.js';
 
 export const WRITE_MESSAGES = {
@@ -77,6 +78,33 @@ export async function checkPlace(targetPath: string, dir: string, advice: Advice
   if (!isFolder) throw new OutputError(advised(WRITE_MESSAGES.dirIsFile, advice), dir);
   const targetStats = await stat(targetPath).catch(() => undefined);
   if (targetStats?.isDirectory() === true) throw new OutputError(advised(WRITE_MESSAGES.targetIsDir, advice), targetPath);
+  if (targetStats !== undefined) await refuseIfOpen(targetPath);
+}
+
+/**
+ * The lock files office programs keep beside a file they have open: LibreOffice's
+ * `.~lock.<name>#`, and the `~$<name>` owner file of Excel and WPS. Only Windows also
+ * locks the file itself (the rename fails: WRITE_MESSAGES.busy); elsewhere ship would
+ * replace a report someone has open, and their next save would fail or undo the run.
+ */
+function lockFilesOf(targetPath: string): string[] {
+  const dir = dirname(targetPath);
+  const name = basename(targetPath);
+  return [join(dir, `.~lock.${name}#`), join(dir, `~$${name}`)];
+}
+
+async function refuseIfOpen(targetPath: string): Promise<void> {
+  for (const lock of lockFilesOf(targetPath)) {
+    if (!(await stat(lock).then((stats) => stats.isFile(), () => false))) continue;
+    const name = basename(lock);
+    throw new OutputError(
+      {
+        zh: `无法写入：文件正在 LibreOffice、Excel 或 WPS 中打开（旁边有它们的锁文件 ${name}）；请关闭后重试。如果其实没有打开（程序异常退出时会留下锁文件），删除 ${name} 再试`,
+        en: `Cannot write the file: it is open in LibreOffice, Excel or WPS (their lock file ${name} is beside it); close it and try again. If it is not open (a crashed program leaves its lock file behind), delete ${name} and retry`,
+      },
+      targetPath,
+    );
+  }
 }
 
 export async function writeError(error: unknown, targetPath: string, dir: string, advice: Advice = 'out-dir'): Promise<unknown> {

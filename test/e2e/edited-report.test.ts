@@ -1,6 +1,6 @@
 // The fix-and-recheck loop as merchants run it: they fix cells in the report, and
 // sometimes run ship on the original export again. Their fixes must never be lost.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWithExcelJs, ship, workspace } from '../helpers/cli.js';
@@ -34,6 +34,26 @@ describe('a report the merchant edited', () => {
     for (let run = 0; run < 3; run++) expect(ship(['validate', 'sample-qianfan-export.xlsx'], { cwd: dir }).stderr).toBe('');
     expect(readdirSync(dir).filter((name) => name.includes('.edited-'))).toEqual([]);
     expect(existsSync(join(dir, 'sample-qianfan-export.report.xlsx'))).toBe(true);
+  });
+});
+
+describe('a report open in LibreOffice, Excel or WPS', () => {
+  // Only Windows locks an open file; elsewhere the report was replaced under the program,
+  // and its next save failed or wrote the old rows back over the new run.
+  it.each(['.~lock.all-importable.report.xlsx#', '~$all-importable.report.xlsx'])('is not replaced while its lock file %s is beside it', (lock) => {
+    const dir = workspace('all-importable.xlsx');
+    expect(ship(['validate', 'all-importable.xlsx'], { cwd: dir }).status).toBe(0);
+    const report = join(dir, 'all-importable.report.xlsx');
+    const importSheet = join(dir, 'all-importable.import.xlsx');
+    const before = [readFileSync(report), readFileSync(importSheet)];
+    writeFileSync(join(dir, lock), 'owner');
+    const blocked = ship(['validate', 'all-importable.xlsx', '--now', '2026-11-23T12:00:00+08:00'], { cwd: dir });
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toContain(`文件正在 LibreOffice、Excel 或 WPS 中打开（旁边有它们的锁文件 ${lock}）`);
+    // The import sheet and the report are replaced together or not at all.
+    expect([readFileSync(report), readFileSync(importSheet)]).toEqual(before);
+    rmSync(join(dir, lock));
+    expect(ship(['validate', 'all-importable.xlsx'], { cwd: dir }).status).toBe(0);
   });
 });
 
