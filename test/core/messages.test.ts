@@ -20,6 +20,16 @@ describe('message catalogue', () => {
     expect(renderMessage(found, 'zh').message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  // What the export shows for an order shipped without a parcel; "fill in the number" or "use a carrier name" would send the merchant the wrong way.
+  it('says what 无物流发货 is instead of asking for a number or another carrier name', () => {
+    for (const code of ['unknown-carrier', 'missing-tracking-number'] as const) {
+      const found = finding(code, 5, { args: { carrier: '无物流发货' } });
+      expect(renderMessage(found, 'zh').hint).toMatch(/^「无物流发货」不是快递公司，ship 没有单号可以核对，不会把这单放进导入表/);
+      expect(renderMessage(found, 'en').hint).toContain('leaves the order out of the import sheet');
+    }
+    expect(renderMessage(finding('missing-tracking-number', 5, { args: { carrier: '中通快递' } }), 'zh').hint).toBe('补上快递单号，或从面单打印工具重新导出');
+  });
+
   it('says which carrier the number fits when declaring the wrong one', () => {
     const found = finding('tracking-format', 5, { value: 'SF1385628716739', args: { carrier: '中通快递', fits: '顺丰速运' } });
     expect(renderMessage(found, 'zh').hint).toBe('该单号符合顺丰速运的格式，请确认快递公司是否应为顺丰速运');
