@@ -19,10 +19,13 @@ export function builtInRules(data: unknown, origin: string): RulesFile {
     carrier.formats.forEach((format, f) => {
       const at = ['carriers', i, 'formats', f];
       if (format.checksum !== undefined && !Object.hasOwn(CHECKSUMS, format.checksum.name)) {
-        throw new RulesError(origin, formatRulesPath([...at, 'checksum', 'name']), `unknown check-digit algorithm "${String(format.checksum.name)}"`);
+        throw new RulesError(origin, formatRulesPath([...at, 'checksum', 'name']), {
+          en: `unknown check-digit algorithm "${String(format.checksum.name)}"`,
+          zh: `不认识的校验位算法「${String(format.checksum.name)}」`,
+        });
       }
       if (typeof compilePattern(format.pattern) === 'string' || !isAnchored(format.pattern)) {
-        throw new RulesError(origin, formatRulesPath([...at, 'pattern']), 'pattern must compile and be anchored as ^…$');
+        throw new RulesError(origin, formatRulesPath([...at, 'pattern']), { en: 'pattern must compile and be anchored as ^…$', zh: 'pattern 要是有效的正则表达式，并以 ^ 开头、以 $ 结尾' });
       }
     });
     const { id, displayName, names, codes, partners, formats, packageBarcode, noKnownFormat, scope, note } = carrier;

@@ -2,6 +2,7 @@
 // aliases. An alias two carriers claim would make "邮政" or "JD" resolve by file order,
 // so it is an error, not a tie to break.
 import { carrierKey } from '../core/normalize.js';
+import type { RulesProblem } from './rules-error.js';
 import type { Carrier } from './schema.js';
 
 export interface CrossIssue {
@@ -9,7 +10,7 @@ export interface CrossIssue {
   index: number;
   /** Path inside that carrier, e.g. ['names', 2]. */
   path: (string | number)[];
-  message: string;
+  message: RulesProblem;
 }
 
 type CheckedCarrier = Pick<Carrier, 'id' | 'displayName' | 'names' | 'codes' | 'partners' | 'formats'>;
@@ -41,32 +42,35 @@ export function crossCheckCarriers(carriers: readonly CheckedCarrier[], preferre
 
   carriers.forEach((carrier, index) => {
     const firstWithId = ids.get(carrier.id);
-    if (firstWithId !== undefined) issues.push({ index, path: ['id'], message: `duplicate carrier id "${carrier.id}"` });
+    if (firstWithId !== undefined) issues.push({ index, path: ['id'], message: { en: `duplicate carrier id "${carrier.id}"`, zh: `快递公司 id「${carrier.id}」重复了；每家快递公司只写一项` } });
     else ids.set(carrier.id, index);
 
     carrier.formats.forEach((format, f) => {
       const owner = formatIds.get(format.id);
       if (owner !== undefined) {
-        issues.push({ index, path: ['formats', f, 'id'], message: `format id "${format.id}" is already used by ${carriers[owner]?.id}` });
+        const by = carriers[owner]?.id;
+        issues.push({ index, path: ['formats', f, 'id'], message: { en: `format id "${format.id}" is already used by ${by}; give it another id`, zh: `格式 id「${format.id}」已被快递公司 ${by} 使用；请换一个 id` } });
       } else formatIds.set(format.id, index);
     });
 
     for (const { alias, path } of carrierAliases(carrier)) {
       const key = carrierKey(alias);
       if (key === '') {
-        issues.push({ index, path, message: `alias "${alias}" is empty after normalization` });
+        issues.push({ index, path, message: { en: `alias "${alias}" is empty once spaces and punctuation are dropped`, zh: `别名「${alias}」去掉空格和标点后什么都不剩；请删去它` } });
         continue;
       }
       const owner = aliasOwner.get(key);
       if (owner === undefined) aliasOwner.set(key, { index, alias, path });
       else if (owner.index !== index) {
         const here = blame(owner.index, index) === index;
+        const [mine, theirs, other] = here ? [alias, owner.alias, carriers[owner.index]?.id] : [owner.alias, alias, carrier.id];
         issues.push({
           index: here ? index : owner.index,
           path: here ? path : owner.path,
-          message: here
-            ? `alias "${alias}" is also an alias of carrier "${carriers[owner.index]?.id}" ("${owner.alias}")`
-            : `alias "${owner.alias}" is also an alias of carrier "${carrier.id}" ("${alias}")`,
+          message: {
+            en: `alias "${mine}" is also an alias of carrier "${other}" ("${theirs}"); a name can stand for one carrier only: remove or change it`,
+            zh: `别名「${mine}」也是快递公司 ${other} 的别名（「${theirs}」）；一个名称只能对应一家快递公司，请删去或改掉它`,
+          },
         });
       }
     }
@@ -74,7 +78,7 @@ export function crossCheckCarriers(carriers: readonly CheckedCarrier[], preferre
 
   carriers.forEach((carrier, index) => {
     carrier.partners.forEach((partner, p) => {
-      if (!ids.has(partner)) issues.push({ index, path: ['partners', p], message: `unknown partner carrier "${partner}"` });
+      if (!ids.has(partner)) issues.push({ index, path: ['partners', p], message: { en: `unknown partner carrier "${partner}" (ship carriers lists the ids)`, zh: `partners 里的「${partner}」不是已知的快递公司 id（ship carriers 列出全部 id）` } });
     });
   });
   return issues;

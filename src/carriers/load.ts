@@ -1,49 +1,55 @@
 // Turning a user's rules file into rules. It is untrusted: it is validated with the zod
-// schema, its patterns must not be able to backtrack without end (backtracking.ts), and
-// every failure becomes a RulesError that names the file and the field, so "exit 2: bad
-// rules" tells the user what to fix. This module, zod and the pattern check are loaded
-// only when there is a rules file (src/cli/load-rules.ts); the built-in carriers.json is
-// loaded by built-in.ts.
-import type { ZodError } from 'zod';
-import { isBoundedPattern } from './backtracking.js';
+// schema, then each carrier by the checks its shape cannot make (carrier-checks.ts: no
+// pattern that backtracks without end, none that cannot match an upper-cased number, no
+// checksum its groups defeat, no example its format contradicts), and every failure
+// becomes a RulesError that names the file and the field, in Chinese and English, so
+// "exit 2: bad rules" tells the user what to fix. This module, zod and the pattern checks
+// are loaded only when there is a rules file (src/cli/load-rules.ts); the built-in
+// carriers.json is loaded by built-in.ts.
+import type * as Zod from 'zod';
+import { checkCarrier } from './carrier-checks.js';
 import { crossCheckCarriers } from './cross-check.js';
 import { CarrierRegistry } from './registry.js';
-import { RulesError, formatRulesPath } from './rules-error.js';
+import { RulesError, formatRulesPath, type RulesProblem } from './rules-error.js';
 import { ruleSchemas, type Carrier, type CarrierOverride, type RulesFile } from './schema.js';
 
-function toRulesError(error: ZodError, origin: string, prefix: PropertyKey[] = []): RulesError {
-  const issue = error.issues[0];
-  if (!issue) return new RulesError(origin, formatRulesPath(prefix), 'invalid rules');
-  return new RulesError(origin, formatRulesPath([...prefix, ...issue.path]), issue.message);
+/**
+ * What `schema` makes of `data`, or a RulesError for its first issue, in both languages: the
+ * schema's own messages carry their Chinese in params (schema.ts), zod's are said again by its
+ * zh-CN locale in a second parse (only ever of a file that failed).
+ */
+function parsed<T>(schema: Zod.ZodType<T>, data: unknown, origin: string, prefix: PropertyKey[] = []): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  if (issue === undefined) throw new RulesError(origin, formatRulesPath(prefix), { en: 'invalid rules', zh: '规则无效' });
+  const [zhIssue] = schema.safeParse(data, { error: ruleSchemas().zhMessages }).error?.issues ?? [];
+  return refuse(origin, [...prefix, ...issue.path], { en: issue.message, zh: chinese(issue, zhIssue) });
 }
 
-const UNBOUNDED = {
-  en: 'nested or overlapping repetition (like (\\d+)+, (\\d|\\d)+ or \\d*\\d*\\d*) can make matching take forever, so ship does not run it; write fixed counts such as \\d{12} or bounded ranges such as \\d{10,12}, and a repeated choice as a class ([AB]+, not (A|B)+)',
-  zh: '嵌套或重叠的重复（如 (\\d+)+、(\\d|\\d)+、\\d*\\d*\\d*）可能让匹配永远算不完，ship 不运行这样的规则；请写成固定位数（如 \\d{12}）或有上限的范围（如 \\d{10,12}），重复的几选一写成字符类（[AB]+，不写 (A|B)+）',
-};
+function chinese(issue: Zod.z.core.$ZodIssue, zhIssue: Zod.z.core.$ZodIssue | undefined): string {
+  const zh: unknown = issue.code === 'custom' ? issue.params?.['zh'] : undefined;
+  if (typeof zh === 'string') return zh;
+  // zh-CN says only "无效输入" for an unknown checksum name: say what it may be.
+  if (issue.code === 'invalid_union' && 'discriminator' in issue && 'options' in issue && Array.isArray(issue.options)) {
+    return `${String(issue.discriminator)} 应为 ${issue.options.map(String).join('、')} 之一`;
+  }
+  return zhIssue?.message ?? issue.message;
+}
 
-/**
- * Refuses a carrier whose patterns could backtrack without end (backtracking.ts), naming the
- * carrier and the format: the patterns run on every number of every sheet.
- */
-function checkBacktracking(carrier: Carrier, origin: string, at: readonly PropertyKey[]): void {
-  const refuse = (path: PropertyKey[], formatId?: string): never => {
-    const what = formatId === undefined ? { en: `carrier "${carrier.id}"`, zh: `快递公司 ${carrier.id}` } : { en: `carrier "${carrier.id}", format "${formatId}"`, zh: `快递公司 ${carrier.id} 的格式 ${formatId}` };
-    throw new RulesError(origin, formatRulesPath([...at, ...path]), `${what.en}: ${UNBOUNDED.en}`, `${what.zh}：${UNBOUNDED.zh}`);
-  };
-  carrier.formats.forEach((format, f) => {
-    if (!isBoundedPattern(format.pattern)) refuse(['formats', f, 'pattern'], format.id);
-    const prepend = format.checksum?.name === 'mod10' ? format.checksum.prepend : undefined;
-    if (prepend !== undefined && !isBoundedPattern(prepend.unlessMatches)) refuse(['formats', f, 'checksum', 'prepend', 'unlessMatches'], format.id);
-  });
-  if (carrier.packageBarcode !== undefined && !isBoundedPattern(carrier.packageBarcode.pattern)) refuse(['packageBarcode', 'pattern']);
+function refuse(origin: string, path: readonly PropertyKey[], problem: RulesProblem): never {
+  throw new RulesError(origin, formatRulesPath(path), problem);
+}
+
+/** The checks beyond the schema (carrier-checks.ts), with paths into the file. */
+function checkCarrierAt(carrier: Carrier, origin: string, at: readonly PropertyKey[]): void {
+  checkCarrier(carrier, (path, problem) => refuse(origin, [...at, ...path], problem));
 }
 
 export function parseRules(data: unknown, origin: string): RulesFile {
-  const result = ruleSchemas().rulesFileSchema.safeParse(data);
-  if (!result.success) throw toRulesError(result.error, origin);
-  result.data.carriers.forEach((carrier, i) => checkBacktracking(carrier, origin, ['carriers', i]));
-  return result.data;
+  const rules = parsed(ruleSchemas().rulesFileSchema, data, origin);
+  rules.carriers.forEach((carrier, i) => checkCarrierAt(carrier, origin, ['carriers', i]));
+  return rules;
 }
 
 function mergeCarrier(base: Carrier, override: CarrierOverride): unknown {
@@ -61,24 +67,22 @@ function mergeCarrier(base: Carrier, override: CarrierOverride): unknown {
  */
 export function applyOverrides(base: RulesFile, data: unknown, origin: string): RulesFile {
   const { overrideFileSchema, carrierSchema } = ruleSchemas();
-  const parsed = overrideFileSchema.safeParse(data);
-  if (!parsed.success) throw toRulesError(parsed.error, origin);
+  const file = parsed(overrideFileSchema, data, origin);
 
   const carriers = [...base.carriers];
   const overrideIndexOf = new Map<number, number>();
   const seen = new Set<string>();
-  parsed.data.carriers.forEach((override, i) => {
+  file.carriers.forEach((override, i) => {
     if (seen.has(override.id)) {
-      throw new RulesError(origin, formatRulesPath(['carriers', i, 'id']), `carrier "${override.id}" appears twice`);
+      refuse(origin, ['carriers', i, 'id'], { en: `carrier "${override.id}" appears twice; merge the two entries`, zh: `快递公司 ${override.id} 在规则文件里出现了两次；请合并成一项` });
     }
     seen.add(override.id);
     const at = carriers.findIndex((c) => c.id === override.id);
     const existing = at >= 0 ? carriers[at] : undefined;
-    const checked = carrierSchema.safeParse(existing ? mergeCarrier(existing, override) : override);
-    if (!checked.success) throw toRulesError(checked.error, origin, ['carriers', i]);
-    checkBacktracking(checked.data, origin, ['carriers', i]);
+    const checked = parsed(carrierSchema, existing ? mergeCarrier(existing, override) : override, origin, ['carriers', i]);
+    checkCarrierAt(checked, origin, ['carriers', i]);
     const index = existing ? at : carriers.length;
-    carriers[index] = checked.data;
+    carriers[index] = checked;
     overrideIndexOf.set(index, i);
   });
 
@@ -87,9 +91,9 @@ export function applyOverrides(base: RulesFile, data: unknown, origin: string): 
     const i = overrideIndexOf.get(issue.index);
     // A clash inside the built-in data cannot happen (it loaded); name the override entry.
     const path = i === undefined ? ['carriers', issue.index, ...issue.path] : ['carriers', i, ...issue.path];
-    throw new RulesError(origin, formatRulesPath(path), issue.message);
+    refuse(origin, path, issue.message);
   }
-  const version = parsed.data.version ? `${base.version}+${parsed.data.version}` : base.version;
+  const version = file.version ? `${base.version}+${file.version}` : base.version;
   return { version, carriers };
 }
 

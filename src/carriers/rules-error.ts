@@ -1,3 +1,9 @@
+/** A problem in both languages ship speaks (the shape of Bilingual in src/io/errors.ts). */
+export interface RulesProblem {
+  zh: string;
+  en: string;
+}
+
 /**
  * A carrier rules file (the built-in carriers.json or a user's --rules file) that cannot be used.
  * `path` points at the offending field in JSON-path style, e.g. "carriers[3].formats[0].checksum.name",
@@ -9,15 +15,15 @@ export class RulesError extends Error {
   readonly path: string;
   /** What is wrong at `path`, without the origin and path. */
   readonly problem: string;
-  /** The same in Chinese, where ship says it in Chinese (the schema's own messages are English). */
-  readonly problemZh: string | undefined;
+  /** The same in Chinese. */
+  readonly problemZh: string;
 
-  constructor(origin: string, path: string, problem: string, problemZh?: string) {
-    super(`${origin}: ${path || '(top level)'}: ${problem}`);
+  constructor(origin: string, path: string, problem: RulesProblem) {
+    super(`${origin}: ${path || '(top level)'}: ${problem.en}`);
     this.origin = origin;
     this.path = path;
-    this.problem = problem;
-    this.problemZh = problemZh;
+    this.problem = problem.en;
+    this.problemZh = problem.zh;
   }
 }
 
@@ -29,4 +35,14 @@ export function formatRulesPath(path: readonly PropertyKey[]): string {
     else out += out === '' ? String(key) : `.${String(key)}`;
   }
   return out;
+}
+
+/** Throws the RulesError for a problem at a path inside one carrier of the file. */
+export type Refuse = (path: PropertyKey[], problem: RulesProblem) => never;
+
+/** `carrier "acme", format "acme-15"` in both languages: how a problem in a carrier starts. */
+export function subject(carrier: { id: string }, formatId?: string): RulesProblem {
+  return formatId === undefined
+    ? { en: `carrier "${carrier.id}"`, zh: `快递公司 ${carrier.id}` }
+    : { en: `carrier "${carrier.id}", format "${formatId}"`, zh: `快递公司 ${carrier.id} 的格式 ${formatId}` };
 }

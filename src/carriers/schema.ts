@@ -1,7 +1,9 @@
 // The shape of carriers.json and of a user's --rules file. Everything the registry
 // trusts is checked here, at load: an unknown check-digit algorithm, a pattern that
 // does not compile or is not anchored, a duplicate id or an alias two carriers claim
-// all fail loudly instead of silently passing numbers later.
+// all fail loudly instead of silently passing numbers later. Every message the schema
+// itself writes carries its Chinese in the issue's params (said()); zod's own messages
+// are translated by its zh-CN locale (load.ts).
 //
 // zod is loaded on first use, not when this module is: the built-in rules are checked
 // by the test suite (test/carriers/built-in.test.ts) and loaded without it, so `ship
@@ -13,22 +15,53 @@ import { compilePattern, hasGroup, isAnchored } from './pattern.js';
 
 type Z = typeof Zod.z;
 
+/** An issue's message in English, with its Chinese in params (load.ts reads it back). */
+function said(en: string, zh: string): { message: string; params: { zh: string } } {
+  return { message: en, params: { zh } };
+}
+
+// V8's reasons for a pattern that does not compile, said in Chinese; any other stays as V8 says it.
+const SYNTAX_ZH: Record<string, string> = {
+  'Unterminated group': '括号 ( 没有闭合',
+  "Unmatched ')'": '多了一个右括号 )',
+  'Unterminated character class': '方括号 [ 没有闭合',
+  'Nothing to repeat': '量词（*、+、?、{n}）前面没有可以重复的内容',
+  'numbers out of order in {} quantifier': '{} 里的两个数前大后小',
+  'Range out of order in character class': '方括号里的范围前大后小（如 [9-0]）',
+  'Invalid group': '(? 后面的写法不对',
+  'Invalid capture group name': '命名组的名字不对',
+  'Duplicate capture group name': '两个命名组同名',
+  'Invalid named capture referenced': '引用了不存在的命名组',
+  '\\ at end of pattern': '末尾是单独的反斜杠 \\',
+};
+
+function doesNotCompile(reason: string): { message: string; params: { zh: string } } {
+  const tail = reason.slice(reason.lastIndexOf(': ') + 2);
+  return said(`pattern does not compile: ${reason}`, `pattern 不是有效的正则表达式：${SYNTAX_ZH[tail] ?? reason}`);
+}
+
 function buildSchemas(z: Z) {
   const text = z.string().trim().min(1);
-  const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by "-"');
+  const idSchema = z.string().refine((id) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id), said('ids are lower-case words joined by "-" (like acme-15)', 'id 要用小写字母和数字，多个词用 "-" 连接（如 acme-15）'));
 
   /** A regex source that compiles and is anchored with ^…$. */
   const anchoredPattern = z.string().superRefine((source, ctx) => {
     const compiled = compilePattern(source);
-    if (typeof compiled === 'string') ctx.addIssue({ code: 'custom', message: `pattern does not compile: ${compiled}` });
+    if (typeof compiled === 'string') ctx.addIssue({ code: 'custom', ...doesNotCompile(compiled) });
     else if (!isAnchored(source)) {
-      ctx.addIssue({ code: 'custom', message: 'pattern must be anchored as ^…$ with no top-level "|"' });
+      ctx.addIssue({
+        code: 'custom',
+        ...said(
+          'pattern must be anchored as ^…$ with no top-level "|" (else any number containing a fitting run would fit); write alternatives as ^(?:A|B)$',
+          'pattern 要以 ^ 开头、以 $ 结尾，最外层不能有 "|"（否则只要单号里有一段符合就算符合）；几种写法请写成 ^(?:A|B)$',
+        ),
+      });
     }
   });
 
   const compilingPattern = z.string().superRefine((source, ctx) => {
     const compiled = compilePattern(source);
-    if (typeof compiled === 'string') ctx.addIssue({ code: 'custom', message: `pattern does not compile: ${compiled}` });
+    if (typeof compiled === 'string') ctx.addIssue({ code: 'custom', ...doesNotCompile(compiled) });
   });
 
   // One entry per algorithm in checksums.ts. The union is closed: a name that is not
@@ -61,7 +94,7 @@ function buildSchemas(z: Z) {
       /** English, for --lang en and `ship carriers`. */
       name: text,
       /** Chinese, for zh messages (they fall back to name without it). It must say something in Chinese. */
-      nameZh: text.regex(/[\u4e00-\u9fff]/, 'nameZh is the Chinese name of the format: write it in Chinese').optional(),
+      nameZh: text.refine((name) => /[\u4e00-\u9fff]/.test(name), said('nameZh is the Chinese name of the format: write it in Chinese', 'nameZh 是格式的中文名：请用中文写')).optional(),
       pattern: anchoredPattern,
       status: z.enum(['current', 'legacy']),
       confidence: z.enum(['confirmed', 'single-source', 'inferred']),
@@ -85,7 +118,8 @@ function buildSchemas(z: Z) {
       if (!format.checksum) return;
       for (const group of ['serial', 'check']) {
         if (!hasGroup(format.pattern, group)) {
-          ctx.addIssue({ code: 'custom', path: ['pattern'], message: `a format with a checksum needs a (?<${group}>…) group` });
+          const marks = group === 'serial' ? { en: 'the digits the check digit is computed from', zh: '参与计算的数字' } : { en: 'the check digit', zh: '校验位' };
+          ctx.addIssue({ code: 'custom', path: ['pattern'], ...said(`a format with a checksum needs a (?<${group}>…) group around ${marks.en}`, `有 checksum 的格式，pattern 里要用 (?<${group}>…) 组框出${marks.zh}`) });
         }
       }
     });
@@ -103,7 +137,7 @@ function buildSchemas(z: Z) {
     })
     .superRefine((barcode, ctx) => {
       if (!hasGroup(barcode.pattern, 'waybill')) {
-        ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'a package barcode pattern needs a (?<waybill>…) group' });
+        ctx.addIssue({ code: 'custom', path: ['pattern'], ...said('a package barcode pattern needs a (?<waybill>…) group around the waybill in it', '包裹号的 pattern 里要用 (?<waybill>…) 组框出其中的运单号') });
       }
     });
 
@@ -134,23 +168,27 @@ function buildSchemas(z: Z) {
     .strictObject({ ...carrierFields, codes: codesSchema.default({}), partners: carrierFields.partners.default([]), scope: carrierFields.scope.default('domestic') })
     .superRefine((carrier, ctx) => {
       if (carrier.formats.length === 0 && !carrier.noKnownFormat) {
-        ctx.addIssue({ code: 'custom', path: ['noKnownFormat'], message: 'a carrier without formats must say why in noKnownFormat' });
+        ctx.addIssue({ code: 'custom', path: ['noKnownFormat'], ...said('a carrier without formats must say why in noKnownFormat', '没有 formats 的快递公司要在 noKnownFormat 里说明原因') });
       }
       if (carrier.formats.length > 0 && carrier.noKnownFormat) {
-        ctx.addIssue({ code: 'custom', path: ['noKnownFormat'], message: 'noKnownFormat is only for carriers without formats' });
+        ctx.addIssue({ code: 'custom', path: ['noKnownFormat'], ...said('noKnownFormat is only for carriers without formats', 'noKnownFormat 只用于没有 formats 的快递公司') });
       }
       carrier.formats.forEach((format, f) => {
         if (format.widens === undefined) return;
         const narrower = carrier.formats.findIndex((other) => other.id === format.widens);
         // Listed first, the narrower format answers every number both take (the first fit wins a tie).
         if (narrower < 0 || narrower >= f) {
-          ctx.addIssue({ code: 'custom', path: ['formats', f, 'widens'], message: `widens must name a format listed before this one in the same carrier, not "${format.widens}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['formats', f, 'widens'],
+            ...said(`widens must name a format listed before this one in the same carrier, not "${format.widens}"`, `widens 要写同一快递公司里排在这个格式前面的格式 id，「${format.widens}」不是`),
+          });
         } else if (format.status !== 'current' || carrier.formats[narrower]!.status !== 'current') {
-          ctx.addIssue({ code: 'custom', path: ['formats', f, 'widens'], message: 'widens is for two current formats: a legacy format already warns' });
+          ctx.addIssue({ code: 'custom', path: ['formats', f, 'widens'], ...said('widens is for two current formats: a legacy format already warns', 'widens 只用于两个 current 格式：legacy 格式本来就会提醒') });
         }
       });
       if (carrier.partners.includes(carrier.id)) {
-        ctx.addIssue({ code: 'custom', path: ['partners'], message: 'a carrier is not its own partner' });
+        ctx.addIssue({ code: 'custom', path: ['partners'], ...said('a carrier is not its own partner', '快递公司不能把自己写进 partners') });
       }
     });
 
@@ -158,7 +196,7 @@ function buildSchemas(z: Z) {
     .strictObject({ version: text, carriers: z.array(carrierSchema) })
     .superRefine((file, ctx) => {
       for (const issue of crossCheckCarriers(file.carriers)) {
-        ctx.addIssue({ code: 'custom', path: ['carriers', issue.index, ...issue.path], message: issue.message });
+        ctx.addIssue({ code: 'custom', path: ['carriers', issue.index, ...issue.path], ...said(issue.message.en, issue.message.zh) });
       }
     });
 
@@ -168,7 +206,10 @@ function buildSchemas(z: Z) {
     carriers: z.array(z.strictObject(carrierFields).partial().required({ id: true })),
   });
 
-  return { idSchema, checksumSchema, formatSchema, carrierSchema, rulesFileSchema, overrideFileSchema };
+  /** zod's own messages in Chinese (a wrong type, an unknown field), for a parse in zh. */
+  const zhMessages = z.locales.zhCN().localeError;
+
+  return { idSchema, checksumSchema, formatSchema, carrierSchema, rulesFileSchema, overrideFileSchema, zhMessages };
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;

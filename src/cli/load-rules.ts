@@ -24,7 +24,7 @@ export async function loadRegistry(rules: RulesSource | string | undefined): Pro
   } catch (error) {
     if (error instanceof RulesError) {
       const at = error.path || '顶层';
-      throw new InputError({ zh: `规则文件有错（${at}）：${error.problemZh ?? error.problem}`, en: `Error in the rules file at ${error.path || 'top level'}: ${error.problem}` }, path);
+      throw new InputError({ zh: `规则文件有错（${at}）：${error.problemZh}`, en: `Error in the rules file at ${error.path || 'top level'}: ${error.problem}` }, path);
     }
     throw error;
   }

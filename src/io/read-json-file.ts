@@ -3,9 +3,10 @@
 // FIFO waits for a writer that never comes). The bytes must be UTF-8: Notepad and WPS on a
 // Chinese Windows save GBK, which read as UTF-8 puts mojibake into the import sheet, so it
 // stops the run instead. The BOM Notepad writes is dropped, as the decoder does by default.
+// Broken JSON is reported by line and column, with why (json-syntax.ts).
 
 import { readFile, stat } from 'node:fs/promises';
-import { InputError, type Bilingual } from './errors.js';
+import { InputError, quoted, type Bilingual } from './errors.js';
 
 export type JsonFileKind = 'config' | 'rules';
 
@@ -83,7 +84,20 @@ export async function readJsonFile(path: string, kind: JsonFileKind, options: Js
   try {
     return JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new InputError({ zh: `${name.zh}不是有效的 JSON：${detail}`, en: `The ${name.en} is not valid JSON: ${detail}` }, path, { cause: error });
+    throw new InputError(await syntaxProblem(name, text, error), path, { cause: error });
   }
+}
+
+/** Where the JSON breaks, by line and column, and why (json-syntax.ts); JSON.parse's own words if it finds nothing. */
+async function syntaxProblem(name: Bilingual, text: string, error: unknown): Promise<Bilingual> {
+  // Loaded for a broken file only: every run reads a config, nearly always a valid one.
+  const { describeJsonProblem, findJsonSyntaxError } = await import('./json-syntax.js');
+  const found = findJsonSyntaxError(text);
+  if (found === undefined) {
+    const detail = quoted(error instanceof Error ? error.message : String(error));
+    return { zh: `${name.zh}不是有效的 JSON：${detail}`, en: `The ${name.en} is not valid JSON: ${detail}` };
+  }
+  const { line, column } = found;
+  const why = describeJsonProblem(found.problem);
+  return { zh: `${name.zh}不是有效的 JSON：第 ${line} 行第 ${column} 列：${why.zh}`, en: `The ${name.en} is not valid JSON: line ${line}, column ${column}: ${why.en}` };
 }

@@ -55,6 +55,57 @@ describe('a rules pattern that could backtrack without end', () => {
   });
 });
 
+describe('a rules file whose mistakes would only show up as rejected orders', () => {
+  /** The JSD format with its own examples, as a script author writes them. */
+  const withExamples = (format: Record<string, unknown>) =>
+    JSON.stringify({ carriers: [{ id: 'acme', displayName: '极速达', names: ['极速达快递'], formats: [{ ...JSD_FORMAT, test: { valid: [{ number: 'JSD123456789012', source: '面单' }], invalid: [{ number: 'JSD1', why: '太短' }] }, ...format }] }] });
+  const dir = folder({
+    'invalid-accepted.json': withExamples({ test: { valid: [{ number: 'JSD123456789012', source: '面单' }], invalid: [{ number: 'JSD123456789012', why: '以为是错的' }] } }),
+    'lower.json': withExamples({ pattern: '^jsd\\d{12}$' }),
+    'letters.json': withExamples({ pattern: '^(?<serial>[A-Z]{8})(?<check>\\d)\\d{6}$', checksum: { name: 's10' }, test: { valid: [], invalid: [] } }),
+    'alias.json': JSON.stringify({ carriers: [{ id: 'acme', displayName: '极速达', names: ['中通'], formats: [JSD_FORMAT] }] }),
+    'commented.json': '{\n  // 极速达的规则\n  "carriers": []\n}\n',
+  });
+
+  it.each([
+    ['a number listed as invalid that its pattern accepts', 'invalid-accepted.json', 'carriers[0].formats[0].test.invalid[0].number', '快递公司 acme 的格式 acme-1：test.invalid 里的 JSD123456789012 却被这个格式接受', 'carrier "acme", format "acme-1": test.invalid number JSD123456789012 is accepted by the format'],
+    ['a pattern in lower case', 'lower.json', 'carriers[0].formats[0].pattern', '快递公司 acme 的格式 acme-1：^jsd\\d{12}$ 里有小写字母 j、s、d，但单号在比对前都会转成大写', 'numbers are compared in upper case'],
+    ['a checksum over letters', 'letters.json', 'carriers[0].formats[0].pattern', '快递公司 acme 的格式 acme-1：校验位算法 s10 只能计算数字，但 pattern 的 (?<serial>…) 组还能匹配字母', 'check-digit algorithm s10 reads only digits'],
+    ['an alias of a built-in carrier', 'alias.json', 'carriers[0].names[0]', '别名「中通」也是快递公司 zto 的别名（「中通」）', 'alias "中通" is also an alias of carrier "zto"'],
+  ])('stops at load with exit 2 on %s, in Chinese and in English', (_, name, path, zh, en) => {
+    const run = ship(['detect', 'JSD123456789012', '--rules', name], { cwd: dir, ...PROMPT });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`ship: ${name}: 规则文件有错（${path}）：${zh}`);
+    const english = ship(['detect', 'JSD123456789012', '--rules', name, '--lang', 'en'], { cwd: dir, ...PROMPT });
+    expect(english.status).toBe(2);
+    expect(english.stderr).toContain(`Error in the rules file at ${path}: `);
+    expect(english.stderr).toContain(en);
+  });
+
+  it('stops validate the same way before any output is written', () => {
+    const run = ship(['validate', 'orders.csv', '--rules', 'lower.json'], { cwd: dir, ...PROMPT });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('请改成大写：^JSD\\d{12}$');
+    expect(existsSync(join(dir, 'orders.import.xlsx'))).toBe(false);
+  });
+
+  it('says where a comment breaks the JSON, by line and column, in both languages', () => {
+    const run = ship(['detect', 'JSD123456789012', '--rules', 'commented.json'], { cwd: dir, ...PROMPT });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('ship: commented.json: 规则文件不是有效的 JSON：第 2 行第 3 列：这里是注释，JSON 不允许注释（// 或 /* */）；请删去注释\n');
+    const en = ship(['detect', 'JSD123456789012', '--rules', 'commented.json', '--lang', 'en'], { cwd: dir, ...PROMPT });
+    expect(en.stderr).toContain('The rules file is not valid JSON: line 2, column 3: this is a comment, and JSON allows no comments');
+  });
+
+  it('says the same of a config file', () => {
+    const config = folder({ 'ship.config.json': '{\n  "deadlineHours": 48,\n}\n' });
+    const run = ship(['validate', 'orders.csv'], { cwd: config, ...PROMPT });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('ship.config.json: 配置文件不是有效的 JSON：第 2 行第 22 列：最后一项后面多了逗号，JSON 不允许；请删去这个逗号');
+  });
+});
+
 describe('a config or rules file that is not UTF-8', () => {
   it('stops validate with exit 2 instead of writing mojibake into the import sheet', () => {
     const dir = folder({ 'ship.config.json': GBK_CONFIG });

@@ -47,6 +47,21 @@ describe('readJsonFile', () => {
     expect(empty.path).toBe("''");
   });
 
+  it('says where the JSON breaks by line and column, in both languages, and that JSON has no comments', async () => {
+    const error = await rejection(readJsonFile(file('comment.json', '{\n  // 极速达\n  "carriers": []\n}'), 'rules'), InputError);
+    expect(error.text.zh).toBe('规则文件不是有效的 JSON：第 2 行第 3 列：这里是注释，JSON 不允许注释（// 或 /* */）；请删去注释');
+    expect(error.text.en).toBe('The rules file is not valid JSON: line 2, column 3: this is a comment, and JSON allows no comments (// or /* */); remove it');
+    const config = await rejection(readJsonFile(file('config.json', '{ deadlineHours: 48 }'), 'config'), InputError);
+    expect(config.text.zh).toBe('配置文件不是有效的 JSON：第 1 行第 3 列：这里应是用英文双引号括起的字段名（如 "carriers"）');
+    expect(config.text.en).not.toMatch(/position/);
+  });
+
+  it('does not quote the whole file, as JSON.parse does for an unexpected token', async () => {
+    const long = `[${'"极速达快递", '.repeat(2000)}]`;
+    const error = await rejection(readJsonFile(file('long.json', long), 'rules'), InputError);
+    expect(error.text.zh).toBe('规则文件不是有效的 JSON：第 1 行第 18000 列：最后一项后面多了逗号，JSON 不允许；请删去这个逗号');
+  });
+
   it('returns undefined for a missing optional file, and names the config that named a missing one', async () => {
     expect(await readJsonFile(join(dir, 'none.json'), 'config', { optional: true })).toBeUndefined();
     const error = await rejection(readJsonFile(join(dir, 'none.json'), 'rules', { namedBy: '/team/ship.config.json' }), InputError);
