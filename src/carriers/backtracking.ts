@@ -14,6 +14,7 @@
 //
 // Loaded with a rules file only (load.ts): the built-in patterns are checked by the tests.
 
+import { readPattern, type PatternNode } from './pattern-tree.js';
 import { LONGEST_TRACKING_NUMBER } from './registry.js';
 
 /**
@@ -37,8 +38,7 @@ const capped = (ways: number): number => (ways > MOST_WAYS ? Number.POSITIVE_INF
 
 /** Upper bound on the ways `source` (a pattern that compiles without flags) can try on a number that fits the registry. */
 export function backtrackingWays(source: string, longest = LONGEST_TRACKING_NUMBER): number {
-  const reader = { source, at: 0, longest };
-  return alternation(reader).ways;
+  return alternation(readPattern(source), longest).ways;
 }
 
 /** Whether the pattern is safe to run on every cell of a sheet. */
@@ -46,118 +46,62 @@ export function isBoundedPattern(source: string): boolean {
   return backtrackingWays(source) <= MOST_WAYS;
 }
 
-interface Reader {
-  source: string;
-  at: number;
-  longest: number;
-}
-
-/** Branches separated by `|`, up to the end or the `)` closing the group (left for the caller). */
-function alternation(reader: Reader): Shape {
+/** Branches: their ways add up. */
+function alternation(branches: readonly (readonly PatternNode[])[], longest: number): Shape {
   let ways = 0;
   let minLength = Number.POSITIVE_INFINITY;
-  for (;;) {
-    const branch = sequence(reader);
-    ways = capped(ways + branch.ways);
-    minLength = Math.min(minLength, branch.minLength);
-    if (reader.source[reader.at] !== '|') return { ways, minLength };
-    reader.at++;
+  for (const branch of branches) {
+    const shape = sequence(branch, longest);
+    ways = capped(ways + shape.ways);
+    minLength = Math.min(minLength, shape.minLength);
   }
+  return { ways, minLength };
 }
 
-function sequence(reader: Reader): Shape {
+/** Terms one after the other: their ways multiply. */
+function sequence(nodes: readonly PatternNode[], longest: number): Shape {
   let ways = 1;
   let minLength = 0;
-  while (reader.at < reader.source.length && reader.source[reader.at] !== '|' && reader.source[reader.at] !== ')') {
-    const term = quantified(reader, atom(reader));
+  for (const node of nodes) {
+    const term = shapeOf(node, longest);
     ways = capped(ways * term.ways);
     minLength += term.minLength;
   }
   return { ways, minLength };
 }
 
-/** The atom read, repeated by the quantifier after it, if any. */
-function quantified(reader: Reader, operand: Shape): Shape {
-  const counts = quantifier(reader);
-  if (counts === undefined) return operand;
+function shapeOf(node: PatternNode, longest: number): Shape {
+  switch (node.kind) {
+    case 'assertion':
+      return EMPTY;
+    // A backreference matches what its group took, perhaps nothing.
+    case 'backreference':
+      return EMPTY;
+    case 'group': {
+      const body = alternation(node.branches, longest);
+      // A lookaround takes no characters; the ways it may try still count.
+      return node.lookaround ? { ways: body.ways, minLength: 0 } : body;
+    }
+    case 'repeat':
+      return repeated(shapeOf(node.node, longest), node.min, node.max, longest);
+    default:
+      // A character, a class, `.`, \d, or an escape the tree cannot name: one character.
+      return ONE;
+  }
+}
+
+/** An operand repeated min to max times: the ways of every count it can take, added up. */
+function repeated(operand: Shape, min: number, max: number, longest: number): Shape {
   // A round takes at least one character, or the engine would stop repeating it: no more
   // rounds than characters (of the operand's minimum length) in the longest number.
-  const fit = Math.floor(reader.longest / Math.max(1, operand.minLength));
-  const most = Math.min(counts.max, fit);
-  const least = Math.min(counts.min, most);
+  const fit = Math.floor(longest / Math.max(1, operand.minLength));
+  const most = Math.min(max, fit);
+  const least = Math.min(min, most);
   let ways = 0;
   let power = operand.ways ** least;
   for (let count = least; count <= most && ways <= MOST_WAYS; count++) {
     ways += power;
     power *= operand.ways;
   }
-  return { ways: capped(ways), minLength: counts.min * operand.minLength };
-}
-
-const QUANTIFIER = /^(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})\??/;
-
-function quantifier(reader: Reader): { min: number; max: number } | undefined {
-  const found = QUANTIFIER.exec(reader.source.slice(reader.at, reader.at + 40));
-  if (found === null) return undefined;
-  reader.at += found[0].length;
-  const [, symbol, least, comma, most] = found;
-  if (symbol === '*') return { min: 0, max: Number.POSITIVE_INFINITY };
-  if (symbol === '+') return { min: 1, max: Number.POSITIVE_INFINITY };
-  if (symbol === '?') return { min: 0, max: 1 };
-  const min = Number(least);
-  return { min, max: comma === undefined ? min : most === '' ? Number.POSITIVE_INFINITY : Number(most) };
-}
-
-function atom(reader: Reader): Shape {
-  const { source } = reader;
-  const ch = source[reader.at++];
-  switch (ch) {
-    case '^':
-    case '$':
-      return EMPTY;
-    case '\\':
-      return escape(reader);
-    case '[':
-      // To the unescaped `]` (JavaScript has no POSIX `[]…]`: `[]` is an empty class).
-      while (reader.at < source.length && source[reader.at] !== ']') reader.at += source[reader.at] === '\\' ? 2 : 1;
-      reader.at++;
-      return ONE;
-    case '(':
-      return group(reader);
-    default:
-      // A character, `.`, or a `{` that starts no quantifier (a literal without the u flag).
-      return ONE;
-  }
-}
-
-function escape(reader: Reader): Shape {
-  const ch = reader.source[reader.at++] ?? '';
-  if (ch === 'b' || ch === 'B') return EMPTY;
-  // A backreference (\1, \k<name>) matches what its group took, perhaps nothing.
-  if (/[1-9]/.test(ch)) {
-    while (/\d/.test(reader.source[reader.at] ?? '')) reader.at++;
-    return EMPTY;
-  }
-  if (ch === 'k' && reader.source[reader.at] === '<') {
-    const end = reader.source.indexOf('>', reader.at);
-    reader.at = end < 0 ? reader.source.length : end + 1;
-    return EMPTY;
-  }
-  // \d, \w, \x41, \u0041, \cJ: one character (hex digits left behind read as characters of
-  // their own, which changes no count: a quantifier after them repeats one character either way).
-  return ONE;
-}
-
-function group(reader: Reader): Shape {
-  const { source } = reader;
-  let lookaround = false;
-  if (source[reader.at] === '?') {
-    const kind = /^\?(?::|=|!|<=|<!|<[^>]*>)/.exec(source.slice(reader.at))?.[0] ?? '?:';
-    lookaround = kind !== '?:' && !/^\?<[^=!]/.test(kind);
-    reader.at += kind.length;
-  }
-  const body = alternation(reader);
-  reader.at++; // the `)`
-  // A lookaround takes no characters; the ways it may try still count.
-  return lookaround ? { ways: body.ways, minLength: 0 } : body;
+  return { ways: capped(ways), minLength: min * operand.minLength };
 }
