@@ -3,7 +3,7 @@
 // On the `ship --help` path: nothing heavy may be imported here.
 
 import { stripVTControlCharacters } from 'node:util';
-import type { Help } from 'commander';
+import { Help } from 'commander';
 import { displayWidth } from '../core/display-width.js';
 import type { Lang } from '../core/messages.js';
 import type { Bilingual } from '../io/errors.js';
@@ -62,5 +62,10 @@ export function helpLayout(lang: Lang): Partial<Help> {
     argumentDescription: (argument) => argument.description,
     displayWidth: columns,
     boxWrap: wrap,
+    // Commander puts a space after the title of its usage line; after a full-width colon it is one too many.
+    formatHelp(this: Help, command, helper) {
+      const text = Help.prototype.formatHelp.call(this, command, helper);
+      return lang === 'zh' ? text.replace(/^用法： /, '用法：') : text;
+    },
   };
 }

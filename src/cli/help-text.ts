@@ -7,9 +7,9 @@ import type { Lang } from '../core/messages.js';
 import type { Bilingual } from '../io/errors.js';
 
 // Each description says its default in words: commander's "(default: …)" is left out (help-layout.ts).
-const CONFIG: Bilingual = { zh: '配置文件（默认：当前目录的 ship.config.json）', en: 'config file (default: ship.config.json in the current folder)' };
+const CONFIG: Bilingual = { zh: '配置文件（默认：当前文件夹的 ship.config.json）', en: 'config file (default: ship.config.json in the current folder)' };
 const NO_CONFIG: Bilingual = { zh: '不读取 ship.config.json', en: 'do not read ship.config.json' };
-const RULES_CONFIG: Bilingual = { zh: '配置文件，只用其中的 rules（默认：当前目录的 ship.config.json）', en: 'config file; only its rules are used (default: ship.config.json in the current folder)' };
+const RULES_CONFIG: Bilingual = { zh: '配置文件，只用其中的 rules（默认：当前文件夹的 ship.config.json）', en: 'config file; only its rules are used (default: ship.config.json in the current folder)' };
 const LANGUAGE: Bilingual = { zh: '语言 zh | en（默认 zh；LANG 为英文时 en）', en: 'language zh | en (default: zh; en when LANG is English)' };
 const RULES: Bilingual = { zh: '补充或修改快递规则的 JSON 文件', en: 'JSON file with extra or changed carrier rules' };
 
@@ -17,15 +17,15 @@ const EXIT_CODES: Bilingual = { zh: '退出码：0 全部可导入 · 1 有订�
 
 const HELP = {
   program: {
-    description: { zh: '小红书批量发货前的预检：核对快递公司与快递单号，生成可导入的发货表和问题报告', en: 'Pre-flight check for 小红书 batch shipping: checks carriers and tracking numbers, writes an import-ready sheet and a problem report' },
+    description: { zh: '小红书批量发货前的预检：核对快递公司与快递单号，生成导入表和问题报告', en: 'Pre-flight check for 小红书 batch shipping: checks carriers and tracking numbers, writes an import-ready sheet and a problem report' },
     version: { zh: '显示版本号', en: 'print the version number' },
-    help: { zh: '显示帮助', en: 'display help for command' },
+    help: { zh: '显示帮助', en: 'display help' },
     helpCommand: { zh: '显示命令的帮助', en: 'display help for command' },
     debug: { zh: '出现意外错误时打印堆栈', en: 'print stack traces of unexpected errors' },
     after: {
       zh: `
 示例：
-  # 校验一个导出表，输出写在它旁边
+  # 校验一个订单表，输出写在它旁边
   ship validate 小红书订单查询.xlsx
   # 校验一批文件，输出写到 checked/，结果以 JSON 给脚本读
   ship validate 'exports/*.xlsx' --out-dir checked --format json > result.json
@@ -64,8 +64,8 @@ Config: ./ship.config.json (or --config <file>); see README "Scripts and CI"
   validate: {
     description: { zh: '校验千帆导出的订单表（.xlsx 或 .csv），写出 <名称>.import.xlsx 和 <名称>.report.xlsx', en: 'check order exports from 千帆 (.xlsx or .csv); writes <name>.import.xlsx and <name>.report.xlsx' },
     file: { zh: '订单表文件或通配符（.xlsx、.csv；*、?、**）', en: 'order export files or globs (.xlsx, .csv; *, ?, **)' },
-    outDir: { zh: '输出目录（默认与输入文件相同）', en: 'output folder (default: the input file’s folder)' },
-    format: { zh: 'stdout 格式：text（默认）| json | github | junit', en: 'stdout format: text (default) | json | github | junit' },
+    outDir: { zh: '输出文件夹（默认与输入文件相同）', en: 'output folder (default: the input file’s folder)' },
+    format: { zh: '屏幕输出格式：text（默认）| json | github | junit', en: 'stdout format: text (default) | json | github | junit' },
     reportFormat: { zh: '问题报告格式：xlsx（汇总、问题、标注后的原表副本，默认）| csv（只有问题表，UTF-8 BOM）', en: 'report format: xlsx (summary, problems, a marked copy of the input; the default) | csv (problems only, UTF-8 BOM)' },
     noReportCopy: { zh: '问题报告里不附原表副本（大文件更快）', en: 'no marked copy of the input in the report (faster for big files)' },
     json: { zh: '等同于 --format json', en: 'same as --format json' },
@@ -76,7 +76,7 @@ Config: ./ship.config.json (or --config <file>); see README "Scripts and CI"
     noConfig: NO_CONFIG,
     strict: { zh: '有警告也以退出码 1 结束', en: 'warnings also fail the run (exit 1)' },
     lang: { zh: '提示语言 zh | en（默认 zh；LANG 为英文时 en）', en: 'message language zh | en (default: zh; en when LANG is English)' },
-    now: { zh: '判断发货时效用的当前时间（ISO，默认为系统时间；不带时区按北京时间）', en: 'the time to judge deadlines against (ISO; default: the system clock; China time unless an offset is given)' },
+    now: { zh: '判断发货时效用的当前时间（如 2026-11-26T18:00，默认为系统时间；不带时区按北京时间）', en: 'the time to judge deadlines against (e.g. 2026-11-26T18:00; default: the system clock; China time unless an offset is given)' },
     deadlineHours: { zh: '没有承诺发货时间时，按支付时间 + N 小时估算（默认 48）', en: 'without a promised ship-by time, take payment time + N hours (default: 48)' },
     dueSoon: { zh: '距发货时限不到 N 小时的订单给出提示（默认 12）', en: 'note orders due within N hours (default: 12)' },
     skipAfterSales: { zh: '有售后申请的订单不放进导入表', en: 'leave orders with open after-sales requests out of the import sheet' },
@@ -120,7 +120,7 @@ Examples:
     },
   },
   template: {
-    description: { zh: '写出空的批量发货导入模板：三列表头（来自配置或默认），列格式为文本', en: 'write an empty import template: three headers (from the config or the default), text-formatted columns' },
+    description: { zh: '写出空的批量发货模板：三列表头（来自配置或默认），列格式为文本', en: 'write an empty import template: three headers (from the config or the default), text-formatted columns' },
     file: { zh: '输出文件（默认 批量发货模板.xlsx）', en: 'output file (default: 批量发货模板.xlsx)' },
     force: { zh: '覆盖已有文件', en: 'overwrite an existing file' },
     config: CONFIG,

@@ -15,10 +15,16 @@ interface Sentence {
   say: Say;
 }
 
+// The required arguments (main.ts), said as what is missing and how it is given.
+const MISSING: Record<string, Record<Lang, string>> = {
+  file: { zh: '缺少要校验的文件，例如：ship validate 订单表.xlsx', en: 'missing the file to check, e.g. ship validate orders.xlsx' },
+  number: { zh: '缺少要识别的单号，例如：ship detect SF1385628716739', en: 'missing the tracking number to look up, e.g. ship detect SF1385628716739' },
+};
+
 // `s` flag: what the user typed can hold a line break, and must still match.
 const SENTENCES: Record<string, Sentence[]> = {
   'commander.missingArgument': [
-    { match: /^missing required argument '(.*)'$/s, say: { zh: (name) => `缺少必需的参数「${name}」`, en: (name) => `missing required argument '${name}'` } },
+    { match: /^missing required argument '(.*)'$/s, say: { zh: (name) => MISSING[name]?.zh ?? `缺少必需的参数「${name}」`, en: (name) => MISSING[name]?.en ?? `missing required argument '${name}'` } },
   ],
   'commander.optionMissingArgument': [
     { match: /^option '(.*)' argument missing$/s, say: { zh: (flags) => `选项「${flags}」缺少值`, en: (flags) => `option '${flags}' argument missing` } },

@@ -47,8 +47,8 @@ const MESSAGES: Record<FindingCode, Entry> = {
     en: { message: () => 'The row holds only spaces or invisible characters, no order: skipped', hint: () => 'Nothing to do; the row can be deleted' },
   },
   'repeated-header': {
-    zh: { message: () => '这一行是又出现了一次的表头（两份导出拼在了一起？），不是订单，已跳过', hint: () => '无需处理；也可以删掉这一行' },
-    en: { message: () => 'The header row again (two exports pasted together?), not an order: skipped', hint: () => 'Nothing to do; the row can be deleted' },
+    zh: { message: () => '这一行是重复的表头（可能是两份导出拼在了一起），不是订单，已跳过', hint: () => '无需处理；也可以删掉这一行' },
+    en: { message: () => 'This row repeats the header (perhaps two exports were pasted together), not an order: skipped', hint: () => 'Nothing to do; the row can be deleted' },
   },
   'missing-order-id': {
     zh: { message: () => '缺少订单号', hint: () => '从千帆重新导出，或补上以 P 开头的 19 位订单号' },
@@ -59,8 +59,8 @@ const MESSAGES: Record<FindingCode, Entry> = {
     en: { message: (_a, v) => `Order ID "${v}" is malformed: 小红书 order IDs are P followed by 18 digits`, hint: () => 'Check that the ID was not cut off or changed by Excel; copy it from 千帆' },
   },
   'missing-shipping-info': {
-    zh: { message: () => '快递公司和快递单号都没有填写', hint: () => '填写快递公司和快递单号后重新校验；暂不发货的订单可以忽略此行' },
-    en: { message: () => 'Neither carrier nor tracking number is filled in', hint: () => 'Fill in both and run again; ignore this row if the order is not shipping yet' },
+    zh: { message: () => '快递公司和快递单号都没有填写', hint: () => '填写快递公司和快递单号后重新校验；暂不发货的订单不会进入导入表，但会一直算作未通过' },
+    en: { message: () => 'Neither carrier nor tracking number is filled in', hint: () => 'Fill in the carrier and the tracking number and run again; an order not shipping yet stays out of the import sheet but keeps counting as rejected' },
   },
   'missing-carrier': {
     zh: {
@@ -73,8 +73,8 @@ const MESSAGES: Record<FindingCode, Entry> = {
     },
   },
   'missing-tracking-number': {
-    zh: { message: (a) => `填写了快递公司「${s(a.carrier)}」，但没有填写快递单号`, hint: (a) => (isNoLogistics(a.carrier) ? NO_LOGISTICS.zh : '补上快递单号，或从面单打印工具重新导出') },
-    en: { message: (a) => `Carrier "${s(a.carrier)}" has no tracking number`, hint: (a) => (isNoLogistics(a.carrier) ? NO_LOGISTICS.en : 'Fill in the tracking number, or export it again from the waybill tool') },
+    zh: { message: (a) => `填写了快递公司「${s(a.carrier)}」，但没有填写快递单号`, hint: (a) => (isNoLogistics(a.carrier) ? NO_LOGISTICS.zh : '补上快递单号，或从打单软件重新导出') },
+    en: { message: (a) => `Carrier "${s(a.carrier)}" has no tracking number`, hint: (a) => (isNoLogistics(a.carrier) ? NO_LOGISTICS.en : 'Fill in the tracking number, or export it again from the label-printing software') },
   },
   'unknown-carrier': {
     zh: {
@@ -82,24 +82,32 @@ const MESSAGES: Record<FindingCode, Entry> = {
       hint: (a) =>
         isNoLogistics(a.carrier)
           ? NO_LOGISTICS.zh
-          : [s(a.suggestions) && `是否为：${s(a.suggestions)}？`, s(a.fits) && `该单号符合${s(a.fits)}的格式。`, '请改为平台支持的快递公司名称（ship carriers 可查看全部名称）'].filter(Boolean).join(''),
+          : [
+              s(a.suggestions) && `是不是${names(a.suggestions).map((name) => `「${name}」`).join('或')}？`,
+              s(a.fits) && `该单号${fitsSuggested(a) ? '也' : ''}符合${s(a.fits)}的格式。`,
+              '请改成 ship 认识的快递公司名称（运行 ship carriers 查看）',
+            ].filter(Boolean).join(''),
     },
     en: {
       message: (a) => `Unknown carrier "${s(a.carrier)}"`,
       hint: (a) =>
         isNoLogistics(a.carrier)
           ? NO_LOGISTICS.en
-          : [s(a.suggestions) && `Did you mean: ${s(a.suggestions)}? `, s(a.fits) && `The number fits ${s(a.fits)}. `, 'Use a carrier name the platform knows (see `ship carriers`)'].filter(Boolean).join(''),
+          : [
+              s(a.suggestions) && `Did you mean ${names(a.suggestions).map((name) => `"${name}"`).join(' or ')}? `,
+              s(a.fits) && `The number ${fitsSuggested(a) ? 'also ' : ''}fits ${s(a.fits)}. `,
+              'Use a carrier name ship knows (run `ship carriers` to see them)',
+            ].filter(Boolean).join(''),
     },
   },
   'tracking-number-cell': {
     zh: {
       message: (a) => `快递单号被存成了数字（${s(a.digits)} 位），开头的 0 可能已丢失`,
-      hint: () => '请把该列设为「文本」格式后核对单号；ship 已按数字的原样读取',
+      hint: () => '请把该列设为「文本」格式；已按表中的数字读取，请核对开头是否少了 0',
     },
     en: {
       message: (a) => `The tracking number is stored as a number (${s(a.digits)} digits); leading zeros may be lost`,
-      hint: () => 'Format the column as Text and check the number; ship read the digits as stored',
+      hint: () => 'Format the column as Text; the number was read as the sheet holds it: check that no leading 0 is missing',
     },
   },
   'tracking-number-damaged': {
@@ -107,12 +115,12 @@ const MESSAGES: Record<FindingCode, Entry> = {
     en: { message: (a) => damagedText(a, 'en'), hint: () => 'Format the column as Text, then paste or export the numbers again (do not copy what Excel displays)' },
   },
   'tracking-scientific-notation': {
-    zh: { message: (_a, v) => `快递单号是科学计数法「${v}」，真实单号已丢失`, hint: () => '把该列设为「文本」格式，从面单工具或原始文件重新粘贴单号' },
-    en: { message: (_a, v) => `The tracking number is in scientific notation ("${v}"); the real number is lost`, hint: () => 'Format the column as Text and paste the numbers again from the waybill tool or the original file' },
+    zh: { message: (_a, v) => `快递单号是科学计数法「${v}」，真实单号已丢失`, hint: () => '把该列设为「文本」格式，从打单软件或原始文件重新粘贴单号' },
+    en: { message: (_a, v) => `The tracking number is in scientific notation ("${v}"); the real number is lost`, hint: () => 'Format the column as Text and paste the numbers again from the label-printing software or the original file' },
   },
   'formula-like-value': {
-    zh: { message: (_a, v) => `单元格以 = + - @ 开头（「${v}」），不是有效的快递信息`, hint: () => '删除开头的符号，填写真实的快递公司和单号' },
-    en: { message: (_a, v) => `The cell starts with = + - or @ ("${v}"): not valid shipping data`, hint: () => 'Remove the leading symbol and enter the real carrier and number' },
+    zh: { message: (_a, v) => `单元格以 = + - @ 开头（「${v}」），会被当成公式，不是快递公司或单号`, hint: () => '把这个单元格改成真实的快递公司名称或快递单号' },
+    en: { message: (_a, v) => `The cell starts with = + - or @ ("${v}"), so it would be taken for a formula: it is no carrier or tracking number`, hint: () => 'Replace the cell with the real carrier name or tracking number' },
   },
   'formula-cell': {
     zh: { message: () => '单元格是公式，已使用公式上次计算的结果', hint: () => '建议复制后「选择性粘贴为数值」，避免结果变化' },
@@ -148,12 +156,12 @@ const MESSAGES: Record<FindingCode, Entry> = {
   },
   'tracking-check-digit': {
     zh: {
-      message: (a, v) => `单号「${v}」的校验位不对（按${s(a.owner)}「${s(a.formatZh)}」的规则），很可能抄错了一位`,
-      hint: (a) => (s(a.owner) === s(a.carrier) ? '对照面单逐位核对单号' : `这类单号按同一网络的${s(a.owner)}的规则校验；请对照面单逐位核对单号`),
+      message: (a, v) => `单号「${v}」校验位不对，很可能抄错了一位（${s(a.owner)}：${s(a.formatZh)}）`,
+      hint: (a) => (s(a.owner) === s(a.carrier) ? '对照面单逐位核对单号' : `这类单号按同一集团的${s(a.owner)}的规则校验；请对照面单逐位核对单号`),
     },
     en: {
-      message: (a, v) => `The check digit of "${v}" is wrong (${s(a.owner)} rule: ${s(a.format)}): probably one digit is mistyped`,
-      hint: (a) => (s(a.owner) === s(a.carrier) ? 'Compare the number with the label digit by digit' : `Numbers like this follow the rule of ${s(a.owner)}, of the same network; compare the number with the label digit by digit`),
+      message: (a, v) => `The check digit of "${v}" is wrong: probably one digit is mistyped (${s(a.owner)}: ${s(a.format)})`,
+      hint: (a) => (s(a.owner) === s(a.carrier) ? 'Compare the number with the label digit by digit' : `Numbers like this follow the rule of ${s(a.owner)}, of the same group; compare the number with the label digit by digit`),
     },
   },
   'tracking-package-barcode': {
@@ -188,8 +196,8 @@ const MESSAGES: Record<FindingCode, Entry> = {
     },
   },
   'tracking-partner-format': {
-    zh: { message: (a) => `单号是${s(a.partner)}的格式，填写的快递公司是${s(a.carrier)}`, hint: (a) => `两者同属一个网络，通常可以发货；如果平台报错，请把快递公司改为${s(a.partner)}` },
-    en: { message: (a) => `The number has the ${s(a.partner)} format but the carrier is ${s(a.carrier)}`, hint: (a) => `They are one network and this usually works; if the platform refuses it, change the carrier to ${s(a.partner)}` },
+    zh: { message: (a) => `单号是${s(a.partner)}的格式，填写的快递公司是${s(a.carrier)}`, hint: (a) => `两者同属一个集团，通常可以发货；如果平台报错，请把快递公司改为${s(a.partner)}` },
+    en: { message: (a) => `The number has the ${s(a.partner)} format but the carrier is ${s(a.carrier)}`, hint: (a) => `They belong to one group and this usually works; if the platform refuses it, change the carrier to ${s(a.partner)}` },
   },
   'tracking-unverified-format': {
     zh: {
@@ -207,7 +215,7 @@ const MESSAGES: Record<FindingCode, Entry> = {
           ? `请确认快递公司是否应为${firstFit(a)}；确实是${s(a.carrier)}的单号时可以忽略`
           : s(a.checkOwner) || s(a.rivalPrefix)
             ? `请对照面单核对快递公司和单号；确实是${s(a.carrier)}的单号时可以忽略`
-            : '请人工核对单号；如果你知道规则，可用 --rules 补充',
+            : '请对照面单核对单号；确认无误可以忽略这条警告',
     },
     en: {
       message: (a) =>
@@ -224,7 +232,7 @@ const MESSAGES: Record<FindingCode, Entry> = {
           ? `Check whether the carrier should be ${firstFit(a)}; ignore this if it really is a ${s(a.carrier)} number`
           : s(a.checkOwner) || s(a.rivalPrefix)
             ? `Compare the carrier and the number with the label; ignore this if it really is a ${s(a.carrier)} number`
-            : 'Check the number by hand; add a rule with --rules if you know one',
+            : 'Check the number against the label; ignore this warning if it is right',
     },
   },
   'tracking-unspecific-format': {
@@ -272,26 +280,26 @@ const MESSAGES: Record<FindingCode, Entry> = {
     en: { message: (a) => `The order has different carriers (row ${s(a.firstRow)} has "${s(a.first)}")`, hint: () => 'Use one carrier on every row of the order' },
   },
   'order-rejected-with-sibling': {
-    zh: { message: (a) => `同一订单的第 ${s(a.rows)} 行有错误，整单未导入`, hint: () => '修正同一订单其他行的问题后重新校验' },
-    en: { message: (a) => `Row ${s(a.rows)} of the same order has errors, so the whole order was not imported`, hint: () => 'Fix the other rows of this order and run again' },
+    zh: { message: (a) => `同一订单的第 ${s(a.rows)} 行有错误，整单没有放进导入表`, hint: () => '修正同一订单其他行的问题后重新校验' },
+    en: { message: (a) => `Row ${s(a.rows)} of the same order has errors, so the whole order is left out of the import sheet`, hint: () => 'Fix the other rows of this order and run again' },
   },
   'duplicate-tracking-number': {
     zh: {
-      message: (a) => `快递单号与第 ${s(a.firstRow)} 行（${firstOrderZh(a)}）重复${a.recipientKnown === 0 ? '' : '，且收件人不同'}`,
+      message: (a) => `单号与第 ${s(a.firstRow)} 行重复${a.recipientKnown === 0 ? '' : '，且收件人不同'}（第 ${s(a.firstRow)} 行是${firstOrderZh(a)}）`,
       hint: (a) => (a.recipientKnown === 0 ? '表中没有收件人信息，无法确认是合并发货；请核对单号' : '一个包裹不能寄给两个收件人；请核对单号是否填错行'),
     },
     en: {
-      message: (a) => `Same tracking number as row ${s(a.firstRow)} (${firstOrderEn(a)})${a.recipientKnown === 0 ? '' : ', with a different recipient'}`,
+      message: (a) => `Same tracking number as row ${s(a.firstRow)}${a.recipientKnown === 0 ? '' : ', with a different recipient'} (row ${s(a.firstRow)} is ${firstOrderEn(a)})`,
       hint: (a) => (a.recipientKnown === 0 ? 'The sheet has no recipient columns, so a merged shipment cannot be confirmed; check the number' : 'One parcel cannot go to two recipients; check whether the number is on the wrong row'),
     },
   },
   'merged-shipment': {
     zh: {
-      message: (a) => `与第 ${s(a.firstRow)} 行（${firstOrderZh(a)}）共用快递单号，收件人相同，按合并发货处理`,
+      message: (a) => `与第 ${s(a.firstRow)} 行共用单号、收件人相同，按合并发货处理（第 ${s(a.firstRow)} 行是${firstOrderZh(a)}）`,
       hint: (a) => (a.firstStatus === undefined ? '确认这些订单确实装在同一个包裹里' : '那一单的包裹已经发出：确认这一单确实在那个包裹里；不是的话，填这一单自己的单号'),
     },
     en: {
-      message: (a) => `Shares the tracking number of row ${s(a.firstRow)} (${firstOrderEn(a)}) with the same recipient: treated as a merged shipment`,
+      message: (a) => `Shares the tracking number and the recipient of row ${s(a.firstRow)}: treated as a merged shipment (row ${s(a.firstRow)} is ${firstOrderEn(a)})`,
       hint: (a) => (a.firstStatus === undefined ? 'Make sure these orders really are in one parcel' : "That order's parcel has already left: make sure this order was in it; if not, enter this order's own number"),
     },
   },
@@ -311,17 +319,17 @@ const MESSAGES: Record<FindingCode, Entry> = {
   },
   'ship-overdue': {
     zh: {
-      message: (a) => `已超过发货时限 ${s(a.deadline)}（${deadlineSourceZh(a)}）${spanZh(a)}，有超时发货风险`,
-      hint: () => '优先发这一单；如因不可抗力无法按时发货，请在千帆后台做超期发货报备',
+      message: (a) => `已超过发货时限 ${spanZh(a)}（${s(a.deadline)}，${deadlineSourceZh(a)}）`,
+      hint: () => '尽快发出这一单；已超时的订单可能被判延迟发货，如有特殊原因请在千帆后台报备',
     },
     en: {
-      message: (a) => `${spanEn(a)} past the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)}): risk of a late-shipment penalty`,
-      hint: () => 'Ship this order first; if you cannot, file a late-shipment report (超期发货报备) in 千帆',
+      message: (a) => `${spanEn(a)} past the ship-by time (${s(a.deadline)}, ${deadlineSourceEn(a)})`,
+      hint: () => 'Ship this order as soon as you can; a late order may count as a late shipment: if there is a special reason, report it (报备) in the 千帆 backend',
     },
   },
   'ship-due-soon': {
-    zh: { message: (a) => `距发货时限 ${s(a.deadline)}（${deadlineSourceZh(a)}）还剩 ${spanZh(a)}`, hint: () => '请尽快发货并上传单号' },
-    en: { message: (a) => `${spanEn(a)} left until the ship-by time ${s(a.deadline)} (${deadlineSourceEn(a)})`, hint: () => 'Ship and upload the number soon' },
+    zh: { message: (a) => `距发货时限还剩 ${spanZh(a)}（${s(a.deadline)}，${deadlineSourceZh(a)}）`, hint: () => '请尽快发货并上传单号' },
+    en: { message: (a) => `${spanEn(a)} left until the ship-by time (${s(a.deadline)}, ${deadlineSourceEn(a)})`, hint: () => 'Ship and upload the number soon' },
   },
   'presale-not-started': {
     zh: { message: (a) => `预售订单要到 ${s(a.start)} 才开始发货`, hint: () => '确认是否可以提前发货；不确定时等到预售开始发货时间再导入' },
@@ -338,10 +346,20 @@ const MESSAGES: Record<FindingCode, Entry> = {
     },
   },
   'after-sales-skipped': {
-    zh: { message: (a) => `订单有售后申请（${s(a.status)}），按 --skip-after-sales 未导入`, hint: () => '在千帆处理售后后，再单独发货' },
+    zh: { message: (a) => `订单有售后申请（${s(a.status)}），按 --skip-after-sales 跳过，没有放进导入表`, hint: () => '在千帆处理售后后，再单独发货' },
     en: { message: (a) => `Open after-sales request (${s(a.status)}): left out by --skip-after-sales`, hint: () => 'Handle the request in 千帆, then ship the order on its own' },
   },
 };
+
+/** The carrier names of a list arg (tracking-check.ts joins them with 、). */
+function names(list: string | number | undefined): string[] {
+  return s(list).split('、').filter((name) => name !== '');
+}
+
+/** The carrier the number fits is one of those suggested for an unknown name: its fit is said as "also". */
+function fitsSuggested(a: Args): boolean {
+  return names(a.suggestions).includes(firstFit(a));
+}
 
 /** The first of the carriers a number fits (tracking-check.ts joins them with 、, strongest first). */
 function firstFit(a: Args): string {
@@ -373,16 +391,16 @@ function alsoEn(a: Args): string {
 /** How Excel destroyed a 快递单号 cell (cell-value.ts readCodeCell: the kind), in each language. */
 const DAMAGED: Record<Lang, Record<string, string>> = {
   zh: {
-    date: '快递单号单元格是日期格式（Excel 把它当成了日期），读不出单号',
-    decimal: '快递单号单元格是带小数或负号的数字，不是单号',
-    rounded: '快递单号是 Excel 按科学计数法（如 7.73277E+14）四舍五入后的数字，后面的位数已变成 0，单号已损坏',
-    'too-long': '快递单号被 Excel 存成了数字，超过 15 位的部分已被改成 0，单号已损坏',
+    date: '读不出单号：单元格是日期格式（Excel 把它当成了日期）',
+    decimal: '不是单号：单元格是带小数或负号的数字',
+    rounded: '单号已被 Excel 损坏：按科学计数法（如 7.73277E+14）四舍五入后，后面的位数都变成了 0',
+    'too-long': '单号已被 Excel 损坏：存成数字后，第 15 位以后都变成了 0',
   },
   en: {
-    date: 'The tracking number cell is formatted as a date (Excel took it for one): no number can be read from it',
-    decimal: 'The tracking number cell holds a number with a fraction or a minus sign: not a tracking number',
-    rounded: 'The tracking number is a number Excel rounded through scientific notation (like 7.73277E+14): its last digits became zeros, the number is destroyed',
-    'too-long': 'Excel stored the tracking number as a number and replaced digits after the 15th with zeros: the number is destroyed',
+    date: 'No number can be read: the tracking number cell is formatted as a date (Excel took it for one)',
+    decimal: 'Not a tracking number: the cell holds a number with a fraction or a minus sign',
+    rounded: 'Excel destroyed the number: rounded through scientific notation (like 7.73277E+14), its last digits became zeros',
+    'too-long': 'Excel destroyed the number: stored as a number, every digit after the 15th became 0',
   },
 };
 
@@ -406,7 +424,7 @@ function deadlineSourceZh(a: Args): string {
 
 function deadlineSourceEn(a: Args): string {
   if (a.source === 'presale-start-plus-hours') return `estimated as presale start + ${s(a.deadlineHours)} h`;
-  return a.source === 'presale-end' ? 'presale ship-by time' : a.source === 'paid-plus-hours' ? `estimated as payment + ${s(a.deadlineHours)} h` : '承诺发货时间';
+  return a.source === 'presale-end' ? 'presale ship-by time' : a.source === 'paid-plus-hours' ? `estimated as payment + ${s(a.deadlineHours)} h` : 'promised ship-by time (承诺发货时间)';
 }
 
 export function renderMessage(found: Finding, lang: Lang): { message: string; hint: string } {
@@ -432,7 +450,7 @@ export const CODE_TITLE: Record<FindingCode, Record<Lang, string>> = {
   'missing-carrier': { zh: '缺少快递公司', en: 'carrier missing' },
   'missing-tracking-number': { zh: '缺少快递单号', en: 'tracking number missing' },
   'unknown-carrier': { zh: '不认识的快递公司', en: 'unknown carrier' },
-  'tracking-number-cell': { zh: '单号存成了数字', en: 'number stored as a number cell' },
+  'tracking-number-cell': { zh: '单号存成了数字', en: 'tracking number stored as a number' },
   'tracking-number-damaged': { zh: '单号被 Excel 损坏', en: 'number destroyed by Excel' },
   'tracking-scientific-notation': { zh: '单号是科学计数法', en: 'number in scientific notation' },
   'formula-like-value': { zh: '以 = + - @ 开头', en: 'starts with = + - @' },
@@ -443,20 +461,20 @@ export const CODE_TITLE: Record<FindingCode, Record<Lang, string>> = {
   'tracking-check-digit': { zh: '单号校验位错误', en: 'check digit wrong' },
   'tracking-package-barcode': { zh: '填了包裹号而非运单号', en: 'package barcode, not waybill' },
   'tracking-legacy-format': { zh: '旧格式单号', en: 'older number format' },
-  'tracking-partner-format': { zh: '同网络另一品牌的单号', en: 'partner network number' },
+  'tracking-partner-format': { zh: '同集团另一品牌的单号', en: 'number of a sister brand' },
   'tracking-unverified-format': { zh: '无法校验单号格式', en: 'format not verifiable' },
-  'tracking-unspecific-format': { zh: '单号只能粗略校验', en: 'format accepted but unspecific' },
+  'tracking-unspecific-format': { zh: '单号只能粗略校验', en: 'number only roughly checked' },
   'tracking-other-carrier': { zh: '单号属于另一家快递公司', en: "another carrier's number" },
   'order-multiple-tracking-numbers': { zh: '同一订单多个单号', en: 'several numbers on one order' },
   'order-multiple-carriers': { zh: '同一订单多个快递公司', en: 'several carriers on one order' },
   'order-rejected-with-sibling': { zh: '同订单其他行有错', en: 'another row of the order failed' },
-  'duplicate-tracking-number': { zh: '单号重复（收件人不同）', en: 'duplicate number, other recipient' },
+  'duplicate-tracking-number': { zh: '单号重复', en: 'duplicate tracking number' },
   'merged-shipment': { zh: '合并发货（同收件人）', en: 'merged shipment (same recipient)' },
   'merged-cells': { zh: '合并单元格', en: 'merged cells' },
   'error-cell-ignored': { zh: '错误值单元格（收件人列）', en: 'error cell (recipient column)' },
-  'ship-overdue': { zh: '超时发货风险', en: 'past the ship-by time' },
+  'ship-overdue': { zh: '已超过发货时限', en: 'past the ship-by time' },
   'ship-due-soon': { zh: '即将到发货时限', en: 'ship-by time close' },
   'presale-not-started': { zh: '预售未到发货时间', en: 'presale not open yet' },
   'after-sales-pending': { zh: '有售后申请', en: 'open after-sales request' },
-  'after-sales-skipped': { zh: '有售后申请（未导入）', en: 'after-sales: left out' },
+  'after-sales-skipped': { zh: '有售后申请（跳过）', en: 'open after-sales request (skipped)' },
 };

@@ -26,8 +26,8 @@ export function namedAsWorkbook(path: string): boolean {
 export function notAZipMessage(path: string): Bilingual {
   const ext = extensionOf(path);
   return {
-    zh: `文件名是 ${ext}，但内容不是 ${ext} 文件（文件已损坏或不完整，或是别的文件改了扩展名）。请重新从千帆导出，或在 Excel/WPS 中打开后另存为 .xlsx 再试`,
-    en: `The file is named ${ext} but its content is not an ${ext} file (damaged or incomplete, or another file renamed). Export it again from Qianfan, or open it in Excel/WPS, save it as .xlsx and try again`,
+    zh: `文件名是 ${ext}，但内容不是 ${ext} 文件（文件已损坏或不完整，或是别的文件改了扩展名）。请重新从千帆导出，或在 Excel/WPS 中打开后另存为 .xlsx，然后重试`,
+    en: `The file is named ${ext} but its content is not an ${ext} file (damaged or incomplete, or another file renamed). Export it again from 千帆, or open it in Excel/WPS, save it as .xlsx and try again`,
   };
 }
 
@@ -40,7 +40,7 @@ export function textUnderWrongName(path: string): Bilingual | undefined {
   if (TEXT_TABLE_EXTENSIONS.has(ext)) return undefined;
   if (WORKBOOK_EXTENSIONS.has(ext)) {
     return {
-      zh: `文件名是 ${ext}，但内容是纯文本（像是 CSV），不是真正的 ${ext} 文件。如果它本来就是 CSV，请把扩展名改为 .csv 再试；否则请在 Excel/WPS 中打开后另存为 .xlsx 再试`,
+      zh: `文件名是 ${ext}，但内容是纯文本（像是 CSV），不是真正的 ${ext} 文件。如果它本来就是 CSV，请把扩展名改为 .csv 后重试；否则请在 Excel/WPS 中打开后另存为 .xlsx，然后重试`,
       en: `The file is named ${ext} but holds plain text (it looks like a CSV), not a real ${ext} file. If it is a CSV, rename it to .csv and try again; otherwise open it in Excel/WPS, save it as .xlsx and try again`,
     };
   }

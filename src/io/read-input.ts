@@ -67,11 +67,17 @@ function findHeader(rows: readonly SheetRow[], options: ReadOptions): HeaderLoca
   return row === undefined ? undefined : { ...matchHeader(row.cells, headerAliases), row: headerRow };
 }
 
+/** How many of the headers found a missing-columns message lists. */
+const LISTED_HEADERS = 30;
+
 function missingColumnsError(path: string, location: HeaderLocation | undefined, sheet: string | undefined): InputError {
   const missing = (location?.missing ?? (['orderId', 'carrier', 'trackingNumber'] as Field[])).map((f) => FIELD_HEADERS_ZH[f]);
-  const headers = (location?.headers ?? []).slice(0, 30).map(quoted);
-  const found = headers.length === 0 ? '（无）' : headers.join('、');
-  const foundEn = headers.length === 0 ? '(none)' : headers.join(', ');
+  const all = location?.headers ?? [];
+  const headers = all.slice(0, LISTED_HEADERS).map(quoted);
+  // A cut list says so, and how long the whole is.
+  const more = all.length > headers.length;
+  const found = headers.length === 0 ? '（无）' : `${headers.join('、')}${more ? `…等共 ${all.length} 列` : ''}`;
+  const foundEn = headers.length === 0 ? '(none)' : `${headers.join(', ')}${more ? `… (${all.length} in all)` : ''}`;
   const where = sheet === undefined ? '' : `工作表「${quoted(sheet)}」`;
   const whereEn = sheet === undefined ? '' : ` in sheet "${quoted(sheet)}"`;
   return new InputError(
@@ -90,7 +96,7 @@ function missingColumnsError(path: string, location: HeaderLocation | undefined,
 function findingsTableError(path: string): InputError {
   return new InputError(
     {
-      zh: '这是 ship 问题报告里的「问题」清单，不是订单表。请校验原来的导出表，或问题报告 .xlsx 里的「包裹详情」（改名了就用 --sheet 指定）',
+      zh: '这是 ship 问题报告里的「问题」清单，不是订单表。请校验原来的订单表，或问题报告 .xlsx 里的「包裹详情」（改名了就用 --sheet 指定）',
       en: "This is the findings list of a ship report, not an order sheet. Check the original export, or the report .xlsx's copy sheet (包裹详情; name it with --sheet if it was renamed)",
     },
     path,
@@ -176,7 +182,7 @@ async function chooseSheet(workbook: Workbook, path: string, options: ReadOption
   if (findingsOnly) {
     throw new InputError(
       {
-        zh: '这是 ship 的问题报告，里面没有原表副本（写报告时用了 --no-report-copy），只有问题清单，不能当订单表校验。请校验原来的导出表',
+        zh: '这是 ship 的问题报告，里面没有原表副本（写报告时用了 --no-report-copy），只有问题清单，不能当订单表校验。请校验原来的订单表',
         en: 'This is a ship report without the copy of the input (written with --no-report-copy): its findings list is no order sheet. Check the original export',
       },
       path,

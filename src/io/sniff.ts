@@ -30,11 +30,11 @@ const MESSAGES = {
     en: 'This is an old-style .xls file; open it in Excel/WPS, save it as .xlsx and try again',
   },
   encrypted: {
-    zh: '文件设置了打开密码（已加密），无法读取；请在 Excel/WPS 中取消密码后另存为 .xlsx 再重试',
+    zh: '文件设置了打开密码（已加密），无法读取；请在 Excel/WPS 中取消密码后另存为 .xlsx，然后重试',
     en: 'The file is password-protected (encrypted); remove the password in Excel/WPS, save it as .xlsx and try again',
   },
   html: {
-    zh: '这是网页(HTML)格式的表格，不是真正的 Excel 文件；请在 Excel/WPS 中打开并另存为 .xlsx 后重试',
+    zh: '这是网页（HTML）格式的表格，不是真正的 Excel 文件；请在 Excel/WPS 中打开并另存为 .xlsx 后重试',
     en: 'This is an HTML (web page) table, not a real Excel file; open it in Excel/WPS, save it as .xlsx and try again',
   },
   ods: {
@@ -188,9 +188,9 @@ async function inspectOle2(file: FileHandle, size: number): Promise<OleContent> 
   }
   if (names.includes('encryptedpackage') || names.includes('encryptioninfo')) return 'encrypted';
   if (names.includes('workbook') || names.includes('book')) return 'xls';
-  if (names.includes('worddocument')) return { zh: 'Word 97-2003 文档 (.doc)', en: 'Word 97-2003 document (.doc)' };
-  if (names.includes('powerpoint document')) return { zh: 'PowerPoint 97-2003 文档 (.ppt)', en: 'PowerPoint 97-2003 document (.ppt)' };
-  return { zh: 'Office 旧格式(OLE2)文件，但不是表格', en: 'legacy Office (OLE2) file that is not a workbook' };
+  if (names.includes('worddocument')) return { zh: 'Word 97-2003 文档（.doc）', en: 'Word 97-2003 document (.doc)' };
+  if (names.includes('powerpoint document')) return { zh: 'PowerPoint 97-2003 文档（.ppt）', en: 'PowerPoint 97-2003 document (.ppt)' };
+  return { zh: 'Office 旧格式（OLE2）文件，但不是表格', en: 'legacy Office (OLE2) file that is not a workbook' };
 }
 
 async function readDirectoryNames(file: FileHandle, size: number): Promise<string[]> {

@@ -7,7 +7,7 @@ import { isKnownError, OutputError, type Bilingual } from './errors.js';
 
 export const WRITE_MESSAGES = {
   isInput: {
-    zh: '不会覆盖输入文件，请用 --out-dir 指定其他输出目录',
+    zh: '不会覆盖输入文件，请用 --out-dir 指定其他输出文件夹',
     en: 'Refusing to overwrite an input file; choose another output folder with --out-dir',
   },
   busy: {
@@ -15,23 +15,23 @@ export const WRITE_MESSAGES = {
     en: 'Cannot write the file: it may be open in Excel/WPS; close it and try again',
   },
   noPermission: {
-    zh: '无法写入：没有该文件或文件夹的写入权限；请检查权限，或用 --out-dir 指定其他输出目录',
+    zh: '无法写入：没有该文件或文件夹的写入权限；请检查权限，或用 --out-dir 指定其他输出文件夹',
     en: 'Cannot write the file: no write permission for it or its folder; check the permissions or choose another folder with --out-dir',
   },
   dirMissing: {
-    zh: '输出目录不存在；请先创建该文件夹，或用 --out-dir 指定已有的目录',
+    zh: '输出文件夹不存在；请先新建这个文件夹，或用 --out-dir 指定已有的文件夹',
     en: 'The output folder does not exist; create it or choose an existing folder with --out-dir',
   },
   dirIsFile: {
-    zh: '输出目录其实是一个文件，不是文件夹；请用 --out-dir 指定一个文件夹',
+    zh: '输出文件夹其实是一个文件，不是文件夹；请用 --out-dir 指定一个文件夹',
     en: 'The output folder is a file, not a folder; choose a folder with --out-dir',
   },
   targetIsDir: {
-    zh: '输出路径已被一个同名文件夹占用，无法写成文件；请改名或删除该文件夹，或用 --out-dir 指定其他输出目录',
+    zh: '输出路径已被一个同名文件夹占用，无法写成文件；请改名或删除该文件夹，或用 --out-dir 指定其他输出文件夹',
     en: 'A folder already exists where the output file should go; rename or remove it, or choose another folder with --out-dir',
   },
   diskFull: {
-    zh: '磁盘空间不足，无法写入；请清理磁盘，或用 --out-dir 指定其他磁盘上的目录',
+    zh: '磁盘空间不足，无法写入；请清理磁盘，或用 --out-dir 指定其他磁盘上的文件夹',
     en: 'The disk is full; free some space or choose a folder on another disk with --out-dir',
   },
   outDirIsFile: {
@@ -43,7 +43,7 @@ export const WRITE_MESSAGES = {
     en: 'The output file name is too long (the input name plus .import.xlsx / .report.xlsx is over the system limit); give the input a shorter name',
   },
   outDirNotCreated: {
-    zh: '无法在这里创建 --out-dir 文件夹（上级是断开的快捷方式/链接，或是系统目录）；请换一个文件夹路径',
+    zh: '无法在这里创建 --out-dir 文件夹（上级是断开的快捷方式/链接，或是系统文件夹）；请换一个文件夹路径',
     en: 'The --out-dir folder cannot be created there (a parent is a broken link or a system folder); pass another folder path',
   },
 } satisfies Record<string, Bilingual>;
@@ -57,8 +57,8 @@ export type Advice = 'out-dir' | 'path';
 // The messages above, advising another path instead of --out-dir.
 const FOR_A_PATH = new Map<Bilingual, Bilingual>([
   [WRITE_MESSAGES.noPermission, { zh: '无法写入：没有该文件或文件夹的写入权限；请检查权限，或换一个文件路径', en: 'Cannot write the file: no write permission for it or its folder; check the permissions or give another file path' }],
-  [WRITE_MESSAGES.dirMissing, { zh: '输出目录不存在；请先创建该文件夹，或换一个文件路径', en: 'The output folder does not exist; create it or give another file path' }],
-  [WRITE_MESSAGES.dirIsFile, { zh: '输出目录其实是一个文件，不是文件夹；请换一个文件路径', en: 'The output folder is a file, not a folder; give another file path' }],
+  [WRITE_MESSAGES.dirMissing, { zh: '输出文件夹不存在；请先新建这个文件夹，或换一个文件路径', en: 'The output folder does not exist; create it or give another file path' }],
+  [WRITE_MESSAGES.dirIsFile, { zh: '输出文件夹其实是一个文件，不是文件夹；请换一个文件路径', en: 'The output folder is a file, not a folder; give another file path' }],
   [WRITE_MESSAGES.targetIsDir, { zh: '输出路径已被一个同名文件夹占用，无法写成文件；请改名或删除该文件夹，或换一个文件路径', en: 'A folder already exists where the output file should go; rename or remove it, or give another file path' }],
   [WRITE_MESSAGES.diskFull, { zh: '磁盘空间不足，无法写入；请清理磁盘，或换一个文件路径', en: 'The disk is full; free some space or give another file path' }],
 ]);
@@ -99,7 +99,7 @@ async function refuseIfOpen(targetPath: string): Promise<void> {
     const name = basename(lock);
     throw new OutputError(
       {
-        zh: `无法写入：文件正在 LibreOffice、Excel 或 WPS 中打开（旁边有它们的锁文件 ${name}）；请关闭后重试。如果其实没有打开（程序异常退出时会留下锁文件），删除 ${name} 再试`,
+        zh: `无法写入：文件正在 LibreOffice、Excel 或 WPS 中打开（旁边有它们的锁文件 ${name}）；请关闭后重试。如果其实没有打开（程序异常退出时会留下锁文件），删除 ${name} 后重试`,
         en: `Cannot write the file: it is open in LibreOffice, Excel or WPS (their lock file ${name} is beside it); close it and try again. If it is not open (a crashed program leaves its lock file behind), delete ${name} and retry`,
       },
       targetPath,
@@ -134,7 +134,7 @@ const SYSTEM_ERROR = /^E[A-Z0-9]+$/;
 function cannotWrite(code: string, advice: Advice): Bilingual {
   return advice === 'path'
     ? { zh: `无法在这里写入输出文件（系统错误 ${code}）；请换一个文件路径`, en: `The output file cannot be written there (system error ${code}); give another file path` }
-    : { zh: `无法在这里写入输出文件（系统错误 ${code}）；请用 --out-dir 指定其他输出目录`, en: `The output file cannot be written there (system error ${code}); choose another folder with --out-dir` };
+    : { zh: `无法在这里写入输出文件（系统错误 ${code}）；请用 --out-dir 指定其他输出文件夹`, en: `The output file cannot be written there (system error ${code}); choose another folder with --out-dir` };
 }
 
 export function byCode(code: string | undefined): Bilingual | undefined {

@@ -29,7 +29,7 @@ describe('the text summary', () => {
       orders: { imported: 1, rejected: 1, skipped: 0 },
     });
     const text = renderText(run([one]), options);
-    expect(text).toContain('2 rows: 1 imported (1 order), 1 rejected (1 order), 0 skipped');
+    expect(text).toContain('2 rows: 1 ready to import (1 order), 1 rejected (1 order), 0 skipped');
     expect(text).toContain('✖ 1 order rejected');
     const [error, warning] = ['row 3', 'row 4'].map((row) => text.split('\n').find((line) => line.includes(row))!);
     // The message starts in the same column on both lines.
@@ -87,7 +87,28 @@ describe('the text summary', () => {
   it('counts the files that could not be processed in the last line, beside the rejected orders', () => {
     const bad = fileReport('bad.xlsx', [], { orders: { imported: 0, rejected: 3, skipped: 0 } });
     const unreadable = { ...fileReport('gone.xlsx', []), error: 'not found' };
-    expect(renderText(run([bad, unreadable]), options).trimEnd().split('\n').at(-1)).toBe('✖ 3 orders rejected, 1 file could not be processed (see above): fix them from the report and run again');
+    expect(renderText(run([bad, unreadable]), options).trimEnd().split('\n').slice(-2)).toEqual([
+      '✖ 3 orders rejected, left out of the import sheet; 1 file could not be processed (see above)',
+      '  Fix them from the report and run again',
+    ]);
     expect(renderText(run([unreadable]), { ...options, lang: 'zh' }).trimEnd().split('\n').at(-1)).toBe('✖ 1 个文件无法处理（原因见上）');
+  });
+
+  it('says the orders left out by --skip-after-sales are among the skipped rows', () => {
+    const skipped = fileReport('skipped.xlsx', [], { rows: { total: 3, imported: 2, rejected: 0, skipped: 1 }, orders: { imported: 2, rejected: 0, skipped: 1 } });
+    expect(renderText(run([skipped], true), { ...options, lang: 'zh' })).toContain('\n  跳过的行里有 1 单是因为有售后申请（--skip-after-sales）\n');
+    expect(renderText(run([skipped], true), options)).toContain('\n  skipped: 1 order with an open after-sales request (--skip-after-sales)\n');
+  });
+
+  it('says under the verdict that the orders that passed can be uploaded now, and the rejected ones checked again', () => {
+    const some = fileReport('some.xlsx', [], { orders: { imported: 20, rejected: 13, skipped: 0 } });
+    const none = fileReport('none.xlsx', [], { orders: { imported: 0, rejected: 2, skipped: 0 } });
+    const lastTwo = (text: string) => text.trimEnd().split('\n').slice(-2);
+    expect(lastTwo(renderText(run([some]), { ...options, lang: 'zh' }))).toEqual(['✖ 13 单未通过校验，没有放进导入表', '  其余订单可以先上传导入表，问题订单按问题报告改好后重新校验']);
+    expect(lastTwo(renderText(run([none]), { ...options, lang: 'zh' }))).toEqual(['✖ 2 单未通过校验，没有放进导入表', '  请按问题报告改好后重新校验']);
+    expect(lastTwo(renderText(run([some]), options))).toEqual([
+      '✖ 13 orders rejected, left out of the import sheet',
+      '  Upload the import sheet now; fix the rest from the report and run again',
+    ]);
   });
 });

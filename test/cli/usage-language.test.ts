@@ -14,7 +14,7 @@ const HAN = /\p{Script=Han}/u;
 
 describe('a usage error, in the user’s language', () => {
   it.each([
-    ['a missing file', ['validate'], 'ship: 缺少必需的参数「file」\n（运行 ship validate --help 查看用法）\n', "ship: missing required argument 'file'\n(run ship validate --help for usage)\n"],
+    ['a missing file', ['validate'], 'ship: 缺少要校验的文件，例如：ship validate 订单表.xlsx\n（运行 ship validate --help 查看用法）\n', 'ship: missing the file to check, e.g. ship validate orders.xlsx\n(run ship validate --help for usage)\n'],
     ['an unknown option', ['validate', '--bogus', 'x.xlsx'], 'ship: 未知选项「--bogus」\n（运行 ship validate --help 查看用法）\n', "ship: unknown option '--bogus'\n(run ship validate --help for usage)\n"],
     [
       'a mistyped option, with the nearest one',
@@ -121,7 +121,7 @@ describe('--help, in the user’s language', () => {
   it('is Chinese by default: titles, commander’s own lines, descriptions and examples', () => {
     const run = ship(['--help']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^用法： ship \[options\] \[command\]\n\n小红书批量发货前的预检/);
+    expect(run.stdout).toMatch(/^用法：ship \[options\] \[command\]\n\n小红书批量发货前的预检/);
     for (const text of ['\n选项：\n', '\n命令：\n', '-v, --version                 显示版本号', '--debug                       出现意外错误时打印堆栈', '-h, --help                    显示帮助', 'help [command]                显示命令的帮助', '\n示例：\n', '\n退出码：0 全部可导入 · 1 有订单未通过 · 2 运行失败\n']) {
       expect(run.stdout).toContain(text);
     }
@@ -132,7 +132,7 @@ describe('--help, in the user’s language', () => {
     for (const run of [ship(['--help', '--lang', 'en']), ship(['--help'], { env: ENGLISH }), ship(['help'], { env: ENGLISH })]) {
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/^Usage: ship \[options\] \[command\]\n\nPre-flight check for 小红书 batch shipping/);
-      for (const text of ['\nOptions:\n', '\nCommands:\n', '-v, --version                 print the version number', '-h, --help                    display help for command', '\nExamples:\n', '\nExit codes: 0 all importable · 1 rows rejected · 2 run failed\n']) {
+      for (const text of ['\nOptions:\n', '\nCommands:\n', '-v, --version                 print the version number', '-h, --help                    display help', '\nExamples:\n', '\nExit codes: 0 all importable · 1 rows rejected · 2 run failed\n']) {
         expect(run.stdout).toContain(text);
       }
       expect(run.stdout).not.toMatch(/用法|选项：|命令：|示例|退出码/);
@@ -155,7 +155,7 @@ describe('--help, in the user’s language', () => {
 
   it('shows validate’s own help with its exit codes and examples in both languages', () => {
     const zh = ship(['validate', '--help']).stdout;
-    expect(zh).toContain('-f, --format <format>        stdout 格式：text（默认）| json | github | junit');
+    expect(zh).toContain('-f, --format <format>        屏幕输出格式：text（默认）| json | github | junit');
     expect(zh).toContain('\n退出码：0 全部可导入 · 1 有订单未通过 · 2 运行失败\n        多个文件时：');
     expect(zh).toContain("\n示例：\n  ship validate 小红书订单查询.xlsx\n  ship validate a.xlsx b.csv 'exports/*.xlsx' --out-dir out --json > result.json\n");
     const en = ship(['validate', '--help'], { env: ENGLISH }).stdout;

@@ -27,7 +27,7 @@ describe('message catalogue', () => {
       expect(renderMessage(found, 'zh').hint).toMatch(/^「无物流发货」不是快递公司，ship 没有单号可以核对，不会把这单放进导入表/);
       expect(renderMessage(found, 'en').hint).toContain('leaves the order out of the import sheet');
     }
-    expect(renderMessage(finding('missing-tracking-number', 5, { args: { carrier: '中通快递' } }), 'zh').hint).toBe('补上快递单号，或从面单打印工具重新导出');
+    expect(renderMessage(finding('missing-tracking-number', 5, { args: { carrier: '中通快递' } }), 'zh').hint).toBe('补上快递单号，或从打单软件重新导出');
   });
 
   it('says which carrier the number fits when declaring the wrong one', () => {
@@ -40,11 +40,26 @@ describe('message catalogue', () => {
     const withRecipients = finding('duplicate-tracking-number', 5, { args: { firstRow: 2, firstOrderId: 'P1', recipientKnown: 1 } });
     const without = finding('duplicate-tracking-number', 5, { args: { firstRow: 2, firstOrderId: 'P1', recipientKnown: 0 } });
     const shipped = finding('duplicate-tracking-number', 5, { args: { firstRow: 2, firstOrderId: 'P1', recipientKnown: 1, firstStatus: '已发货未签收' } });
-    expect(renderMessage(withRecipients, 'zh').message).toBe('快递单号与第 2 行（订单 P1）重复，且收件人不同');
-    expect(renderMessage(without, 'zh').message).toBe('快递单号与第 2 行（订单 P1）重复');
-    expect(renderMessage(without, 'en').message).toBe('Same tracking number as row 2 (order P1)');
-    expect(renderMessage(shipped, 'zh').message).toBe('快递单号与第 2 行（订单 P1，已发货未签收）重复，且收件人不同');
-    expect(renderMessage(shipped, 'en').message).toBe('Same tracking number as row 2 (order P1, 已发货未签收), with a different recipient');
+    expect(renderMessage(withRecipients, 'zh').message).toBe('单号与第 2 行重复，且收件人不同（第 2 行是订单 P1）');
+    expect(renderMessage(without, 'zh').message).toBe('单号与第 2 行重复（第 2 行是订单 P1）');
+    expect(renderMessage(without, 'en').message).toBe('Same tracking number as row 2 (row 2 is order P1)');
+    expect(renderMessage(shipped, 'zh').message).toBe('单号与第 2 行重复，且收件人不同（第 2 行是订单 P1，已发货未签收）');
+    expect(renderMessage(shipped, 'en').message).toBe('Same tracking number as row 2, with a different recipient (row 2 is order P1, 已发货未签收)');
+  });
+
+  it('asks about a near carrier name as a question, and says the number also fits it', () => {
+    const found = finding('unknown-carrier', 5, { value: '顺风快递', args: { carrier: '顺风快递', suggestions: '顺丰速运、顺丰快运', fits: '顺丰速运' } });
+    expect(renderMessage(found, 'zh').hint).toBe('是不是「顺丰速运」或「顺丰快运」？该单号也符合顺丰速运的格式。请改成 ship 认识的快递公司名称（运行 ship carriers 查看）');
+    expect(renderMessage(found, 'en').hint).toBe('Did you mean "顺丰速运" or "顺丰快运"? The number also fits 顺丰速运. Use a carrier name ship knows (run `ship carriers` to see them)');
+    const noSuggestion = finding('unknown-carrier', 5, { value: 'XX', args: { carrier: 'XX', suggestions: '', fits: '中通快递' } });
+    expect(renderMessage(noSuggestion, 'zh').hint).toBe('该单号符合中通快递的格式。请改成 ship 认识的快递公司名称（运行 ship carriers 查看）');
+  });
+
+  it('says first how late an order is, then the deadline and where it comes from', () => {
+    const late = finding('ship-overdue', 5, { args: { deadline: '2026-11-22 23:31', hours: 10.5, minutes: 629, source: 'promised' } });
+    expect(renderMessage(late, 'zh').message).toBe('已超过发货时限 10.5 小时（2026-11-22 23:31，承诺发货时间）');
+    expect(renderMessage(late, 'en').message).toBe('10.5 h past the ship-by time (2026-11-22 23:31, promised ship-by time (承诺发货时间))');
+    expect(CODE_TITLE['ship-overdue'].zh).toBe('已超过发货时限');
   });
 
   it('documents every finding code in the README', () => {

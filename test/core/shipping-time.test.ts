@@ -48,14 +48,14 @@ describe('ship-by deadlines', () => {
     expect(renderMessage(soon!, 'zh').message).toContain('还剩 3 分钟');
     expect(renderMessage(soon!, 'en').message).toMatch(/^3 min left/);
     const [late] = checkShippingTime(times({ promisedAt: china('2026-11-26 09:58') }), options('2026-11-26 10:00'), 2, 'P1');
-    expect(renderMessage(late!, 'zh').message).toContain('）2 分钟，有超时发货风险');
+    expect(renderMessage(late!, 'zh').message).toContain('已超过发货时限 2 分钟（');
     // Seconds away still read as a minute, and 57 minutes read the same on both sides.
     const [now] = checkShippingTime(times({ promisedAt: china('2026-11-26 10:00') + 20_000 }), options('2026-11-26 10:00'), 2, 'P1');
     expect(renderMessage(now!, 'zh').message).toContain('还剩 1 分钟');
     const before = checkShippingTime(times({ promisedAt: china('2026-11-26 10:57') }), options('2026-11-26 10:00'), 2, 'P1')[0]!;
     const after = checkShippingTime(times({ promisedAt: china('2026-11-26 09:03') }), options('2026-11-26 10:00'), 2, 'P1')[0]!;
     expect(renderMessage(before, 'zh').message).toContain('还剩 57 分钟');
-    expect(renderMessage(after, 'zh').message).toContain('）57 分钟，');
+    expect(renderMessage(after, 'zh').message).toContain('已超过发货时限 57 分钟（');
   });
 
   it('writes times the way the export does, in China time', () => {

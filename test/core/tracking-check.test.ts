@@ -64,7 +64,7 @@ describe('a carrier without a known format, and a number only another carrier is
     const seen = ship('菜鸟', '621123456789012');
     expect(seen).toMatchObject({ code: 'tracking-unverified-format', severity: 'warning', imported: true });
     expect(seen.zh.message).toBe('菜鸟速递没有公开的单号规则，无法校验单号格式');
-    expect(seen.zh.hint).toBe('请人工核对单号；如果你知道规则，可用 --rules 补充');
+    expect(seen.zh.hint).toBe('请对照面单核对单号；确认无误可以忽略这条警告');
   });
 
   it('rejects a JD package barcode under 京东快运 and gives the waybill', () => {
@@ -107,16 +107,16 @@ describe('a partner’s check digit', () => {
   it('still rejects a 1x number under 邮政快递包裹 that fails EMS-13, naming EMS’s rule (1136281381675 with one digit changed)', () => {
     const seen = ship('邮政快递包裹', '1136281391675');
     expect(seen).toMatchObject({ code: 'tracking-check-digit', severity: 'error', imported: false });
-    expect(seen.zh.message).toBe('单号「1136281391675」的校验位不对（按EMS「1 开头的 13 位数字，带 EMS 校验位」的规则），很可能抄错了一位');
-    expect(seen.zh.hint).toBe('这类单号按同一网络的EMS的规则校验；请对照面单逐位核对单号');
+    expect(seen.zh.message).toBe('单号「1136281391675」校验位不对，很可能抄错了一位（EMS：1 开头的 13 位数字，带 EMS 校验位）');
+    expect(seen.zh.hint).toBe('这类单号按同一集团的EMS的规则校验；请对照面单逐位核对单号');
   });
 
   it('names the declared carrier’s own rule for its own check digit', () => {
     const seen = ship('顺丰', '304312442401');
     expect(seen).toMatchObject({ code: 'tracking-check-digit', imported: false });
-    expect(seen.zh.message).toBe('单号「304312442401」的校验位不对（按顺丰速运「12 位数字，带顺丰校验位」的规则），很可能抄错了一位');
+    expect(seen.zh.message).toBe('单号「304312442401」校验位不对，很可能抄错了一位（顺丰速运：12 位数字，带顺丰校验位）');
     expect(seen.zh.hint).toBe('对照面单逐位核对单号');
-    expect(seen.en.message).toBe('The check digit of "304312442401" is wrong (顺丰速运 rule: 12 digits with the SF-12 check digit): probably one digit is mistyped');
+    expect(seen.en.message).toBe('The check digit of "304312442401" is wrong: probably one digit is mistyped (顺丰速运: 12 digits with the SF-12 check digit)');
   });
 });
 

@@ -190,7 +190,7 @@ describe('ship template, help and version', () => {
     const dir = workspace();
     const run = ship(['template', 'no/such/folder/t.xlsx'], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('输出目录不存在');
+    expect(run.stderr).toContain('输出文件夹不存在');
     expect(run.stderr).not.toContain('--out-dir');
   });
 

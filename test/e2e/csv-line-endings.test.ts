@@ -49,7 +49,7 @@ describe('a CSV whose header line ends in CRLF and whose appended rows end in LF
   it('says 共 3 行 in the text summary', () => {
     const text = ship(['validate', 'mixed.csv', '--no-config', '--out-dir', 'text'], { cwd: dir });
     expect(text.status).toBe(0);
-    expect(text.stdout).toContain('共 3 行：导入 3 行（3 单）');
+    expect(text.stdout).toContain('共 3 行：可导入 3 行（3 单）');
   });
 });
 

@@ -138,7 +138,7 @@ describe('the CSV report (--report-format csv)', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('行号,订单号,列,原值,级别,代码,说明,建议,处理,快递公司,快递单号,收件人姓名');
+    expect(lines[0]).toBe('行号,订单号,列,原值,级别,代码,说明,建议,校验结果,快递公司,快递单号,收件人姓名');
     expect(lines.at(-1)).toBe('');
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(lines.length - 2).toBe(file?.findings.length);

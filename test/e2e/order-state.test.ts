@@ -28,7 +28,7 @@ describe('deadlines, presale and after-sales on the sample export', () => {
     const overdue = codes(file, 'ship-overdue');
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.every((f) => f.severity === 'warning')).toBe(true);
-    expect(overdue[0]?.message).toMatch(/^已超过发货时限 2026-11-2\d \d\d:\d\d（承诺发货时间）/);
+    expect(overdue[0]?.message).toMatch(/^已超过发货时限 [\d.]+ (小时|分钟)（2026-11-2\d \d\d:\d\d，承诺发货时间）$/);
     // Before any order was paid nothing is late.
     const early = validate(['sample-qianfan-export.xlsx', '--now', '2026-11-01T00:00:00+08:00'], dir).file;
     expect(codes(early, 'ship-overdue')).toEqual([]);
@@ -70,7 +70,7 @@ describe('ship-by time from the payment time', () => {
     expect(validate(['paid.csv', '--now', now], dir).file.findings).toEqual([]);
     const late = validate(['paid.csv', '--now', now, '--deadline-hours', '24'], dir);
     expect(late.status).toBe(0);
-    expect(codes(late.file, 'ship-overdue')[0]?.message).toBe('已超过发货时限 2026-11-21 10:00（按支付后 24 小时估算）2 小时，有超时发货风险');
+    expect(codes(late.file, 'ship-overdue')[0]?.message).toBe('已超过发货时限 2 小时（2026-11-21 10:00，按支付后 24 小时估算）');
     const soon = validate(['paid.csv', '--now', now, '--due-soon', '24'], dir).file;
     expect(codes(soon, 'ship-due-soon')[0]?.severity).toBe('info');
   });
@@ -116,8 +116,8 @@ describe('ship-by times in t="d" cells (ISO 8601 text, as Excel writes in Strict
     expect(fromIso.status).toBe(0);
     expect(timing(fromIso.file)).toEqual(timing(fromSerial));
     expect(timing(fromIso.file)).toEqual([
-      [2, 'ship-overdue', '已超过发货时限 2026-11-22 23:00（承诺发货时间）11 小时，有超时发货风险'],
-      [3, 'ship-overdue', '已超过发货时限 2026-11-23 00:00（承诺发货时间）10 小时，有超时发货风险'],
+      [2, 'ship-overdue', '已超过发货时限 11 小时（2026-11-22 23:00，承诺发货时间）'],
+      [3, 'ship-overdue', '已超过发货时限 10 小时（2026-11-23 00:00，承诺发货时间）'],
       [4, 'ship-due-soon', expect.stringContaining('2026-11-23 20:00')],
     ]);
   });
@@ -153,7 +153,7 @@ describe('the terminal summary', () => {
 
   it('shows orders by carrier, the first problems with their rows, and fits in 80 columns', () => {
     const run = ship(['validate', 'sample-qianfan-export.xlsx', '--now', AFTER_PAYMENT], { cwd: dir });
-    expect(run.stdout).toMatch(/│ 快递公司\s*│ 订单 │ 通过 │ 有问题 │/);
+    expect(run.stdout).toMatch(/│ 快递公司\s*│ 订单 │ 无问题 │ 有问题 │/);
     expect(run.stdout).toMatch(/│ 顺丰速运\s*│\s+\d+ │/);
     expect(run.stdout).toMatch(/问题（前 20 条，共 \d+ 条，详见问题报告）：/);
     expect(run.stdout).toMatch(/第 \d+ 行\s+错误 {2}单号「SF\d+」不符合中通速递的单号格式/);
@@ -163,7 +163,7 @@ describe('the terminal summary', () => {
 
   it('speaks English when the locale is English, unless --lang says otherwise', () => {
     const en = ship(['validate', 'sample-qianfan-export.xlsx'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
-    expect(en.stdout).toMatch(/\d+ rows: \d+ imported/);
+    expect(en.stdout).toMatch(/\d+ rows: \d+ ready to import/);
     const zh = ship(['validate', 'sample-qianfan-export.xlsx', '--lang', 'zh'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
     expect(zh.stdout).toMatch(/共 \d+ 行/);
   });

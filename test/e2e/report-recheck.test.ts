@@ -23,6 +23,30 @@ describe('checking a report again', () => {
     expect(again.orders).toEqual(first.orders);
   });
 
+  // The previous version called the 校验结果 column of 问题 处理, and said 已导入 / 未导入 where it now says 可导入 / 未通过.
+  it('reads a report written by the previous version (处理 header, 已导入 / 未导入 values) as it reads a new one', async () => {
+    const dir = workspace(SAMPLE);
+    const first = validateJson([SAMPLE], { cwd: dir }).file;
+    const workbook = await openWithExcelJs(join(dir, REPORT));
+    const findings = workbook.getWorksheet('问题')!;
+    expect(findings.getCell('I1').value).toBe('校验结果');
+    findings.getCell('I1').value = '处理';
+    const copy = workbook.getWorksheet('包裹详情')!;
+    const old: Record<string, string> = { 可导入: '已导入', 未通过: '未导入' };
+    copy.eachRow((row) => {
+      const cell = row.getCell(1);
+      if (typeof cell.value === 'string' && old[cell.value] !== undefined) cell.value = old[cell.value]!;
+    });
+    // Renamed, so the sheet is found by its header and the old findings list must be told apart by its own.
+    copy.name = '已改';
+    await workbook.xlsx.writeFile(join(dir, 'old.xlsx'));
+    const again = validateJson(['old.xlsx'], { cwd: dir }).file;
+    expect(again.sheet).toBe('已改');
+    expect(again.rows).toEqual(first.rows);
+    expect(again.orders).toEqual(first.orders);
+    expect(again.findings.map((f) => [f.row, f.code])).toEqual(first.findings.map((f) => [f.row, f.code]));
+  });
+
   it('refuses a report written without the copy, and the CSV report, naming what they are (exit 2)', () => {
     const dir = workspace(SAMPLE);
     expect(ship(['validate', SAMPLE, '--no-report-copy'], { cwd: dir }).status).toBe(1);

@@ -67,12 +67,13 @@ describe('the report workbook of the sample export', async () => {
     };
     expect(rows).toContainEqual(expect.arrayContaining(['输入文件', SAMPLE]));
     expect(rows).toContainEqual(expect.arrayContaining(['工作表', '包裹详情']));
-    expect(rows.find((r) => r[0] === '改完之后')?.[1]).toContain(`ship validate ${REPORT}`);
+    expect(rows.find((r) => r[0] === '改完之后')?.[1]).toContain(`ship validate ${REPORT}，然后上传新生成的 ${REPORT.replace(/\.xlsx$/, '.import.xlsx')}`);
+    expect(rows.find((r) => r[0] === '行数与订单数')?.slice(0, 3)).toEqual(['行数与订单数', '行', '待发货订单']);
     const counts = block('行数与订单数');
     expect(counts.map((r) => r.slice(0, 3))).toEqual([
       ['共计', String(file.rows.total), String(file.orders.imported + file.orders.rejected + file.orders.skipped)],
-      ['已导入', String(file.rows.imported), String(file.orders.imported)],
-      ['未导入', String(file.rows.rejected), String(file.orders.rejected)],
+      ['可导入', String(file.rows.imported), String(file.orders.imported)],
+      ['未通过', String(file.rows.rejected), String(file.orders.rejected)],
       ['已跳过', String(file.rows.skipped), String(file.orders.skipped)],
     ]);
     const carriers = block('按快递公司');
@@ -88,7 +89,7 @@ describe('the report workbook of the sample export', async () => {
 
   it('keeps one row per finding in 问题', async () => {
     const [, findings] = await readWorkbook(join(dir, REPORT));
-    expect(findings!.rows[0]?.slice(0, 8)).toEqual(['行号', '订单号', '列', '原值', '级别', '代码', '说明', '建议']);
+    expect(findings!.rows[0]?.slice(0, 9)).toEqual(['行号', '订单号', '列', '原值', '级别', '代码', '说明', '建议', '校验结果']);
     expect(findings!.rows.slice(1).map((r) => [Number(r[0]), r[5]])).toEqual(file.findings.map((f) => [f.row, f.code]));
   });
 
@@ -113,7 +114,7 @@ describe('the report workbook of the sample export', async () => {
     expect([...warnings].filter((row) => !errors.has(row)).length).toBeGreaterThan(2);
     for (let r = 2; r <= copy.rowCount; r++) {
       const row = copy.getRow(r);
-      const outcome = errors.has(r) ? '未导入' : skipped.has(r) ? '已跳过' : '已导入';
+      const outcome = errors.has(r) ? '未通过' : skipped.has(r) ? '已跳过' : '可导入';
       expect(row.getCell(1).value, `row ${r}`).toBe(outcome);
       const fill = errors.has(r) ? RED_ROW : warnings.has(r) ? YELLOW_ROW : 'none';
       expect([1, 2, 3, columnOf('省')].map((c) => fillOf(row.getCell(c))), `row ${r}`).toEqual([fill, fill, fill, fill]);

@@ -17,10 +17,10 @@ interface Case {
 /** Each unreadable input with a phrase its Chinese and its English message must contain. */
 const CASES: Case[] = [
   { file: 'old-excel-97-2003.xls', zh: '这是旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后重试', en: 'old-style .xls file; open it in Excel/WPS, save it as .xlsx' },
-  { file: 'html-table-saved-as.xls', zh: '这是网页(HTML)格式的表格，不是真正的 Excel 文件', en: 'HTML (web page) table, not a real Excel file' },
+  { file: 'html-table-saved-as.xls', zh: '这是网页（HTML）格式的表格，不是真正的 Excel 文件', en: 'HTML (web page) table, not a real Excel file' },
   { file: 'password-protected.xlsx', zh: '文件设置了打开密码（已加密）', en: 'password-protected (encrypted)' },
   { file: 'truncated-download.xlsx', zh: '文件已损坏或不完整', en: 'damaged or incomplete' },
-  { file: 'sheet-xml-cut-off.xlsx', zh: '工作表“包裹详情”的内容无效', en: 'Sheet "包裹详情" is not valid' },
+  { file: 'sheet-xml-cut-off.xlsx', zh: '工作表「包裹详情」的内容无效', en: 'Sheet "包裹详情" is not valid' },
   { file: 'random-bytes.xlsx', zh: '文件名是 .xlsx，但内容不是 .xlsx 文件', en: 'named .xlsx but its content is not an .xlsx file' },
   { file: 'empty-file.xlsx', zh: '文件是空的（0 字节）', en: 'The file is empty (0 bytes)' },
   { file: 'no-recognizable-header.xlsx', zh: '找不到必需的列：订单号、快递公司、快递单号。找到的表头：商品、数量、金额', en: 'Required columns not found in sheet "Sheet1"' },
@@ -28,7 +28,7 @@ const CASES: Case[] = [
   { file: 'word-document-renamed.xlsx', zh: '这个压缩包里没有 Excel 工作簿，不是 .xlsx 文件', en: 'holds no Excel workbook' },
   { file: 'scanned-page.pdf', zh: '不支持的文件类型（PDF 文档）', en: 'Unsupported file type (PDF document)' },
   { file: 'orders-notes.json', zh: '不认识的文件类型（.json）', en: 'Unknown file type (.json)' },
-  { file: 'zip-bomb-small-on-disk.xlsx', zh: '可能是恶意构造的“压缩炸弹”', en: 'possibly a zip bomb' },
+  { file: 'zip-bomb-small-on-disk.xlsx', zh: '可能是恶意构造的「压缩炸弹」', en: 'possibly a zip bomb' },
   { file: 'zip-bomb-lying-sizes.xlsx', zh: '实际大小与压缩包记录的不符', en: 'larger than the package says' },
   { file: 'no-such-orders.xlsx', zh: '找不到文件，请检查路径和文件名', en: 'File not found; check the path' },
   { file: 'a-folder.xlsx', zh: '这是一个文件夹，不是表格文件', en: 'This is a folder, not a spreadsheet' },
@@ -124,7 +124,7 @@ describe('control characters from a damaged file or in a file name', () => {
     expect(run.stderr).not.toMatch(CONTROL);
     expect(run.stdout).not.toMatch(CONTROL);
     const lines = run.stderr.trim().split('\n');
-    expect(lines[0]).toMatch(/^ship: damaged␛\[31m\.xlsx: 工作表“包裹详情”的内容无效（有单元格引用了第 ␛\[2J␛\]0;PWNED␇9 号共享字符串/);
+    expect(lines[0]).toMatch(/^ship: damaged␛\[31m\.xlsx: 工作表「包裹详情」的内容无效（有单元格引用了第 ␛\[2J␛\]0;PWNED␇9 号共享字符串/);
     expect(lines[1]).toBe('ship: gone␛[2J.xlsx: 找不到文件，请检查路径和文件名');
   });
 
@@ -160,7 +160,7 @@ describe('a row below row 1048576, the last row Excel has', () => {
     writeFileSync(join(dir, 'far.xlsx'), await zipParts(bookParts({ sheets: [{ name: '包裹详情', xml: sheet }] })));
     const zh = ship(['validate', 'far.xlsx'], { cwd: dir });
     expect(zh.status).toBe(2);
-    expect(zh.stderr).toContain('ship: far.xlsx: 工作表“包裹详情”的内容无效（有行超出了 Excel 的最后一行 1048576）');
+    expect(zh.stderr).toContain('ship: far.xlsx: 工作表「包裹详情」的内容无效（有行超出了 Excel 的最后一行 1048576）');
     expect(ship(['validate', 'far.xlsx', '--lang', 'en'], { cwd: dir }).stderr).toContain('(a row is beyond row 1048576, the last row Excel has)');
     expect(readdirSync(dir)).toEqual(['far.xlsx']);
   });

@@ -76,7 +76,7 @@ describe('ship validate on the bundled sample export', () => {
     expect(sheet?.rows[0]?.slice(0, 8)).toEqual(['行号', '订单号', '列', '原值', '级别', '代码', '说明', '建议']);
     const body = sheet?.rows.slice(1) ?? [];
     expect(body).toHaveLength(file.findings.length);
-    const reportedRows = new Set(body.filter((r) => r[8] !== '已导入').map((r) => Number(r[0])));
+    const reportedRows = new Set(body.filter((r) => r[8] !== '可导入').map((r) => Number(r[0])));
     expect(reportedRows.size).toBe(file.rows.rejected + file.rows.skipped);
     // The formula-like value is echoed, but neutralized so it cannot run when the report is opened.
     const formula = body.find((r) => r[5] === 'formula-like-value');
@@ -167,7 +167,7 @@ describe('ship validate inputs and outputs', () => {
   it('prints a Chinese summary by default and English with --lang en', () => {
     const dir = workspace('sample-qianfan-export.xlsx');
     const zh = ship(['validate', 'sample-qianfan-export.xlsx'], { cwd: dir });
-    expect(zh.stdout).toMatch(/共 \d+ 行：导入 \d+ 行/);
+    expect(zh.stdout).toMatch(/共 \d+ 行：可导入 \d+ 行/);
     expect(zh.stdout).toContain('单号与快递公司不符');
     expect(zh.stdout).toContain('sample-qianfan-export.report.xlsx');
     expect(zh.stdout).not.toMatch(/\u001b\[/);

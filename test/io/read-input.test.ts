@@ -78,6 +78,32 @@ describe('openInput: a field with two columns', () => {
 });
 
 describe('openInput messages', () => {
+  it('lists the first 30 headers found and says how many there are in all', async () => {
+    const path = join(dir, 'wide-header.csv');
+    await writeFile(path, `${Array.from({ length: 35 }, (_, i) => `列${i + 1}`).join(',')}\nx\n`);
+    const error = await openInput(path, { limits: DEFAULT_READ_LIMITS }).then(
+      () => undefined,
+      (e: { text: { zh: string; en: string } }) => e,
+    );
+    expect(error?.text.zh).toContain('、列29、列30…等共 35 列。');
+    expect(error?.text.en).toContain(', 列29, 列30… (35 in all).');
+  });
+
+  // A CSV report of the previous version named the 校验结果 column 处理 (Outcome in English).
+  it.each([
+    ['行号,订单号,列,原值,级别,代码,说明,建议,处理,快递公司,快递单号,收件人姓名'],
+    ['Row,Order ID,Column,Value,Level,Code,Message,Hint,Outcome,Carrier,Tracking No.,Recipient'],
+    ['行号,订单号,列,原值,级别,代码,说明,建议,校验结果,快递公司,快递单号,收件人姓名'],
+  ])('refuses the findings list of a report, as this or the previous version wrote it: %s', async (header) => {
+    const path = join(dir, `findings-${Math.random().toString(36).slice(2)}.csv`);
+    await writeFile(path, `${header}\n23,P1,快递单号,SF1,错误,tracking-format,x,y,未导入,中通快递,SF1,张三\n`);
+    const error = await openInput(path, { limits: DEFAULT_READ_LIMITS }).then(
+      () => undefined,
+      (e: { text: { zh: string; en: string } }) => e,
+    );
+    expect(error?.text.zh).toContain('这是 ship 问题报告里的「问题」清单，不是订单表');
+  });
+
   it('quote the headers found cut short, so a damaged file cannot put a whole cell into one line', async () => {
     const path = join(dir, 'long-header.csv');
     const long = `备注\u001b[2J${'很长'.repeat(3000)}`;

@@ -2,7 +2,7 @@
 // accepted and how sure each format is.
 
 import Table from 'cli-table3';
-import { formatName, type Carrier } from '../../carriers/registry.js';
+import { formatName, type Carrier, type Format } from '../../carriers/registry.js';
 import type { Lang } from '../../core/messages.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { configSource, rulesFromConfig } from '../config.js';
@@ -29,10 +29,17 @@ const NO_FORMAT: Record<Lang, string> = {
   en: 'no published format: accepted with a warning (rejected when the number has a format only another carrier uses)',
 };
 
+// The rules' words for a format's status and confidence, as a merchant reads them; checksum names stay as the rules give them.
+const WORD: Record<Lang, Record<Format['status'] | Format['confidence'], string>> = {
+  zh: { current: '在用', legacy: '旧格式', confirmed: '已确认', 'single-source': '单一来源', inferred: '推断' },
+  en: { current: 'current', legacy: 'legacy', confirmed: 'confirmed', 'single-source': 'single-source', inferred: 'inferred' },
+};
+
 function formatsOf(carrier: Carrier, lang: Lang): string {
   if (carrier.formats.length === 0) return NO_FORMAT[lang];
+  const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
   return carrier.formats
-    .map((f) => `${formatName(f, lang)} (${f.status} / ${f.confidence}${f.checksum === undefined ? '' : ` / ${f.checksum.name}`})`)
+    .map((f) => `${formatName(f, lang)}${open}${WORD[lang][f.status]} / ${WORD[lang][f.confidence]}${f.checksum === undefined ? '' : ` / ${f.checksum.name}`}${close}`)
     .join('\n');
 }
 

@@ -105,7 +105,7 @@ const NO_MATCH = {
 };
 
 const ONLY_OUTPUTS = {
-  zh: (pattern: string) => `「${pattern}」只匹配到 ship 写出的导入表/问题报告，没有要校验的导出表；请检查文件夹（要复查改过的报告，请单独校验它）`,
+  zh: (pattern: string) => `「${pattern}」只匹配到 ship 写出的导入表/问题报告，没有要校验的订单表；请检查文件夹（要复查改过的报告，请单独校验它）`,
   en: (pattern: string) => `"${pattern}" matches only import sheets/reports ship wrote, no export to check; check the folder (to re-check an edited report, validate it on its own)`,
 };
 

@@ -30,7 +30,7 @@ export function markdownCell(text: string): string {
 const WORDS = {
   zh: {
     heading: (ok: boolean) => (ok ? '## ship validate：✔ 全部可以导入' : '## ship validate：✖ 未通过'),
-    fileHead: ['文件', '共计行', '导入', '未导入', '跳过', '错误', '警告', '导入表'],
+    fileHead: ['文件', '共计行', '可导入', '未通过', '跳过', '错误', '警告', '导入表'],
     orders: (n: number) => `${n} 单`,
     failed: '无法校验',
     kindsHead: ['问题', '级别', '代码', '数量'],
@@ -43,7 +43,7 @@ const WORDS = {
   },
   en: {
     heading: (ok: boolean) => (ok ? '## ship validate: ✔ ready to import' : '## ship validate: ✖ failed'),
-    fileHead: ['File', 'Rows', 'Imported', 'Rejected', 'Skipped', 'Errors', 'Warnings', 'Import sheet'],
+    fileHead: ['File', 'Rows', 'Ready to import', 'Rejected', 'Skipped', 'Errors', 'Warnings', 'Import sheet'],
     orders: (n: number) => `${n} orders`,
     failed: 'could not be checked',
     kindsHead: ['Problem', 'Level', 'Code', 'Count'],

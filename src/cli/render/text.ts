@@ -30,9 +30,21 @@ interface Words {
   importParts: (files: number) => string;
   reportPath: string;
   failed: string;
-  /** The last line: `failedFiles` could not be read or written (named above with their reason). */
-  /** `strictWarnings`: the warnings that failed the run because of --strict (0 without it). */
-  verdict: (ok: boolean, rejectedOrders: number, files: number, failedFiles: number, strictWarnings: number) => string;
+  /** Between a label and what it names: full-width after Chinese. */
+  colon: string;
+  /** The last lines: what the run comes to, and what to do next. */
+  verdict: (ok: boolean, tally: Tally) => string;
+}
+
+interface Tally {
+  /** Orders rejected, and orders in the import sheets, over every file. */
+  rejected: number;
+  imported: number;
+  files: number;
+  /** Files that could not be read or written (named above with their reason). */
+  failed: number;
+  /** The warnings that failed the run because of --strict (0 without it). */
+  warnings: number;
 }
 
 const WORDS: Record<Lang, Words> = {
@@ -40,60 +52,65 @@ const WORDS: Record<Lang, Words> = {
     sheet: (name, row) => `工作表「${name}」，表头在第 ${row} 行`,
     ignored: (names) => `未读取的工作表：${names}`,
     counts: (r) =>
-      `共 ${r.rows.total} 行：导入 ${r.rows.imported} 行（${r.orders.imported} 单），未导入 ${r.rows.rejected} 行（${r.orders.rejected} 单），跳过 ${r.rows.skipped} 行`,
-    skippedOrders: (n) => `其中 ${n} 单因售后申请未导入（--skip-after-sales）`,
+      `共 ${r.rows.total} 行：可导入 ${r.rows.imported} 行（${r.orders.imported} 单），未通过 ${r.rows.rejected} 行（${r.orders.rejected} 单），跳过 ${r.rows.skipped} 行`,
+    skippedOrders: (n) => `跳过的行里有 ${n} 单是因为有售后申请（--skip-after-sales）`,
     noRows: '表里只有表头，没有订单行：导入表是空的，请确认导出时选对了订单状态和时间范围',
     nothingToShip: '没有待发货的订单（每一行都跳过了）：导入表是空的，请确认导出的是待发货（待配货）订单',
     tags: (list) => `订单标记：${list}`,
     tagCount: (tag, n) => `${tag} ${n} 单`,
-    carrierHead: ['快递公司', '订单', '通过', '有问题'],
+    carrierHead: ['快递公司', '订单', '无问题', '有问题'],
     noCarrier: '（未填写）',
     firstProblems: (shown, total) => (shown < total ? `问题（前 ${shown} 条，共 ${total} 条，详见问题报告）：` : `问题（共 ${total} 条）：`),
     row: (n) => `第 ${n} 行`,
-    tableHead: ['问题', '级别', '行数'],
+    tableHead: ['问题', '级别', '条数'],
     importPath: '导入表',
     importParts: (n) => `导入表（分成 ${n} 个文件，每个都要上传）：`,
     reportPath: '问题报告',
     failed: '无法处理',
-    verdict: (ok, rejected, files, failed, warnings) => {
+    colon: '：',
+    verdict: (ok, { rejected, imported, files, failed, warnings }) => {
       if (ok) return `✔ 校验通过，可以导入（${files} 个文件）`;
       const parts = [
-        rejected > 0 ? `${rejected} 单未通过校验` : '',
+        rejected > 0 ? `${rejected} 单未通过校验，没有放进导入表` : '',
         failed > 0 ? `${failed} 个文件无法处理（原因见上）` : '',
         warnings > 0 ? `有 ${warnings} 条警告（加了 --strict，警告也算未通过）` : '',
       ].filter((part) => part !== '');
       if (parts.length === 0) return '✖ 校验未通过';
-      return `✖ ${parts.join('，')}${rejected > 0 ? '，请按问题报告修改后重新校验' : ''}`;
+      if (rejected === 0) return `✖ ${parts.join('；')}`;
+      // What to do next on a line of its own: the verdict alone fits 80 columns.
+      return `✖ ${parts.join('；')}\n  ${imported > 0 ? '其余订单可以先上传导入表，问题订单按问题报告改好后重新校验' : '请按问题报告改好后重新校验'}`;
     },
   },
   en: {
     sheet: (name, row) => `sheet "${name}", header on row ${row}`,
     ignored: (names) => `sheets not read: ${names}`,
     counts: (r) =>
-      `${plural(r.rows.total, 'row')}: ${r.rows.imported} imported (${plural(r.orders.imported, 'order')}), ${r.rows.rejected} rejected (${plural(r.orders.rejected, 'order')}), ${r.rows.skipped} skipped`,
-    skippedOrders: (n) => `${plural(n, 'order')} left out for open after-sales requests (--skip-after-sales)`,
+      `${plural(r.rows.total, 'row')}: ${r.rows.imported} ready to import (${plural(r.orders.imported, 'order')}), ${r.rows.rejected} rejected (${plural(r.orders.rejected, 'order')}), ${r.rows.skipped} skipped`,
+    skippedOrders: (n) => `skipped: ${plural(n, 'order')} with ${n === 1 ? 'an open after-sales request' : 'open after-sales requests'} (--skip-after-sales)`,
     noRows: 'No order rows, only a header: the import sheet is empty; check the export filters',
     nothingToShip: 'No order to ship (every row was skipped): the import sheet is empty; check that the export is of pending orders (待配货)',
     tags: (list) => `order tags: ${list}`,
     tagCount: (tag, n) => `${tag} ${n}`,
-    carrierHead: ['Carrier', 'Orders', 'OK', 'Problems'],
+    carrierHead: ['Carrier', 'Orders', 'No problems', 'Problems'],
     noCarrier: '(none)',
     firstProblems: (shown, total) => (shown < total ? `Problems (first ${shown} of ${total}; all in the report):` : `Problems (${total}):`),
     row: (n) => `row ${n}`,
-    tableHead: ['Problem', 'Level', 'Rows'],
+    tableHead: ['Problem', 'Level', 'Count'],
     importPath: 'import sheet',
     importParts: (n) => `import sheets (${n} files, upload each one):`,
     reportPath: 'report',
     failed: 'failed',
-    verdict: (ok, rejected, files, failed, warnings) => {
+    colon: ': ',
+    verdict: (ok, { rejected, imported, files, failed, warnings }) => {
       if (ok) return `✔ All good: ready to import (${plural(files, 'file')})`;
       const parts = [
-        rejected > 0 ? `${plural(rejected, 'order')} rejected` : '',
+        rejected > 0 ? `${plural(rejected, 'order')} rejected, left out of the import sheet` : '',
         failed > 0 ? `${plural(failed, 'file')} could not be processed (see above)` : '',
         warnings > 0 ? `${plural(warnings, 'warning')} (--strict makes warnings fail the run)` : '',
       ].filter((part) => part !== '');
       if (parts.length === 0) return '✖ Validation failed';
-      return `✖ ${parts.join(', ')}${rejected > 0 ? ': fix them from the report and run again' : ''}`;
+      if (rejected === 0) return `✖ ${parts.join('; ')}`;
+      return `✖ ${parts.join('; ')}\n  ${imported > 0 ? 'Upload the import sheet now; fix the rest from the report and run again' : 'Fix them from the report and run again'}`;
     },
   },
 };
@@ -141,7 +158,7 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   const { lang, chalk } = options;
   const words = WORDS[lang];
   const lines = [chalk.bold(shortPath(report.input, options.cwd))];
-  if (report.error !== null) return [...lines, `  ${chalk.red(words.failed)}: ${terminalSafe(report.error)}`];
+  if (report.error !== null) return [...lines, `  ${chalk.red(words.failed)}${words.colon}${terminalSafe(report.error)}`];
   if (report.sheet !== null && report.headerRow !== null) lines.push(`  ${words.sheet(terminalSafe(report.sheet), report.headerRow)}`);
   const ignored = report.sheetsIgnored;
   if (ignored.length > 0) lines.push(`  ${chalk.dim(words.ignored(terminalSafe(ignored.join(lang === 'zh' ? '、' : ', '))))}`);
@@ -157,8 +174,8 @@ function renderFile(report: FileReport, options: TextOptions): string[] {
   // Every part when --max-rows split the import: a merchant uploads each one.
   const parts = report.outputs.importParts;
   if (parts.length > 1) lines.push(`  ${words.importParts(parts.length)}`, ...parts.map((part) => `    ${shortPath(part, options.cwd)}`));
-  else if (parts.length === 1) lines.push(`  ${words.importPath}: ${shortPath(parts[0]!, options.cwd)}`);
-  if (report.outputs.report !== null) lines.push(`  ${words.reportPath}: ${shortPath(report.outputs.report, options.cwd)}`);
+  else if (parts.length === 1) lines.push(`  ${words.importPath}${words.colon}${shortPath(parts[0]!, options.cwd)}`);
+  if (report.outputs.report !== null) lines.push(`  ${words.reportPath}${words.colon}${shortPath(report.outputs.report, options.cwd)}`);
   return lines;
 }
 
@@ -214,10 +231,14 @@ export function renderText(run: RunReport, options: TextOptions): string {
   if (options.quiet === true && run.ok) return '';
   const shown = options.quiet === true ? run.files.filter((report) => failed(report, options)) : run.files;
   const blocks = shown.map((report) => renderFile(report, options).join('\n'));
-  const rejected = run.files.reduce((sum, report) => sum + report.orders.rejected, 0);
-  const unprocessed = run.files.filter((report) => report.error !== null).length;
-  const strictWarnings = failsRun('warning', options.strict === true) ? run.files.reduce((sum, report) => sum + report.counts.warning, 0) : 0;
-  const verdict = WORDS[options.lang].verdict(run.ok, rejected, run.files.length, unprocessed, strictWarnings);
+  const total = (count: (report: FileReport) => number) => run.files.reduce((sum, report) => sum + count(report), 0);
+  const verdict = WORDS[options.lang].verdict(run.ok, {
+    rejected: total((report) => report.orders.rejected),
+    imported: total((report) => report.orders.imported),
+    files: run.files.length,
+    failed: total((report) => (report.error !== null ? 1 : 0)),
+    warnings: failsRun('warning', options.strict === true) ? total((report) => report.counts.warning) : 0,
+  });
   blocks.push(run.ok ? options.chalk.green(verdict) : options.chalk.red(verdict));
   return `${blocks.join('\n\n')}\n`;
 }

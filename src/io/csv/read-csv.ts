@@ -183,7 +183,7 @@ function tooBig(path: string, size: number, limit: number): InputError {
   const max = Math.floor(limit / MIB);
   return new InputError(
     {
-      zh: `文件有 ${mib} MB，超过 ${max} MB 的读取上限；请确认选对了文件，如确需读取请用 --max-file-mb <n> 调高上限`,
+      zh: `文件有 ${mib} MB，超过 ${max} MB 的读取上限；请确认选对了文件，如确需读取请用 --max-file-mb <MB> 提高上限`,
       en: `The file is ${mib} MB, over the ${max} MB limit; check that this is the right file, or raise the limit with --max-file-mb <n>`,
     },
     path,
@@ -193,8 +193,8 @@ function tooBig(path: string, size: number, limit: number): InputError {
 export function tooManyRows(path: string, maxRows: number): InputError {
   return new InputError(
     {
-      zh: `文件超过 ${maxRows} 行（含表头）的读取上限，已停止读取；请确认选对了文件，如确需读取请用 --max-rows-read <n> 调高上限`,
-      en: `The file has more than ${maxRows} rows (header included), the read limit; check that this is the right file, or raise the limit with --max-rows-read <n>`,
+      zh: `文件超过 ${maxRows} 行（含表头）的读取上限，这个文件没有校验。请确认选对了文件；确实需要时用 --max-rows-read <行数> 提高上限`,
+      en: `The file has more than ${maxRows} rows (header included), the read limit: the file was not checked. Check that this is the right file; if it is, raise the limit with --max-rows-read <n>`,
     },
     path,
   );
@@ -202,7 +202,7 @@ export function tooManyRows(path: string, maxRows: number): InputError {
 
 function malformed(error: unknown, path: string): unknown {
   if (!(error instanceof CsvFormatError)) return error;
-  const redo = { zh: '请检查该行，或重新导出 / 在 Excel/WPS 中另存为 .xlsx 后重试', en: 'check that line, or export again / save as .xlsx in Excel/WPS and try again' };
+  const redo = { zh: '请检查该行，或重新导出，或在 Excel/WPS 中另存为 .xlsx 后重试', en: 'check that line, or export again, or save as .xlsx in Excel/WPS and try again' };
   const { line } = error;
   const text =
     error.code === 'quote-not-closed'

@@ -5,14 +5,21 @@
 import type { Lang } from '../../core/messages.js';
 
 export const FINDINGS_HEADER: Record<Lang, readonly string[]> = {
-  zh: ['行号', '订单号', '列', '原值', '级别', '代码', '说明', '建议', '处理', '快递公司', '快递单号', '收件人姓名'],
-  en: ['Row', 'Order ID', 'Column', 'Value', 'Level', 'Code', 'Message', 'Hint', 'Outcome', 'Carrier', 'Tracking No.', 'Recipient'],
+  zh: ['行号', '订单号', '列', '原值', '级别', '代码', '说明', '建议', '校验结果', '快递公司', '快递单号', '收件人姓名'],
+  en: ['Row', 'Order ID', 'Column', 'Value', 'Level', 'Code', 'Message', 'Hint', 'Check result', 'Carrier', 'Tracking No.', 'Recipient'],
 };
 
 /** How many leading header cells must match: the ones only the findings table has in that order. */
 const SIGNATURE = 9;
 
-/** The header texts (in order, empty ones left out) are those of ship's own findings table. */
+/** What earlier versions called a column of the signature (the 校验结果 column was 处理 / Outcome): their reports are still told apart. */
+const EARLIER_LABELS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['校验结果', ['处理']],
+  ['Check result', ['Outcome']],
+]);
+
+/** The header texts (in order, empty ones left out) are those of ship's own findings table, as this or an earlier version wrote it. */
 export function isFindingsHeader(headers: readonly string[]): boolean {
-  return Object.values(FINDINGS_HEADER).some((labels) => labels.slice(0, SIGNATURE).every((label, i) => headers[i]?.trim() === label));
+  const fits = (label: string, text: string | undefined) => text !== undefined && [label, ...(EARLIER_LABELS.get(label) ?? [])].includes(text.trim());
+  return Object.values(FINDINGS_HEADER).some((labels) => labels.slice(0, SIGNATURE).every((label, i) => fits(label, headers[i])));
 }

@@ -17,9 +17,10 @@ const WIDTHS = [8, 24, 12, 24, 8, 30, 60, 60, 10, 14, 22, 12];
 
 export const FINDINGS_SHEET: Record<Lang, string> = { zh: '问题', en: 'Findings' };
 
+/** What became of a row: in the import sheet (not yet uploaded: 可导入, not 已导入), rejected, or skipped. */
 export const DISPOSITION_LABEL: Record<Lang, Record<Disposition, string>> = {
-  zh: { imported: '已导入', rejected: '未导入', skipped: '已跳过' },
-  en: { imported: 'imported', rejected: 'rejected', skipped: 'skipped' },
+  zh: { imported: '可导入', rejected: '未通过', skipped: '已跳过' },
+  en: { imported: 'ready to import', rejected: 'rejected', skipped: 'skipped' },
 };
 
 export interface ReportContext {

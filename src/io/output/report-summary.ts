@@ -33,12 +33,13 @@ const TEXT = {
   zh: {
     title: 'ship 校验汇总', file: '文件', input: '输入文件', sheet: '工作表', csv: '（CSV 文件）', headerRow: '表头所在行',
     sheets: (findings: string, copy: string) => `「${findings}」表每个问题一行；「${copy}」表是原表的副本，行号与原表相同：有错误的行标红，只有警告的行标黄，出问题的单元格加粗标出`,
-    again: (copy: string, report: string) => `在「${copy}」表里改好标出的单元格并保存，再运行：ship validate ${report}`,
+    again: (copy: string, report: string, reimport: string) =>
+      `在「${copy}」表里改好标出的单元格并保存，再运行：ship validate ${report}，然后上传新生成的 ${reimport}（其中也有这次已可导入的订单，已上传过的不要重复上传）`,
     noCopy: (findings: string) => `「${findings}」表每个问题一行。原表超过 Excel 的 1048576 行上限，没有写出原表的副本：请在原表里修改后重新校验`,
     tooWide: (findings: string) => `「${findings}」表每个问题一行。原表用到了最后几列（XFB–XFD），副本在前面加 3 列说明后会超出 Excel 的 16384 列上限，所以没有写出原表的副本：请在原表里修改后重新校验`,
     notAsked: (findings: string) => `「${findings}」表每个问题一行。按 --no-report-copy 没有写出原表的副本：请在原表里修改后重新校验`,
     next: '改完之后',
-    counts: '行数与订单数', rows: '行', orders: '订单', total: '共计', imported: '已导入', rejected: '未导入', skipped: '已跳过',
+    counts: '行数与订单数', rows: '行', orders: '订单', pendingOrders: '待发货订单', total: '共计', imported: '可导入', rejected: '未通过', skipped: '已跳过',
     carriers: '按快递公司', ok: '无问题', problems: '有问题', noCarrier: '（未填写）',
     codes: '按问题', level: '级别', code: '代码',
     overdue: '已超过发货时限的订单', row: '行号', deadline: '发货时限', more: (n: number) => `……另有 ${n} 单，见「问题」表`,
@@ -47,13 +48,14 @@ const TEXT = {
   en: {
     title: 'ship summary', file: 'File', input: 'Input file', sheet: 'Sheet', csv: '(CSV file)', headerRow: 'Header row',
     sheets: (findings: string, copy: string) => `"${findings}" lists one problem per row; "${copy}" is a copy of the input on the same rows: rows with errors in red, rows with only warnings in yellow, the cells at fault in bold`,
-    again: (copy: string, report: string) => `Fix the marked cells in "${copy}", save, and run: ship validate ${report}`,
+    again: (copy: string, report: string, reimport: string) =>
+      `Fix the marked cells in "${copy}", save, and run: ship validate ${report}; then upload the new ${reimport} (it also holds the orders ready to import this time: do not upload again those already uploaded)`,
     noCopy: (findings: string) => `"${findings}" lists one problem per row. The input is longer than Excel's 1048576 rows, so it is not copied: fix the input and check it again`,
     tooWide: (findings: string) => `"${findings}" lists one problem per row. The input uses its last columns (XFB–XFD); with the 3 columns the copy adds in front it would pass Excel's 16384 columns, so it is not copied: fix the input and check it again`,
     notAsked: (findings: string) => `"${findings}" lists one problem per row. --no-report-copy: the input is not copied; fix the input and check it again`,
     next: 'Then',
-    counts: 'Rows and orders', rows: 'Rows', orders: 'Orders', total: 'Total', imported: 'Imported', rejected: 'Rejected', skipped: 'Skipped',
-    carriers: 'By carrier', ok: 'OK', problems: 'Problems', noCarrier: '(none)',
+    counts: 'Rows and orders', rows: 'Rows', orders: 'Orders', pendingOrders: 'Orders to ship', total: 'Total', imported: 'Ready to import', rejected: 'Rejected', skipped: 'Skipped',
+    carriers: 'By carrier', ok: 'No problems', problems: 'Problems', noCarrier: '(none)',
     codes: 'By problem', level: 'Level', code: 'Code',
     overdue: 'Orders past their ship-by time', row: 'Row', deadline: 'Ship by', more: (n: number) => `… and ${n} more, see "Findings"`,
     tags: 'Order tags', none: '(none)',
@@ -88,6 +90,16 @@ function overdueOrders(result: ValidationResult): { row: number; orderId: string
     .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.row - b.row));
 }
 
+/** A file name as typed in a command: quoted when it holds a space. */
+function shellWord(name: string): string {
+  return /\s/.test(name) ? `"${name}"` : name;
+}
+
+/** The import sheet a check of the report writes: `X.report.xlsx` gives `X.report.import.xlsx` (output-names.ts). */
+function importNameOf(report: string): string {
+  return `${report.replace(/\.xlsx$/i, '')}.import.xlsx`;
+}
+
 function* summaryLines(context: SummaryContext): Generator<SheetLine> {
   const t = TEXT[context.lang];
   const { result } = context;
@@ -101,12 +113,13 @@ function* summaryLines(context: SummaryContext): Generator<SheetLine> {
   }
   else {
     yield [t.sheets(context.findingsSheet, context.copySheet)];
-    yield [t.next, neutralize(t.again(context.copySheet, /\s/.test(context.report) ? `"${context.report}"` : context.report))];
+    yield [t.next, neutralize(t.again(context.copySheet, shellWord(context.report), shellWord(importNameOf(context.report))))];
   }
   yield BLANK;
 
   const { rows, orders } = result;
-  yield title([t.counts, t.rows, t.orders]);
+  // Orders are the pending ones: a skipped row of a shipped or cancelled order is no order to ship.
+  yield title([t.counts, t.rows, t.pendingOrders]);
   yield { cells: [t.total, num(rows.total), num(orders.imported + orders.rejected + orders.skipped)] };
   yield { cells: [t.imported, num(rows.imported), num(orders.imported)] };
   yield { cells: [t.rejected, num(rows.rejected), num(orders.rejected)] };

@@ -181,7 +181,7 @@ export class SheetParser implements XmlHandler {
         column = parseRef(s, a.valueStart, a.valueEnd, this.ref);
         if (column < 0) {
           const ref = quoted(s.slice(a.valueStart, a.valueEnd));
-          throw new XlsxFormatError({ zh: `单元格引用“${ref}”无效`, en: `the cell reference "${ref}" is not valid` });
+          throw new XlsxFormatError({ zh: `单元格引用「${ref}」无效`, en: `the cell reference "${ref}" is not valid` });
         }
         // A row without r takes its number from its cells when they have one.
         if (!this.rowHasNumber && this.ref.row > 0) { this.rowNumber = this.ref.row; this.rowHasNumber = true; }

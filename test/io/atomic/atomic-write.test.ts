@@ -96,7 +96,7 @@ describe('writeFileAtomic refuses to overwrite an input', () => {
         { inputs },
       ),
     );
-    expect(error.text.zh).toBe('不会覆盖输入文件，请用 --out-dir 指定其他输出目录');
+    expect(error.text.zh).toBe('不会覆盖输入文件，请用 --out-dir 指定其他输出文件夹');
     expect(called).toBe(false);
     expect(await readFile(input, 'utf8')).toBe('INPUT');
   }
@@ -139,7 +139,7 @@ describe('writeFileAtomic maps file-system failures to what the user should do',
 
   it('a missing output folder', async () => {
     const error = await outputFailure(writeFileAtomic(join(dir, 'nope', 'out.xlsx'), writeText('x'), { inputs: [] }));
-    expect(error.text.zh).toContain('输出目录不存在');
+    expect(error.text.zh).toContain('输出文件夹不存在');
     expect(error.path).toBe(join(dir, 'nope'));
   });
 

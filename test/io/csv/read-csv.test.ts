@@ -293,7 +293,7 @@ describe('malformed input and limits', () => {
     const path = await fileWith('h\n1\n2\n3\n4\n');
     expect(await read(path, { maxRows: 5 })).toHaveLength(5);
     const error = await failure(read(path, { maxRows: 4 }));
-    expect(error.text.zh).toContain('--max-rows-read <n>');
+    expect(error.text.zh).toContain('--max-rows-read <行数>');
     expect(error.text.en).toContain('--max-rows-read <n>');
   });
 

@@ -39,7 +39,7 @@ describe('writeReportCsv', () => {
     const bytes = await readFile(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('行号,订单号,列,原值,级别,代码,说明,建议,处理,快递公司,快递单号,收件人姓名');
+    expect(lines[0]).toBe('行号,订单号,列,原值,级别,代码,说明,建议,校验结果,快递公司,快递单号,收件人姓名');
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(result.findings.length + 2);
     const body = lines.slice(1).join('\n');
@@ -57,6 +57,6 @@ describe('writeReportCsv', () => {
     const result = validateRows([], { registry, columns });
     const path = join(dir, 'empty.report.csv');
     await writeReportCsv(path, { result, columns, lang: 'en' });
-    expect(await readFile(path, 'utf8')).toBe('\uFEFFRow,Order ID,Column,Value,Level,Code,Message,Hint,Outcome,Carrier,Tracking No.,Recipient\r\n');
+    expect(await readFile(path, 'utf8')).toBe('\uFEFFRow,Order ID,Column,Value,Level,Code,Message,Hint,Check result,Carrier,Tracking No.,Recipient\r\n');
   });
 });

@@ -181,7 +181,7 @@ describe('sniffFile: files it refuses, with what to do', () => {
     ];
     for (const page of pages) {
       const error = await failure(await fileWith(page, `page${(counter += 1)}.xls`));
-      expect(error.text.zh).toContain('这是网页(HTML)格式的表格');
+      expect(error.text.zh).toContain('这是网页（HTML）格式的表格');
       expect(error.text.zh).toContain('另存为 .xlsx');
     }
   });

@@ -62,7 +62,7 @@ describe('the report copy of a shared-strings workbook', () => {
       expect(texts(copy[i]!.cells).slice(3), `row ${row.row}`).toEqual(texts(row.cells));
     }
     expect(texts(copy[1]!.cells).slice(0, 3)).toEqual(['校验结果', '问题', '建议']);
-    expect(texts(copy[4]!.cells)[0]).toBe('未导入');
+    expect(texts(copy[4]!.cells)[0]).toBe('未通过');
   });
 });
 

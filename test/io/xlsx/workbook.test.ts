@@ -180,7 +180,7 @@ describe('openWorkbook', () => {
     const path = await writeBook({ sheets: [{ name, xml: '<row><c t="s"><v>5</v></c></row>' }], sharedStrings: ['a'] });
     const error = await withBook(path, (book) => collectRows(book.readRows(0))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).text.zh).toMatch(new RegExp(`^工作表“${name.slice(0, 59)}…”的内容无效（有单元格引用了第 5 号共享字符串，但文件中只有 1 个）`));
+    expect((error as InputError).text.zh).toMatch(new RegExp(`^工作表「${name.slice(0, 59)}…」的内容无效（有单元格引用了第 5 号共享字符串，但文件中只有 1 个）`));
     expect((error as InputError).text.en).toContain(`Sheet "${name.slice(0, 59)}…" is not valid`);
   });
 

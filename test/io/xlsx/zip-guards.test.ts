@@ -80,7 +80,7 @@ describe('zip guards', () => {
   it('rejects a part that declares more than maxPartBytes', async () => {
     const path = await save(await zipParts(bookParts({ sheets: [{ name: '包裹详情', xml: worksheet(ROWS + ' '.repeat(2 << 20)) }] })));
     const error = await failure(readAll(path, { ...DEFAULT_READ_LIMITS, maxPartBytes: 1 << 20 }));
-    expect(error.text.zh).toContain('工作表“包裹详情”解压后有');
+    expect(error.text.zh).toContain('工作表「包裹详情」解压后有');
     expect(error.text.en).toContain('--max-part-mb <MB>');
   });
 
