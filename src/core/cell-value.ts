@@ -53,7 +53,10 @@ export function isErrorCell(cell: Cell | undefined): boolean {
   if (cell === undefined) return false;
   if (cell.type === 'error') return true;
   const { text } = cell;
-  if (cell.type !== 'string' || text.length > LONGEST_ERROR_TEXT || !text.includes('#')) return false;
+  if (cell.type !== 'string' || text.length > LONGEST_ERROR_TEXT) return false;
+  // Nearly every cell starts with neither a # nor a space: it is answered by one look.
+  const first = text.charCodeAt(0);
+  if (first !== 0x23 && first > 0x20 && first !== 0xa0 && first !== 0x3000 && first !== 0xfeff) return false;
   const trimmed = text.trim().toUpperCase();
   return EXCEL_ERROR_VALUES.has(trimmed) || NEWER_ERROR_TEXTS.has(trimmed);
 }
