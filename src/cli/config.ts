@@ -27,7 +27,8 @@ function buildConfigSchema(z: Z) {
   const name = z.string().trim().min(1);
   const aliases = z.array(name);
   // Bounds first, aborting: 1e300 is "too big", not also "not a safe integer".
-  const hours = z.number().min(1, { abort: true }).max(MOST_HOURS, { abort: true }).int();
+  // Fractions are fine here (1.5 hours), as they always were; the flags take whole hours.
+  const hours = z.number().positive({ abort: true }).max(MOST_HOURS, { abort: true });
   return z
     .object({
       $schema: z.string().optional(),
@@ -53,8 +54,8 @@ function buildConfigSchema(z: Z) {
           maxRows: z.number().int().positive().optional().describe('At most this many orders per import file (--max-rows)'),
         })
         .optional(),
-      deadlineHours: hours.optional().describe('Hours after payment an order must ship by, when the export has no 承诺发货时间 (whole hours, 1–8760)'),
-      dueSoonHours: hours.optional().describe('Orders due within this many hours are flagged as due soon (whole hours, 1–8760)'),
+      deadlineHours: hours.optional().describe('Hours after payment an order must ship by, when the export has no 承诺发货时间 (above 0, at most 8760)'),
+      dueSoonHours: hours.optional().describe('Orders due within this many hours are flagged as due soon (above 0, at most 8760)'),
       rules: name.optional().describe('Carrier rules file (like --rules), relative to this config file'),
     })
     .strict()
@@ -124,7 +125,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 const UNKNOWN_FIELD = { zh: '未知字段（请检查拼写）', en: 'unknown field (check the spelling)' };
 
-const HOURS = { zh: `（应为 1 到 ${MOST_HOURS} 之间的整数小时，最多一年）`, en: ` (whole hours from 1 to ${MOST_HOURS}, at most a year)` };
+const HOURS = { zh: `（应为大于 0、不超过 ${MOST_HOURS} 的小时数，最多一年）`, en: ` (hours above 0 and at most ${MOST_HOURS}, a year)` };
 /** What a field takes, said after zod's message for it. */
 const FIELD_HINTS: Record<string, typeof HOURS> = { deadlineHours: HOURS, dueSoonHours: HOURS };
 

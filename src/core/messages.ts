@@ -80,7 +80,7 @@ const MESSAGES: Record<FindingCode, Entry> = {
     zh: {
       message: (a) => `不认识的快递公司「${s(a.carrier)}」`,
       hint: (a) =>
-        isNoLogistics(a.carrier)
+        isNoLogistics(a.carrier) && !s(a.fits)
           ? NO_LOGISTICS.zh
           : [
               s(a.suggestions) && `是不是${names(a.suggestions).map((name) => `「${name}」`).join('或')}？`,
@@ -91,7 +91,7 @@ const MESSAGES: Record<FindingCode, Entry> = {
     en: {
       message: (a) => `Unknown carrier "${s(a.carrier)}"`,
       hint: (a) =>
-        isNoLogistics(a.carrier)
+        isNoLogistics(a.carrier) && !s(a.fits)
           ? NO_LOGISTICS.en
           : [
               s(a.suggestions) && `Did you mean ${names(a.suggestions).map((name) => `"${name}"`).join(' or ')}? `,

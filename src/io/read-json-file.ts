@@ -1,10 +1,11 @@
 // The JSON files a team writes by hand: ship.config.json and a --rules file. Both are read
-// the same strict way. A folder, a pipe or a device is refused before it is read (reading a
-// FIFO waits for a writer that never comes). The bytes must be UTF-8: Notepad and WPS on a
+// the same strict way. A folder is refused before it is read; a pipe is read (a script's
+// `--rules <(…)` or /dev/stdin), with a size cap. The bytes must be UTF-8: Notepad and WPS on a
 // Chinese Windows save GBK, which read as UTF-8 puts mojibake into the import sheet, so it
 // stops the run instead. The BOM Notepad writes is dropped, as the decoder does by default.
 // Broken JSON is reported by line and column, with why (json-syntax.ts).
 
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { InputError, quoted, type Bilingual } from './errors.js';
 
@@ -58,10 +59,11 @@ export async function readJsonFile(path: string, kind: JsonFileKind, options: Js
   try {
     const stats = await stat(path);
     if (stats.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
-    if (!stats.isFile()) {
-      throw new InputError({ zh: `这不是普通文件（可能是设备或管道）；${name.zh}要是普通的 JSON 文件`, en: `This is not a regular file (a device or pipe?); the ${name.en} must be a plain JSON file` }, path);
-    }
-    bytes = await readFile(path);
+    if (stats.isFile()) bytes = await readFile(path);
+    // A pipe (`--rules <(cat rules.json)`, `--config /dev/stdin`) is read as scripts expect,
+    // up to a size no JSON a team writes reaches: /dev/zero would otherwise fill memory.
+    else if (stats.isFIFO() || stats.isCharacterDevice()) bytes = await readStream(path, name);
+    else throw new InputError({ zh: `这不是普通文件（可能是设备或套接字）；${name.zh}要是 JSON 文件`, en: `This is not a regular file (a device or socket?); the ${name.en} must be a JSON file` }, path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -86,6 +88,22 @@ export async function readJsonFile(path: string, kind: JsonFileKind, options: Js
   } catch (error) {
     throw new InputError(await syntaxProblem(name, text, error), path, { cause: error });
   }
+}
+
+/** Bytes a piped config or rules file may hold: far more than any a team writes. */
+const MOST_PIPED_BYTES = 16 * 1024 * 1024;
+
+async function readStream(path: string, name: Bilingual): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(path)) {
+    size += (chunk as Buffer).length;
+    if (size > MOST_PIPED_BYTES) {
+      throw new InputError({ zh: `${name.zh}超过 16 MB，不像是手写的 JSON；请检查传入的内容`, en: `The ${name.en} is over 16 MB, no hand-written JSON; check what is passed in` }, path);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Where the JSON breaks, by line and column, and why (json-syntax.ts); JSON.parse's own words if it finds nothing. */

@@ -97,10 +97,12 @@ async function refuseIfOpen(targetPath: string): Promise<void> {
   for (const lock of lockFilesOf(targetPath)) {
     if (!(await stat(lock).then((stats) => stats.isFile(), () => false))) continue;
     const name = basename(lock);
+    // The whole path at the end: the lock sits beside the output (perhaps in --out-dir), not
+    // the input, and it is a hidden file a folder window does not show.
     throw new OutputError(
       {
-        zh: `无法写入：文件正在 LibreOffice、Excel 或 WPS 中打开（旁边有它们的锁文件 ${name}）；请关闭后重试。如果其实没有打开（程序异常退出时会留下锁文件），删除 ${name} 后重试`,
-        en: `Cannot write the file: it is open in LibreOffice, Excel or WPS (their lock file ${name} is beside it); close it and try again. If it is not open (a crashed program leaves its lock file behind), delete ${name} and retry`,
+        zh: `无法写入：文件正在 LibreOffice、Excel 或 WPS 中打开（旁边有它们的锁文件 ${name}）；请关闭后重试。如果其实没有打开（程序异常退出时会留下锁文件），删除这个隐藏文件后重试：${lock}`,
+        en: `Cannot write the file: it is open in LibreOffice, Excel or WPS (their lock file ${name} is beside it); close it and try again. If it is not open (a crashed program leaves its lock file behind), delete this hidden file and retry: ${lock}`,
       },
       targetPath,
     );

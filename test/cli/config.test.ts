@@ -85,13 +85,15 @@ describe('ship.config.json', () => {
     expect((await loadSettings({ cwd: dir, explicit: 'cfg/team.json' })).maxRows).toBe(3);
   });
 
-  it('takes whole hours up to a year for deadlineHours and dueSoonHours', () => {
-    for (const hours of [1e300, 8761, 0.0000001, 0, 2.5]) {
+  // Fractions were always accepted in the config (a team's 1.5 hours must keep working); only a year is the limit.
+  it('takes hours above 0 and up to a year for deadlineHours and dueSoonHours', () => {
+    for (const hours of [1e300, 8761, 0, -1]) {
       const error = problem({ deadlineHours: hours });
       expect(error.text.zh, String(hours)).toContain('deadlineHours');
-      expect(error.text.zh, String(hours)).toContain('应为 1 到 8760 之间的整数小时，最多一年');
-      expect(error.text.en, String(hours)).toContain('whole hours from 1 to 8760, at most a year');
+      expect(error.text.zh, String(hours)).toContain('应为大于 0、不超过 8760 的小时数，最多一年');
+      expect(error.text.en, String(hours)).toContain('hours above 0 and at most 8760, a year');
     }
+    expect(parseConfig({ deadlineHours: 0.5, dueSoonHours: 1.5 }, '/team/ship.config.json').dueSoonHours).toBe(1.5);
     expect(problem({ dueSoonHours: 1e300 }).text.en).not.toContain('9007199254740991');
     expect(parseConfig({ deadlineHours: 8760, dueSoonHours: 1 }, '/team/ship.config.json').deadlineHours).toBe(8760);
   });

@@ -50,6 +50,8 @@ describe('a report open in LibreOffice, Excel or WPS', () => {
     const blocked = ship(['validate', 'all-importable.xlsx', '--now', '2026-11-23T12:00:00+08:00'], { cwd: dir });
     expect(blocked.status).toBe(2);
     expect(blocked.stderr).toContain(`文件正在 LibreOffice、Excel 或 WPS 中打开（旁边有它们的锁文件 ${lock}）`);
+    // Where to find it: beside the output, hidden.
+    expect(blocked.stderr).toContain(`删除这个隐藏文件后重试：${join(dir, lock)}`);
     // The import sheet and the report are replaced together or not at all.
     expect([readFileSync(report), readFileSync(importSheet)]).toEqual(before);
     rmSync(join(dir, lock));

@@ -147,24 +147,29 @@ describe('deadline hours', () => {
     expect(year.status).toBe(0);
   });
 
-  it('refuses more than a year, or part of an hour, in the config', () => {
-    const dir = folder({ 'ship.config.json': '{"deadlineHours":1e300,"dueSoonHours":0.0000001}' });
+  it('refuses more than a year, or no hours at all, in the config, and keeps taking part of an hour', () => {
+    const dir = folder({ 'ship.config.json': '{"deadlineHours":1e300,"dueSoonHours":0}' });
     const run = ship(['validate', 'orders.csv'], { cwd: dir, ...PROMPT });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/deadlineHours: .*（应为 1 到 8760 之间的整数小时，最多一年）; dueSoonHours: /);
+    expect(run.stderr).toMatch(/deadlineHours: .*（应为大于 0、不超过 8760 的小时数，最多一年）; dueSoonHours: /);
+    writeFileSync(join(dir, 'ship.config.json'), '{"deadlineHours":0.5,"dueSoonHours":1.5}');
+    expect(ship(['validate', 'orders.csv'], { cwd: dir, ...PROMPT }).stderr).not.toContain('deadlineHours');
   });
 });
 
 describe('a config or rules path that is no plain file', () => {
-  it.skipIf(process.platform === 'win32')('refuses a FIFO as --config or --rules instead of waiting on it', () => {
+  // Scripts pass settings through pipes: `--rules <(cat rules.json)`, `cat rules.json | ship … --rules /dev/stdin`.
+  it.skipIf(process.platform === 'win32')('reads a piped rules or config file, and refuses an endless device', () => {
     const dir = folder();
-    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
-    const config = ship(['validate', 'orders.csv', '--config', 'pipe.json'], { cwd: dir, ...PROMPT });
+    const piped = spawnSync('sh', ['-c', `echo '{"carriers":[]}' | node ${JSON.stringify(join(ROOT, 'bin', 'ship.js'))} detect SF1385628716739 --rules /dev/stdin`], { cwd: dir, encoding: 'utf8' });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toContain('顺丰速运');
+    const config = spawnSync('sh', ['-c', `echo '{"deadlineHours":1e300}' | node ${JSON.stringify(join(ROOT, 'bin', 'ship.js'))} validate orders.csv --config /dev/stdin`], { cwd: dir, encoding: 'utf8' });
     expect(config.status).toBe(2);
-    expect(config.stderr).toContain('pipe.json: 这不是普通文件（可能是设备或管道）；配置文件要是普通的 JSON 文件');
-    const rules = ship(['detect', 'SF1385628716739', '--rules', 'pipe.json'], { cwd: dir, ...PROMPT });
-    expect(rules.status).toBe(2);
-    expect(rules.stderr).toContain('这不是普通文件（可能是设备或管道）；规则文件要是普通的 JSON 文件');
+    expect(config.stderr).toContain('deadlineHours');
+    const endless = ship(['detect', 'SF1385628716739', '--rules', '/dev/zero'], { cwd: dir, ...PROMPT });
+    expect(endless.status).toBe(2);
+    expect(endless.stderr).toContain('规则文件超过 16 MB，不像是手写的 JSON');
   });
 
   it('says a folder is a folder, and an empty name is empty, as for inputs', () => {

@@ -78,7 +78,7 @@ const WORDS: Record<Lang, Words> = {
       if (parts.length === 0) return '✖ 校验未通过';
       if (rejected === 0) return `✖ ${parts.join('；')}`;
       // What to do next on a line of its own: the verdict alone fits 80 columns.
-      return `✖ ${parts.join('；')}\n  ${imported > 0 ? '其余订单可以先上传导入表，问题订单按问题报告改好后重新校验' : '请按问题报告改好后重新校验'}`;
+      return `✖ ${parts.join('；')}\n  ${imported > 0 ? '其余订单可以先上传导入表，问题订单按问题报告改好后重新校验\n  （重新校验得到的导入表也含这些订单，已上传的不要重复上传）' : '请按问题报告改好后重新校验'}`;
     },
   },
   en: {
@@ -110,7 +110,7 @@ const WORDS: Record<Lang, Words> = {
       ].filter((part) => part !== '');
       if (parts.length === 0) return '✖ Validation failed';
       if (rejected === 0) return `✖ ${parts.join('; ')}`;
-      return `✖ ${parts.join('; ')}\n  ${imported > 0 ? 'Upload the import sheet now; fix the rest from the report and run again' : 'Fix them from the report and run again'}`;
+      return `✖ ${parts.join('; ')}\n  ${imported > 0 ? 'Upload the import sheet now; fix the rest from the report and run again\n  (the new import sheet holds these orders too: do not upload them twice)' : 'Fix them from the report and run again'}`;
     },
   },
 };
