@@ -7,7 +7,7 @@
 // known to be bounded.
 
 import { isBoundedPattern } from './backtracking.js';
-import { CAPITAL, DIGIT, OTHER, groupFacts, lowerCaseLetters } from './pattern-facts.js';
+import { CAPITAL, DIGIT, OTHER, groupFacts, lowerCaseLetters, matchesUpperCase } from './pattern-facts.js';
 import { checkExamples } from './rules-examples.js';
 import { subject, type Refuse, type RulesProblem } from './rules-error.js';
 import type { Carrier, Checksum, Format } from './schema.js';
@@ -48,10 +48,10 @@ export function checkCarrier(carrier: Carrier, refuse: Refuse): void {
   checkExamples(carrier, refuse);
 }
 
-/** A pattern with a lower-case letter: normalization upper-cases every number before it is matched. */
+/** A pattern that lower-case letters make unmatchable: normalization upper-cases every number before it is matched. */
 function checkCase(source: string, what: RulesProblem, refuse: (problem: RulesProblem) => never): void {
   const at = lowerCaseLetters(source);
-  if (at.length === 0) return;
+  if (at.length === 0 || matchesUpperCase(source)) return;
   const letters = [...new Set(at.map((i) => source[i]!))];
   const upper = Array.from(source, (ch, i) => (at.includes(i) ? ch.toUpperCase() : ch)).join('');
   refuse({

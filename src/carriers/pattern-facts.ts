@@ -32,6 +32,35 @@ export function lowerCaseLetters(source: string): number[] {
   return found.sort((a, b) => a - b);
 }
 
+/**
+ * Whether a number, upper-cased as every cell is, can match at all. A lower-case letter is
+ * harmless where its branch or class offers another way (`(?:SF|sf)`, `[Ss]`, `[a-z]?`):
+ * such patterns were written for mixed-case input and always worked, so only a pattern
+ * that lower case makes unmatchable (`^jsd\d{12}$`) is refused.
+ */
+export function matchesUpperCase(source: string): boolean {
+  return someBranchAlive(readPattern(source));
+}
+
+function someBranchAlive(branches: readonly (readonly PatternNode[])[]): boolean {
+  return branches.some((branch) => branch.every(alive));
+}
+
+function alive(node: PatternNode): boolean {
+  switch (node.kind) {
+    case 'char':
+      return !isLowerCase(node.ch);
+    case 'class':
+      return node.negated || node.items.some((item) => (item.kind === 'char' ? !isLowerCase(item.ch) : item.kind !== 'range' || !(isLowerCase(item.from ?? '') && isLowerCase(item.to ?? ''))));
+    case 'group':
+      return node.lookaround || someBranchAlive(node.branches);
+    case 'repeat':
+      return node.min === 0 || alive(node.node);
+    default:
+      return true;
+  }
+}
+
 /** Has an upper-case form that normalization would turn it into (ü, too; not 1 or ª). */
 function isLowerCase(ch: string): boolean {
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();

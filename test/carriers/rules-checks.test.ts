@@ -118,6 +118,10 @@ describe('a pattern with lower-case letters', () => {
     expect(error.problem).toContain('write them in upper case: ^JSD\\d{12}$');
   });
 
+  it('is refused when every branch needs a lower-case letter', () => {
+    expect(loadError(rulesWith({ pattern: '^(?:jsd|xyz)\\d{12}$' })).problemZh).toContain('小写字母永远匹配不上');
+  });
+
   it('is refused before its examples are run, since it is why they fail', () => {
     expect(loadError(rulesWith({ pattern: '^jsd\\d{12}$', test: { valid: valid('JSD123456789012'), invalid: [] } })).path).toBe('carriers[0].formats[0].pattern');
   });
@@ -134,6 +138,10 @@ describe('a pattern with lower-case letters', () => {
     ['\\d, \\s and \\w', '^JSD\\d{12}\\s?\\w?$'],
     ['a lower-case range', '^[A-Za-z]{3}\\d{12}$'],
     ['group names', '^JS(?<serial>\\d{8})(?<check>\\d)CN$'],
+    // Written for mixed-case input, these always matched an upper-cased number: they loaded before the check and must still.
+    ['a lower-case spelling beside the upper-case one', '^(?:JSD|jsd)\\d{12}$'],
+    ['both cases in a class', '^[Jj][Ss][Dd]\\d{12}$'],
+    ['an optional lower-case letter', '^JSD[x]?\\d{12}$'],
   ])('loads with %s', (_, pattern) => {
     expect(() => load(rulesWith({ pattern, ...(pattern.includes('serial') ? { checksum: { name: 's10' } } : {}) }))).not.toThrow();
   });
