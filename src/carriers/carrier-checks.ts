@@ -13,8 +13,8 @@ import { subject, type Refuse, type RulesProblem } from './rules-error.js';
 import type { Carrier, Checksum, Format } from './schema.js';
 
 const UNBOUNDED = {
-  en: 'nested or overlapping repetition (like (\\d+)+, (\\d|\\d)+ or \\d*\\d*\\d*) can make matching take forever, so ship does not run it; write fixed counts such as \\d{12} or bounded ranges such as \\d{10,12}, and a repeated choice as a class ([AB]+, not (A|B)+)',
-  zh: '嵌套或重叠的重复（如 (\\d+)+、(\\d|\\d)+、\\d*\\d*\\d*）可能让匹配永远算不完，ship 不运行这样的规则；请写成固定位数（如 \\d{12}）或有上限的范围（如 \\d{10,12}），重复的几选一写成字符类（[AB]+，不写 (A|B)+）',
+  en: 'nested or overlapping repetition (like (\\d+)+, (\\d|\\d)+ or (\\d+-?)+) can make matching take forever, so ship does not run it; write fixed counts such as \\d{12} or bounded ranges such as \\d{10,12}, and a repeated choice as a class ([AB]+, not (A|B)+)',
+  zh: '嵌套或重叠的重复（如 (\\d+)+、(\\d|\\d)+、(\\d+-?)+）可能让匹配永远算不完，ship 不运行这样的规则；请写成固定位数（如 \\d{12}）或有上限的范围（如 \\d{10,12}），重复的几选一写成字符类（[AB]+，不写 (A|B)+）',
 };
 
 interface PatternField {
