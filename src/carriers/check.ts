@@ -14,6 +14,7 @@ import {
   isDistinctive,
   isLoose,
   isRetired,
+  packageWaybill,
   isStronger,
   matchFormats,
   ownRank,
@@ -81,7 +82,7 @@ export function ownFit(declared: CompiledCarrier, normalized: string): CheckOutc
   if (best === undefined) return undefined;
   if (best.format.status !== 'current') return best.fits.legacy;
   if (bestByChecksum) return best.fits.validByChecksum;
-  return isLoose(best.format) ? best.fits.unspecific : best.fits.valid;
+  return best.fits.accepted;
 }
 
 /** Every rule in order, with the lists of matches the rarer answers need. */
@@ -105,10 +106,8 @@ export function checkNumberFully(declared: CompiledCarrier, context: CheckContex
     if (partnerFit) return { kind: 'partner', partner: partner.carrier, format: partnerFit.format };
   }
 
-  for (const other of context.barcodes) {
-    const otherWaybill = other.barcode?.exec(normalized)?.groups?.['waybill'];
-    if (otherWaybill !== undefined) return { kind: 'package-barcode', waybill: otherWaybill, owner: other.carrier };
-  }
+  const barcode = packageWaybill(context.barcodes, normalized);
+  if (barcode !== undefined) return { kind: 'package-barcode', ...barcode };
 
   const ownFailed = own.find((m) => m.checksum === 'failed');
   if (ownFailed) return { kind: 'check-digit', format: ownFailed.format, owner: carrier };
@@ -180,9 +179,6 @@ function strongerClaim(format: Format, declared: CompiledCarrier, context: Check
   return (strength === 'checksum' ? undefined : fittingRival(declared, context, normalized, strength)) ?? prefixRival(declared, context, normalized);
 }
 
-function isOther(declared: CompiledCarrier, carrier: Carrier): boolean {
-  return isOtherNetwork(declared.carrier, carrier);
-}
 
 /** Whether `other` is neither the declared carrier nor one of its partners (another network). */
 export function isOtherNetwork(declared: Carrier, other: Carrier): boolean {
@@ -191,7 +187,7 @@ export function isOtherNetwork(declared: Carrier, other: Carrier): boolean {
 
 /** A carrier a merchant could be told to switch to: another network, and not retired. */
 function isRival(declared: CompiledCarrier, carrier: Carrier): boolean {
-  return isOther(declared, carrier) && !isRetired(carrier);
+  return isOtherNetwork(declared.carrier, carrier) && !isRetired(carrier);
 }
 
 /**

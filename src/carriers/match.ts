@@ -11,7 +11,7 @@ export interface CompiledFormat {
    * What check() answers when this format is the declared carrier's best fit, made once:
    * nearly every number fits, and the answer then costs no object. Frozen, as it is shared.
    */
-  fits: { valid: CheckOutcome; validByChecksum: CheckOutcome; legacy: CheckOutcome; unspecific: Unspecific };
+  fits: { valid: CheckOutcome; validByChecksum: CheckOutcome; legacy: CheckOutcome; unspecific: Unspecific; accepted: CheckOutcome };
   /** Where the serial and the check digit sit, when the pattern fixes it (check-spans.ts); else exec() finds them. */
   spans: CheckSpans | undefined;
   /**
@@ -41,16 +41,29 @@ type Unspecific = Extract<CheckOutcome, { kind: 'unspecific' }>;
 
 function compileFormat(format: Format, siblings: readonly Format[]): CompiledFormat {
   const narrower = format.widens === undefined ? undefined : siblings.find((other) => other.id === format.widens);
+  const valid = Object.freeze({ kind: 'valid', format, byChecksum: false } as const);
+  const unspecific = Object.freeze(narrower === undefined ? ({ kind: 'unspecific', format } as const) : ({ kind: 'unspecific', format, widens: narrower } as const));
   const fits = {
-    valid: Object.freeze({ kind: 'valid', format, byChecksum: false }),
-    validByChecksum: Object.freeze({ kind: 'valid', format, byChecksum: true }),
-    legacy: Object.freeze({ kind: 'legacy', format }),
-    unspecific: Object.freeze(narrower === undefined ? { kind: 'unspecific', format } : { kind: 'unspecific', format, widens: narrower }),
-  } as const;
+    valid,
+    validByChecksum: Object.freeze({ kind: 'valid', format, byChecksum: true } as const),
+    legacy: Object.freeze({ kind: 'legacy', format } as const),
+    unspecific,
+    // What a current fit without a passed check digit answers, decided once per format.
+    accepted: isLoose(format) ? unspecific : valid,
+  };
   const spans = format.checksum === undefined ? undefined : checkSpansOf(format.pattern);
   const bestOwnRank = ownRank(format, format.checksum === undefined ? format.specificity : 'checksum');
   const prefix = isDistinctive(format) ? literalPrefix(format.pattern) : undefined;
   return { format, regex: new RegExp(format.pattern), fits, spans, bestOwnRank, prefix };
+}
+
+/** The first of `carriers` whose package barcode the number is, and the waybill in it. */
+export function packageWaybill(carriers: readonly CompiledCarrier[], normalized: string): { owner: Carrier; waybill: string } | undefined {
+  for (const entry of carriers) {
+    const waybill = entry.barcode?.exec(normalized)?.groups?.['waybill'];
+    if (waybill !== undefined) return { owner: entry.carrier, waybill };
+  }
+  return undefined;
 }
 
 /**

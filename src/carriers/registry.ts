@@ -7,7 +7,7 @@ import builtInData from './carriers.json' with { type: 'json' };
 import { checkNumber, type CheckContext } from './check.js';
 import { carrierAliases } from './cross-check.js';
 import { builtInRules } from './built-in.js';
-import { compareDetections, compileCarrier, strongestFit, type CompiledCarrier } from './match.js';
+import { compareDetections, compileCarrier, packageWaybill, strongestFit, type CompiledCarrier } from './match.js';
 import type { CheckOutcome, Detection } from './outcome.js';
 import type { Carrier, Format, RulesFile } from './schema.js';
 import { suggestCarriers, type AliasEntry } from './suggest.js';
@@ -138,12 +138,7 @@ export class CarrierRegistry {
    * multi-parcel waybill, not the waybill), and the waybill in it; undefined for any other.
    */
   packageBarcode(normalizedNumber: string): { owner: Carrier; waybill: string } | undefined {
-    if (normalizedNumber.length > LONGEST_TRACKING_NUMBER) return undefined;
-    for (const entry of this.compiled) {
-      const waybill = entry.barcode?.exec(normalizedNumber)?.groups?.['waybill'];
-      if (waybill !== undefined) return { owner: entry.carrier, waybill };
-    }
-    return undefined;
+    return normalizedNumber.length > LONGEST_TRACKING_NUMBER ? undefined : packageWaybill(this.compiled, normalizedNumber);
   }
 
   /** Carriers whose formats accept the number, strongest evidence first. */

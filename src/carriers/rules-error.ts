@@ -1,8 +1,7 @@
-/** A problem in both languages ship speaks (the shape of Bilingual in src/io/errors.ts). */
-export interface RulesProblem {
-  zh: string;
-  en: string;
-}
+import type { Bilingual } from '../io/errors.js';
+
+/** A problem in both languages ship speaks. */
+export type RulesProblem = Bilingual;
 
 /**
  * A carrier rules file (the built-in carriers.json or a user's --rules file) that cannot be used.

@@ -20,21 +20,8 @@ export async function printFailedRun(format: MachineFormat, message: string, lan
     }
     case 'junit': {
       // Loaded here: the renderers are not needed on the paths that succeed at starting.
-      const { xmlAttribute } = await import('./render/junit.js');
-      const counts = 'tests="1" failures="0" errors="1" skipped="0" time="0"';
-      out.stdout(
-        [
-          '<?xml version="1.0" encoding="UTF-8"?>',
-          `<testsuites name="ship validate" ${counts}>`,
-          `  <testsuite name="ship" ${counts}>`,
-          `    <testcase classname="ship" name="${xmlAttribute(RUN[lang])}" time="0">`,
-          `      <error message="${xmlAttribute(message)}" type="run-failed"/>`,
-          '    </testcase>',
-          '  </testsuite>',
-          '</testsuites>',
-          '',
-        ].join('\n'),
-      );
+      const { errorSuite, junitDocument } = await import('./render/junit.js');
+      out.stdout([...junitDocument([errorSuite('ship', RUN[lang], message, 'run-failed')])].join(''));
       return;
     }
     case 'github': {

@@ -16,7 +16,25 @@ export function countFindings(findings: readonly Pick<FindingJson, 'code' | 'sev
   return counts;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Errors before warnings before notes. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * The first `max` findings, errors before warnings before info, each kind in row order:
+ * an export with many skipped rows would otherwise list only notes and none of the
+ * errors that failed the run. No copy of the whole list: a file can have millions.
+ */
+export function worstFirst(findings: readonly FindingJson[], max: number): FindingJson[] {
+  const listed: FindingJson[] = [];
+  for (const severity of SEVERITIES) {
+    for (const found of findings) {
+      if (listed.length === max) return listed;
+      if (found.severity === severity) listed.push(found);
+    }
+  }
+  return listed;
+}
 
 /**
  * At most `max` findings: errors first, then warnings, then notes (so a short list
@@ -25,12 +43,6 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function limitFindings(report: FileReport, max: number | undefined): FileReport {
   // A report listed in part already (FileJob.listedPerSeverity) stays marked truncated.
   if (max === undefined || report.findings.length <= max) return report;
-  const keep = new Set(
-    report.findings
-      .map((found, index) => ({ found, index }))
-      .sort((a, b) => RANK[a.found.severity] - RANK[b.found.severity] || a.index - b.index)
-      .slice(0, max)
-      .map(({ index }) => index),
-  );
-  return { ...report, findings: report.findings.filter((_, index) => keep.has(index)), truncated: true };
+  const keep = new Set(worstFirst(report.findings, max));
+  return { ...report, findings: report.findings.filter((found) => keep.has(found)), truncated: true };
 }

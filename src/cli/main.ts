@@ -180,7 +180,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       // terminal; the JSON document keeps it as typed.
       const text = usageErrorText(error, lang);
       const typed = argv.find((arg) => !arg.startsWith('-'));
-      const command = program.commands.find((known) => known.name() === typed)?.name();
+      const command = program.commands.some((known) => known.name() === typed) ? typed : undefined;
       out.stderr(`ship: ${terminalSafe(text)}\n${usageHint(command, lang)}\n`);
       if (machine !== undefined) await printFailedRun(machine, text, lang);
       return;

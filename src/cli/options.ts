@@ -88,8 +88,14 @@ export function language(value: string): Lang {
   throw new InvalidValueError({ zh: '应为 zh 或 en', en: 'expected zh or en' });
 }
 
-export function outputFormat(value: string): 'text' | 'json' | 'github' | 'junit' {
-  if (value === 'text' || value === 'json' || value === 'github' || value === 'junit') return value;
+/** The stdout formats read by programs, not people: a run that stops early still prints one (failed-run.ts). */
+const MACHINE_FORMATS = ['json', 'junit', 'github'] as const;
+export type MachineFormat = (typeof MACHINE_FORMATS)[number];
+const OUTPUT_FORMATS: readonly string[] = ['text', ...MACHINE_FORMATS];
+export type OutputFormat = 'text' | MachineFormat;
+
+export function outputFormat(value: string): OutputFormat {
+  if (OUTPUT_FORMATS.includes(value)) return value as OutputFormat;
   throw new InvalidValueError({ zh: '应为 text、json、github 或 junit', en: 'expected text, json, github or junit' });
 }
 
@@ -156,5 +162,4 @@ export function machineFormatFromArgv(argv: readonly string[]): MachineFormat | 
   return (MACHINE_FORMATS as readonly string[]).includes(format) ? (format as MachineFormat) : undefined;
 }
 
-const MACHINE_FORMATS = ['json', 'junit', 'github'] as const;
-export type MachineFormat = (typeof MACHINE_FORMATS)[number];
+

@@ -92,6 +92,13 @@ function numberCellDigits(literal: string): string | undefined {
   return BigInt(value).toString();
 }
 
+const SCIENTIFIC_NOTATION = /^\d+(\.\d+)?E\+\d+$/i;
+
+/** What Excel's General format shows of a long number ("7.73277E+14"): the digits that mattered are gone. */
+export function isScientificNotation(text: string): boolean {
+  return SCIENTIFIC_NOTATION.test(text);
+}
+
 /**
  * Reads a 快递单号 or 快递公司 cell. A tracking number stored as a number has lost
  * its leading zeros at least, and every digit past the 15th; one in E-notation text
@@ -125,7 +132,7 @@ export function readCodeCell(cell: Cell | undefined, row: number, field: FieldNa
     findings.push(finding('formula-like-value', row, at));
     return { text: '', findings, unusable: true };
   }
-  if (field === 'trackingNumber' && /^\d+(\.\d+)?E\+\d+$/i.test(trimmed.replace(/\s/g, ''))) {
+  if (field === 'trackingNumber' && isScientificNotation(trimmed.replace(/\s/g, ''))) {
     findings.push(finding('tracking-scientific-notation', row, at));
     return { text: '', findings, unusable: true };
   }
@@ -164,7 +171,7 @@ export function readReportedTextCell(
   row: number,
   at: { field: FieldName; code: 'error-cell' | 'error-cell-ignored'; orderId?: string },
 ): CellReading {
-  if (cell === undefined || !isErrorCell(cell)) return { text: readTextCell(cell), findings: [], unusable: false };
+  if (cell === undefined || !isErrorCell(cell)) return { text: cell?.text.trim() ?? '', findings: [], unusable: false };
   const owner = at.orderId === undefined ? {} : { orderId: at.orderId };
   const error = cell.text.trim();
   const found = finding(at.code, row, { ...owner, field: at.field, value: error, args: { error } });

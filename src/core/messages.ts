@@ -19,7 +19,7 @@ const s = (value: string | number | undefined): string => (value === undefined ?
 const firstOrderZh = (a: Args): string => `订单 ${s(a.firstOrderId)}${a.firstStatus === undefined ? '' : `，${s(a.firstStatus)}`}`;
 const firstOrderEn = (a: Args): string => `order ${s(a.firstOrderId)}${a.firstStatus === undefined ? '' : `, ${s(a.firstStatus)}`}`;
 
-export /**
+/**
  * 无物流发货: what the export shows for an order shipped without a parcel (virtual goods,
  * pick-up; the platform's code is selfdelivery, research/xhs-platform.md §1.2, §2). A
  * merchant who types it is not naming a carrier ship could learn: say what it means.
@@ -28,12 +28,15 @@ function isNoLogistics(carrier: string | number | undefined): boolean {
   return /无物流|无需物流|不需要物流|^selfdelivery$/i.test(String(carrier ?? '').trim());
 }
 
+/** The no-logistics hint fits a row whose number fits no carrier (with one, the row needs that carrier's name). */
+const saysNoLogistics = (a: Args): boolean => isNoLogistics(a.carrier) && !s(a.fits);
+
 const NO_LOGISTICS = {
   zh: '「无物流发货」不是快递公司，ship 没有单号可以核对，不会把这单放进导入表：不需要快递的订单（虚拟商品、自提、送货上门）请在千帆后台按无物流方式发货；要发快递的订单请填快递公司名称',
   en: '"No logistics" (无物流发货) is no carrier: ship has no number to check and leaves the order out of the import sheet. Ship orders that need no parcel (virtual goods, pick-up, own delivery) as no-logistics in the 千帆 backend; for a parcel, fill in the carrier',
 };
 
-const MESSAGES: Record<FindingCode, Entry> = {
+export const MESSAGES: Record<FindingCode, Entry> = {
   'status-not-pending': {
     zh: { message: (a) => `订单状态为「${s(a.status)}」，不是待发货订单，已跳过`, hint: () => '无需处理；只有待配货/待发货的订单会进入导入表' },
     en: { message: (a) => `Order status is "${s(a.status)}", not waiting for shipment: skipped`, hint: () => 'Nothing to do; only orders waiting for shipment (待配货) are imported' },
@@ -73,14 +76,14 @@ const MESSAGES: Record<FindingCode, Entry> = {
     },
   },
   'missing-tracking-number': {
-    zh: { message: (a) => `填写了快递公司「${s(a.carrier)}」，但没有填写快递单号`, hint: (a) => (isNoLogistics(a.carrier) ? NO_LOGISTICS.zh : '补上快递单号，或从打单软件重新导出') },
-    en: { message: (a) => `Carrier "${s(a.carrier)}" has no tracking number`, hint: (a) => (isNoLogistics(a.carrier) ? NO_LOGISTICS.en : 'Fill in the tracking number, or export it again from the label-printing software') },
+    zh: { message: (a) => `填写了快递公司「${s(a.carrier)}」，但没有填写快递单号`, hint: (a) => (saysNoLogistics(a) ? NO_LOGISTICS.zh : '补上快递单号，或从打单软件重新导出') },
+    en: { message: (a) => `Carrier "${s(a.carrier)}" has no tracking number`, hint: (a) => (saysNoLogistics(a) ? NO_LOGISTICS.en : 'Fill in the tracking number, or export it again from the label-printing software') },
   },
   'unknown-carrier': {
     zh: {
       message: (a) => `不认识的快递公司「${s(a.carrier)}」`,
       hint: (a) =>
-        isNoLogistics(a.carrier) && !s(a.fits)
+        saysNoLogistics(a)
           ? NO_LOGISTICS.zh
           : [
               s(a.suggestions) && `是不是${names(a.suggestions).map((name) => `「${name}」`).join('或')}？`,
@@ -91,7 +94,7 @@ const MESSAGES: Record<FindingCode, Entry> = {
     en: {
       message: (a) => `Unknown carrier "${s(a.carrier)}"`,
       hint: (a) =>
-        isNoLogistics(a.carrier) && !s(a.fits)
+        saysNoLogistics(a)
           ? NO_LOGISTICS.en
           : [
               s(a.suggestions) && `Did you mean ${names(a.suggestions).map((name) => `"${name}"`).join(' or ')}? `,

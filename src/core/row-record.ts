@@ -269,7 +269,7 @@ export class RowReader {
     const { row, cells } = sheetRow;
     const columns = this.errorColumns;
     let any = false;
-    for (let i = 0; i < columns.length; i++) if (isErrorCell(cellIn(cells, columns[i]!))) any = true;
+    for (let i = 0; i < columns.length && !any; i++) if (isErrorCell(cellIn(cells, columns[i]!))) any = true;
     if (!any) return NO_FINDINGS;
     const owner = orderId === '' ? {} : { orderId };
     return ERROR_CELL_FIELDS.flatMap(([field, code], i) => readReportedTextCell(cellIn(cells, columns[i]!), row, { field, code, ...owner }).findings);

@@ -3,6 +3,7 @@
 // number of hours stands in (research/xhs-platform.md §4.1). `now` is passed in:
 // the core has no clock.
 
+import { CHINA_OFFSET_MS } from './excel-date.js';
 import { finding, type Finding } from './finding.js';
 
 export interface ShippingTimeOptions {
@@ -23,7 +24,6 @@ export interface OrderTimes {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
-const CHINA_OFFSET_MS = 8 * HOUR_MS;
 
 /** "2026-11-26 18:00" in China time, the way the export writes times. */
 export function chinaTime(instant: number): string {

@@ -12,17 +12,17 @@ export interface FileIdentity {
   inode?: string;
 }
 
+/** A path as the file system compares it: Windows and macOS disks usually ignore case. */
+export function pathKey(path: string): string {
+  return process.platform === 'win32' || process.platform === 'darwin' ? path.toLowerCase() : path;
+}
+
 /**
  * Same file by realpath (symlinks, `a/../a.xlsx`), by inode (hard links, a different
  * case on a case-insensitive disk, which stat resolves), and, where the file system
  * reports no inode (FAT, some network drives), by case-insensitive realpath on the
  * platforms whose disks are usually case-insensitive.
  */
-/** A path as the file system compares it: Windows and macOS disks usually ignore case. */
-export function pathKey(path: string): string {
-  return process.platform === 'win32' || process.platform === 'darwin' ? path.toLowerCase() : path;
-}
-
 export function sameFile(a: FileIdentity, b: FileIdentity): boolean {
   if (a.real === b.real) return true;
   // On a case-insensitive disk a differently-cased spelling of an existing file exists too.

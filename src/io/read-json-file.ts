@@ -8,6 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { InputError, quoted, type Bilingual } from './errors.js';
+import { errorCode } from './write-errors.js';
 
 export type JsonFileKind = 'config' | 'rules';
 
@@ -58,7 +59,7 @@ export async function readJsonFile(path: string, kind: JsonFileKind, options: Js
   let bytes: Buffer;
   try {
     const stats = await stat(path);
-    if (stats.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    if (stats.isDirectory()) throw new InputError(problem(kind, 'EISDIR', options.namedBy), path);
     if (stats.isFile()) bytes = await readFile(path);
     // A pipe (`--rules <(cat rules.json)`, `--config /dev/stdin`) is read as scripts expect,
     // up to a size no JSON a team writes reaches: /dev/zero would otherwise fill memory.
@@ -66,7 +67,7 @@ export async function readJsonFile(path: string, kind: JsonFileKind, options: Js
     else throw new InputError({ zh: `这不是普通文件（可能是设备或套接字）；${name.zh}要是 JSON 文件`, en: `This is not a regular file (a device or socket?); the ${name.en} must be a JSON file` }, path);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const code = errorCode(error);
     if (options.optional === true && code === 'ENOENT') return undefined;
     throw new InputError(problem(kind, code, options.namedBy), path, { cause: error });
   }

@@ -2,6 +2,7 @@
 // evidence first. Exit 1 when some number fits no carrier at all.
 
 import { normalizeTrackingNumber } from '../../core/normalize.js';
+import { isScientificNotation } from '../../core/cell-value.js';
 import { finding } from '../../core/finding.js';
 import { renderMessage, type Lang } from '../../core/messages.js';
 import { terminalSafe } from '../render/terminal-text.js';
@@ -26,9 +27,6 @@ const EMPTY: Record<Lang, string> = {
   en: '  the number is empty (a variable in a script may have no value)',
 };
 
-/** What Excel shows of a long number in a General cell: the digits that matter are gone. */
-const SCIENTIFIC = /^\d+(\.\d+)?E\+\d+$/i;
-
 /** Why a number fits no carrier when the reason is not the carriers' formats, else undefined. */
 function notANumber(input: string, normalized: string, lang: Lang): string | undefined {
   if (normalized === '') return EMPTY[lang];
@@ -38,7 +36,7 @@ function notANumber(input: string, normalized: string, lang: Lang): string | und
       ? `  有 ${length} 个字符，比任何快递单号都长（最多 ${LONGEST_TRACKING_NUMBER} 个），不符合任何快递公司的格式`
       : `  ${length} characters, longer than any tracking number (at most ${LONGEST_TRACKING_NUMBER}): fits no carrier format`;
   }
-  if (!SCIENTIFIC.test(normalized)) return undefined;
+  if (!isScientificNotation(normalized)) return undefined;
   // validate says the same of such a cell.
   const { message, hint } = renderMessage(finding('tracking-scientific-notation', 0, { value: input.trim() }), lang);
   return `  ${message}${lang === 'zh' ? '；' : '; '}${hint}`;

@@ -10,7 +10,7 @@ import { AtomicBatch } from '../../io/atomic-batch.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { stampOf, unchangedSince } from '../../io/file-stamp.js';
 import { keepEditedReports } from '../../io/output/edited-report.js';
-import { allocateStem } from '../../io/output/output-names.js';
+import { allocateStem, reportName } from '../../io/output/output-names.js';
 import { removeStaleOutputs, writeImportFiles, type ImportFilesOptions } from '../../io/output/import-sheet.js';
 import { writeReportCsv } from '../../io/output/report-csv.js';
 import { columnLabel, type ReportContext } from '../../io/output/report-sheet.js';
@@ -82,7 +82,7 @@ export async function validateFile(job: FileJob): Promise<FileOutcome> {
   }
 
   const stem = allocateStem(job.input, job.outDir, job.usedStems);
-  const reportPath = `${stem}.report.${job.reportFormat}`;
+  const reportPath = reportName(stem, job.reportFormat);
   const context: ReportContext = { result, columns: opened.columns, lang: job.lang };
   // The CSV report is the findings table alone; the workbook adds the summary and the marked copy of the input.
   const writeReportFile = (tmp: string) => (job.reportFormat === 'csv' ? writeReportCsv(tmp, context) : writeReportWorkbook(tmp, { ...context, source, reportPath, copy: job.reportCopy }));

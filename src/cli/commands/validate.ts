@@ -25,7 +25,8 @@ import { appendStepSummary } from '../step-summary-file.js';
 import { writeStreamed, type Stdout } from '../streamed-stdout.js';
 import { failedFileReport, validateFile } from './validate-file.js';
 
-export type OutputFormat = 'text' | 'json' | 'github' | 'junit';
+import type { OutputFormat } from '../options.js';
+export type { OutputFormat };
 
 const EMPTY_ARGUMENT: Record<Lang, string> = {
   zh: '文件名是空的（脚本里的变量可能没有值）',

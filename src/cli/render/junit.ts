@@ -86,7 +86,7 @@ function caseBody(outcome: OrderCase['outcome'], findings: readonly FindingJson[
   return lines === '' ? '' : `      <system-out>${xmlText(lines)}</system-out>`;
 }
 
-interface Suite {
+export interface Suite {
   name: string;
   tests: number;
   failures: number;
@@ -103,13 +103,16 @@ interface RenderOptions {
   strict: boolean;
 }
 
+/** A suite of one case that could not run: an unreadable file, or a run that stopped before any file. */
+export function errorSuite(name: string, caseName: string, message: string, type: string): Suite {
+  const body = `      <error message="${xmlAttribute(message)}" type="${xmlAttribute(type)}"/>`;
+  return { name, tests: 1, failures: 0, errors: 1, skipped: 0, testcases: [testcase(name, caseName, body)] };
+}
+
 function suite(file: JunitFile, options: RenderOptions): Suite {
   const { lang } = options;
   const name = repoPath(file.report.input, options.cwd);
-  if (file.report.error !== null || file.cases === undefined) {
-    const body = `      <error message="${xmlAttribute(file.report.error ?? '')}" type="unreadable"/>`;
-    return { name, tests: 1, failures: 0, errors: 1, skipped: 0, testcases: [testcase(name, WORDS[lang].read, body)] };
-  }
+  if (file.report.error !== null || file.cases === undefined) return errorSuite(name, WORDS[lang].read, file.report.error ?? '', 'unreadable');
   const byRow = new Map<number, FindingJson[]>();
   for (const found of file.report.findings) byRow.set(found.row, [...(byRow.get(found.row) ?? []), found]);
   const cases = file.cases.map((c) => ({ ...c, findings: c.rows.flatMap((row) => byRow.get(row) ?? []) }));
@@ -133,7 +136,11 @@ function* testcases(classname: string, cases: readonly (OrderCase & { findings: 
  * longer than the longest string V8 can hold. The totals on <testsuites> are counted first.
  */
 export function* renderJunit(files: readonly JunitFile[], options: { lang: Lang; cwd: string; strict?: boolean }): Generator<string> {
-  const suites = files.map((file) => suite(file, { ...options, strict: options.strict === true }));
+  yield* junitDocument(files.map((file) => suite(file, { ...options, strict: options.strict === true })));
+}
+
+/** The document around the suites, their totals counted first. */
+export function* junitDocument(suites: readonly Suite[]): Generator<string> {
   const sum = (key: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((total, s) => total + s[key], 0);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield `<testsuites name="ship validate" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}" skipped="${sum('skipped')}" time="0">\n`;

@@ -4,13 +4,11 @@
 // GitHub shows nothing of a step's summary once it passes 1 MiB, so the text is
 // measured: the table of files first, then each file's details while they fit.
 
-import type { Severity } from '../../core/finding.js';
 import { SEVERITY_LABEL, type Lang } from '../../core/messages.js';
-import type { FileReport, FindingCounts, FindingJson, RunReport } from '../report-schema.js';
+import { SEVERITY_RANK, worstFirst } from '../finding-list.js';
+import type { FileReport, FindingCounts, RunReport } from '../report-schema.js';
 import { codeTitle, plural, repoPath, severityOf } from './finding-text.js';
 
-const RANK = { error: 0, warning: 1, info: 2 } as const;
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** Findings listed per file. */
 export const SUMMARY_FINDINGS_PER_FILE = 50;
@@ -85,28 +83,13 @@ function hasDetails(report: FileReport): boolean {
   return report.error === null && report.counts.error + report.counts.warning + report.counts.info > 0;
 }
 
-/**
- * The first `max` findings, errors before warnings before info, each kind in row order:
- * an export with many skipped rows would otherwise list only notes and none of the
- * errors that failed the run. No copy of the whole list: a file can have millions.
- */
-function worstFirst(findings: readonly FindingJson[], max: number): FindingJson[] {
-  const listed: FindingJson[] = [];
-  for (const severity of SEVERITIES) {
-    for (const found of findings) {
-      if (listed.length === max) return listed;
-      if (found.severity === severity) listed.push(found);
-    }
-  }
-  return listed;
-}
 
 function fileDetails(report: FileReport, lang: Lang, cwd: string): string[] {
   const words = WORDS[lang];
   if (!hasDetails(report)) return [];
   const total = report.counts.error + report.counts.warning + report.counts.info;
   const kinds = Object.entries(report.counts.byCode)
-    .sort(([a, countA], [b, countB]) => RANK[severityOf(a)] - RANK[severityOf(b)] || countB - countA || (a < b ? -1 : 1))
+    .sort(([a, countA], [b, countB]) => SEVERITY_RANK[severityOf(a)] - SEVERITY_RANK[severityOf(b)] || countB - countA || (a < b ? -1 : 1))
     .map(([code, count]) => {
       return [markdownCell(codeTitle(code, lang)), SEVERITY_LABEL[lang][severityOf(code)], `\`${code}\``, String(count)];
     });

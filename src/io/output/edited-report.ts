@@ -14,6 +14,7 @@
 import { constants } from 'node:fs';
 import { copyFile, stat } from 'node:fs/promises';
 import { savedByAnotherProgram } from './ship-written.js';
+import { importSheetName } from './output-names.js';
 
 /**
  * Slack for file systems that keep times coarsely (FAT and exFAT on USB drives: 2 s), and
@@ -39,7 +40,7 @@ async function edited(path: string, extension: 'xlsx' | 'csv', stem: string, sav
   if (extension === 'xlsx') return savedByAnotherProgram(path);
   // No import sheet to tell the run's time by (uploaded, moved away), or one someone saved
   // since: a copy too many is cheap, lost edits are not.
-  for (const sheet of [`${stem}.import.xlsx`, `${stem}.import.part1.xlsx`]) {
+  for (const sheet of [importSheetName(stem), importSheetName(stem, 1)]) {
     const written = await modified(sheet);
     if (written !== undefined) return saved.getTime() - written.getTime() > SAME_RUN_MS || (await savedByAnotherProgram(sheet));
   }

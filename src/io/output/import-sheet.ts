@@ -10,7 +10,7 @@ import { sweepStaleTempFiles, writeFileAtomic, type AtomicWriteOptions } from '.
 import { OutputError } from '../errors.js';
 import { DEFAULT_TEMPLATE, IMPORT_SHEET_NAME, type ImportTemplate } from './import-template.js';
 import { writeTextSheets } from './text-sheet.js';
-import { outputName } from './output-names.js';
+import { importSheetName, outputName } from './output-names.js';
 
 const WIDTHS = [24, 14, 24];
 
@@ -41,10 +41,10 @@ export interface ImportFilesOptions {
 
 /** The import files of a run: `<stem>.import.xlsx`, or numbered parts when the orders do not fit one file. */
 export function planImportFiles(stem: string, lines: ImportTable, maxRows: number | undefined): { path: string; lines: ImportTable }[] {
-  if (maxRows === undefined || lines.length <= maxRows) return [{ path: `${stem}.import.xlsx`, lines }];
+  if (maxRows === undefined || lines.length <= maxRows) return [{ path: importSheetName(stem), lines }];
   const parts: { path: string; lines: ImportTable }[] = [];
   for (let start = 0; start < lines.length; start += maxRows) {
-    parts.push({ path: `${stem}.import.part${parts.length + 1}.xlsx`, lines: lines.slice(start, start + maxRows) });
+    parts.push({ path: importSheetName(stem, parts.length + 1), lines: lines.slice(start, start + maxRows) });
   }
   return parts;
 }
@@ -63,7 +63,6 @@ export async function writeImportFiles(stem: string, lines: ImportTable, options
  * `<stem>.report.csv` (--report-format changed), describing older data. Call it once the
  * new files are in place, with every path this run wrote.
  */
-
 export async function removeStaleOutputs(stem: string, writtenPaths: readonly string[], inputs: readonly string[], now = Date.now()): Promise<void> {
   const written = new Set(writtenPaths.map((path) => basename(path)));
   const name = basename(stem);

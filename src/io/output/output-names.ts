@@ -15,6 +15,16 @@ export interface OutputName {
   replaced: boolean;
 }
 
+/** The import sheet of `stem` (a path or a name without extension), or its `part`-th part when --max-rows splits it. */
+export function importSheetName(stem: string, part?: number): string {
+  return part === undefined ? `${stem}.import.xlsx` : `${stem}.import.part${part}.xlsx`;
+}
+
+/** The report of `stem` in the format asked for. */
+export function reportName(stem: string, format: 'xlsx' | 'csv'): string {
+  return `${stem}.report.${format}`;
+}
+
 /** What a file name says about it as an output of ship, or undefined when it is none. */
 export function outputName(name: string): OutputName | undefined {
   const match = SUFFIX.exec(name);

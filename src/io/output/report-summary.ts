@@ -9,6 +9,7 @@ import type { ValidationResult } from '../../core/validate.js';
 import { neutralize } from './neutralize.js';
 import type { CellValue, SheetLine } from './sheet-rows.js';
 import type { TextSheet } from './text-sheet.js';
+import { importSheetName } from './output-names.js';
 
 export interface SummaryContext {
   result: ValidationResult;
@@ -97,7 +98,7 @@ function shellWord(name: string): string {
 
 /** The import sheet a check of the report writes: `X.report.xlsx` gives `X.report.import.xlsx` (output-names.ts). */
 function importNameOf(report: string): string {
-  return `${report.replace(/\.xlsx$/i, '')}.import.xlsx`;
+  return importSheetName(report.replace(/\.xlsx$/i, ''));
 }
 
 function* summaryLines(context: SummaryContext): Generator<SheetLine> {
